@@ -1,0 +1,45 @@
+package org.timbrelab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Root of the headless command line. Each capability is a subcommand class in this package;
+ * register new ones in {@code subcommands} below.
+ */
+@Command(name = "timbre-lab", mixinStandardHelpOptions = true, version = "Timbre Lab 0.1.0",
+        description = "Neural timbre transfer workbench (headless commands). Run without a command to open the window.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class TimbreLabCli implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the CLI and returns the exit code (does not call System.exit). */
+    public static int execute(String... args) {
+        Runtime.setOffline();
+        CommandLine cl = new CommandLine(new TimbreLabCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // A user sees a clear message, not a stack trace; --verbose style details go to the log.
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(TimbreLabCli.class).debug("command failed", ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** Process-wide settings applied before any engine code runs. */
+    public static final class Runtime {
+        private Runtime() { }
+
+        /** DJL must never reach the network: the native library comes from the Maven jar. */
+        public static void setOffline() {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+}
