@@ -1,0 +1,33 @@
+package org.timbrelab.engine.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Nearest-neighbour ×2 up-sampling followed by a 3×3 conv → IN → ReLU. The PyTorch engine does not
+ * implement Conv2dTranspose (DESIGN §5); this also avoids its checkerboard artefacts.
+ */
+public final class Upsample extends Layer {
+    private final ConvNormAct conv;
+
+    public Upsample(int in, int out, Padding padding) {
+        conv = addChildBlock("conv", new ConvNormAct(ConvSpec.same(in, out, 3, padding), true, Activation.RELU));
+    }
+
+    @Override
+    public NDArray forward(NDArray x) {
+        return conv.forward(nearest2x(x));
+    }
+
+    @Override
+    public Shape outputShape(Shape in) {
+        return conv.outputShape(new Shape(in.get(0), in.get(1), in.get(2) * 2, in.get(3) * 2));
+    }
+
+    /** (N, C, H, W) → (N, C, 2H, 2W), each pixel copied into a 2×2 square: view as (N,C,H,1,W,1), expand, reshape. */
+    public static NDArray nearest2x(NDArray x) {
+        Shape s = x.getShape();
+        long n = s.get(0), c = s.get(1), h = s.get(2), w = s.get(3);
+        return x.reshape(n, c, h, 1, w, 1).broadcast(n, c, h, 2, w, 2).reshape(n, c, h * 2, w * 2);
+    }
+}

@@ -1,0 +1,113 @@
+package org.timbrelab.engine.nn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BlocksTest {
+    private NDManager m;
+
+    @BeforeEach void open() { m = NDManager.newBaseManager(); Engine.getInstance().setRandomSeed(7); }
+    @AfterEach void close() { m.close(); }
+
+    @Test void nearestUpsampleCopiesEachPixelIntoA2x2Square() {
+        NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
+        NDArray y = Upsample.nearest2x(x);
+        assertEquals(new Shape(1, 1, 4, 4), y.getShape());
+        assertArrayEquals(new float[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, y.toFloatArray());
+    }
+
+    @Test void gradientsFlowThroughUpsampleIntoInputAndConvWeights() {
+        Upsample up = new Upsample(2, 3, Padding.REFLECT);
+        up.initialize(m);
+        NDArray x = m.randomNormal(new Shape(2, 2, 4, 5));
+        x.setRequiresGradient(true);
+        // d(sum of nearest2x)/dx = 4 for every input pixel
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(Upsample.nearest2x(x).sum());
+        }
+        for (float g : x.getGradient().toFloatArray()) assertEquals(4f, g, 1e-6);
+        x.getGradient().subi(x.getGradient());
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = up.forward(x);
+            assertEquals(new Shape(2, 3, 8, 10), y.getShape());
+            gc.backward(y.mul(m.randomNormal(y.getShape())).sum());
+        }
+        assertTrue(x.getGradient().abs().sum().getFloat() > 0, "input gradient is zero");
+        for (Parameter p : up.uniqueParameters()) {
+            if (p.getType() == Parameter.Type.WEIGHT)
+                assertTrue(p.getArray().getGradient().abs().sum().getFloat() > 0, p.getName() + " has no gradient");
+        }
+    }
+
+    @Test void reflectPadMirrorsWithoutRepeatingTheEdge() {
+        NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(1, 1, 2, 3));
+        NDArray y = Conv.reflectPad(x, 1);
+        assertEquals(new Shape(1, 1, 4, 5), y.getShape());
+        assertArrayEquals(new float[] {
+                5, 4, 5, 6, 5,
+                2, 1, 2, 3, 2,
+                5, 4, 5, 6, 5,
+                2, 1, 2, 3, 2}, y.toFloatArray());
+    }
+
+    @Test void convWithOnesKernelSumsTheReflectedNeighbourhood() {
+        Conv c = new Conv(ConvSpec.same(1, 1, 3, Padding.REFLECT));
+        c.initialize(m);
+        c.weightParameter().getArray().set(m.ones(new Shape(1, 1, 3, 3)).toFloatArray());
+        NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, new Shape(1, 1, 3, 3));
+        float[] y = c.forward(x).toFloatArray();
+        // top-left 3×3 window of the reflect-padded image: 5 4 5 / 2 1 2 / 5 4 5
+        assertEquals(33f, y[0], 1e-5);
+        assertEquals(45f, y[4], 1e-5); // centre: plain sum of 1..9
+    }
+
+    @Test void instanceNormGivesZeroMeanUnitVariancePerPlane() {
+        NDArray x = m.randomNormal(3f, 5f, new Shape(2, 3, 8, 8), ai.djl.ndarray.types.DataType.FLOAT32);
+        NDArray y = InstanceNorm.normalize(x);
+        NDArray flat = y.reshape(2, 3, 64);
+        float[] mean = flat.mean(new int[] {2}).toFloatArray();
+        float[] var = flat.square().mean(new int[] {2}).toFloatArray();
+        for (float v : mean) assertEquals(0f, v, 1e-4);
+        for (float v : var) assertEquals(1f, v, 1e-3);
+    }
+
+    @Test void shapesOfEncoderLikeStackAndPatchGan() {
+        Chain enc = new Chain()
+                .add("in", new ConvNormAct(ConvSpec.same(1, 16, 7, Padding.REFLECT), true, Activation.RELU))
+                .add("down1", ConvNormAct.downsample(16, 32, Padding.REFLECT, true, Activation.RELU))
+                .add("down2", ConvNormAct.downsample(32, 64, Padding.REFLECT, true, Activation.RELU))
+                .add("res", new ResidualBlock(64, Padding.REFLECT));
+        enc.initialize(m);
+        NDArray x = m.randomNormal(new Shape(4, 1, 128, 64));
+        NDArray z = enc.forward(x);
+        assertEquals(new Shape(4, 64, 32, 16), z.getShape());
+        assertEquals(z.getShape(), enc.outputShape(x.getShape()));
+
+        PatchGan d = new PatchGan(new PatchGanConfig(1, 16, 3));
+        d.initialize(m);
+        NDArray s = d.forward(x);
+        assertEquals(new Shape(4, 1, 16, 8), s.getShape());
+        assertEquals(s.getShape(), d.outputShape(x.getShape()));
+    }
+
+    @Test void residualBlockKeepsShapeAndIsNotIdentity() {
+        ResidualBlock r = new ResidualBlock(8, Padding.ZERO);
+        r.initialize(m);
+        NDArray x = m.randomNormal(new Shape(1, 8, 6, 10));
+        NDArray y = r.forward(x);
+        assertEquals(x.getShape(), y.getShape());
+        assertTrue(y.sub(x).abs().sum().getFloat() > 1e-3);
+        assertEquals(2L * (8 * 8 * 9 + 8), r.parameterCount());
+    }
+}
