@@ -1,0 +1,31 @@
+package org.timbrelab.dsp;
+
+/**
+ * Settings of the YIN f0 tracker ({@link Pitch}).
+ *
+ * @param fMinHz        lowest f0 searched, Hz (sets the longest lag)
+ * @param fMaxHz        highest f0 searched, Hz (sets the shortest lag)
+ * @param threshold     YIN absolute threshold on the cumulative mean normalised difference;
+ *                      a frame whose best dip stays above it is unvoiced (YIN paper: 0.1–0.15)
+ * @param windowSeconds YIN integration window; raised to the longest lag if shorter
+ * @param silenceDb     frames whose RMS is below this many dB re full scale are unvoiced
+ */
+public record PitchConfig(double fMinHz, double fMaxHz, double threshold, double windowSeconds, double silenceDb) {
+
+    /** 40–2000 Hz covers bass voices to the violin's top; 32 ms holds 1.3 periods of 40 Hz. */
+    public static final PitchConfig DEFAULT = new PitchConfig(40, 2000, 0.15, 0.032, -60);
+
+    public PitchConfig {
+        if (!(fMinHz > 0 && fMaxHz > fMinHz))
+            throw new IllegalArgumentException("need 0 < fMinHz < fMaxHz, got " + fMinHz + ", " + fMaxHz);
+        if (!(threshold > 0 && threshold < 1))
+            throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+        if (!(windowSeconds > 0)) throw new IllegalArgumentException("windowSeconds must be > 0, got " + windowSeconds);
+        if (!(silenceDb < 0)) throw new IllegalArgumentException("silenceDb must be negative, got " + silenceDb);
+    }
+
+    /** The same settings searching f0 in [fMinHz, fMaxHz]. */
+    public PitchConfig withRange(double fMinHz, double fMaxHz) {
+        return new PitchConfig(fMinHz, fMaxHz, threshold, windowSeconds, silenceDb);
+    }
+}

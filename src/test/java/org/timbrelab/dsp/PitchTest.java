@@ -1,0 +1,95 @@
+package org.timbrelab.dsp;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PitchTest {
+    private static final int HOP = SpectrogramConfig.DEFAULT.hopLength();
+    private final Pitch pitch = new Pitch();
+
+    /** Frames whose whole analysis span lies inside the clip (edges see padding). */
+    private static int firstInner() { return 4; }
+
+    private static int lastInner(PitchTrack t) { return t.frames() - 5; }
+
+    @Test void sine440IsFoundWithinOnePercentInEveryInnerFrame() {
+        PitchTrack t = pitch.track(TestSignals.sine(440, 0.5, 1.0), SpectrogramConfig.DEFAULT);
+        for (int i = firstInner(); i <= lastInner(t); i++) {
+            assertTrue(t.voiced()[i], "frame " + i + " should be voiced");
+            assertEquals(440, t.f0Hz()[i], 4.4, "frame " + i);
+        }
+        assertEquals(440, t.medianVoicedF0(), 0.5, "parabolic interpolation should get well under 1 %");
+    }
+
+    @Test void frameGridMatchesCentredStft() {
+        AudioClip clip = TestSignals.sine(440, 0.5, 1.0);  // 16000 samples
+        PitchTrack t = pitch.track(clip, HOP);
+        assertEquals(1 + 16000 / HOP, t.frames());
+        assertEquals(HOP, t.hopLength());
+        assertEquals(10 * HOP / 16000.0, t.timeSeconds(10), 1e-12);
+    }
+
+    @Test void harmonicToneAt110HzGivesTheFundamentalNotAHarmonic() {
+        PitchTrack t = pitch.track(TestSignals.harmonicTone(110, 20, 0.5, 1.0, 7), HOP);
+        for (int i = firstInner(); i <= lastInner(t); i++) {
+            assertTrue(t.voiced()[i], "frame " + i + " should be voiced");
+            assertEquals(110, t.f0Hz()[i], 1.1, "frame " + i);
+        }
+    }
+
+    @Test void missingFundamentalStillGivesThePeriod() {
+        // harmonics 2..8 of 150 Hz only: the period is still 1/150 s
+        float[] x = new float[16000];
+        for (int i = 0; i < x.length; i++)
+            for (int h = 2; h <= 8; h++) x[i] += (float) (0.08 * Math.sin(2 * Math.PI * h * 150 * i / 16000.0 + h));
+        PitchTrack t = pitch.track(new AudioClip(x, 16000), HOP);
+        assertEquals(150, t.medianVoicedF0(), 1.5);
+        assertTrue(t.voicedFraction() > 0.9);
+    }
+
+    @Test void glideIsFollowedFrameByFrame() {
+        double seconds = 2.0;
+        PitchTrack t = pitch.track(TestSignals.glide(150, 600, 0.5, seconds), HOP);
+        for (int i = firstInner(); i <= lastInner(t); i++) {
+            double expected = TestSignals.glideFrequency(150, 600, seconds, t.timeSeconds(i));
+            assertTrue(t.voiced()[i], "frame " + i);
+            assertEquals(expected, t.f0Hz()[i], expected * 0.02, "frame " + i + " at " + t.timeSeconds(i) + " s");
+        }
+    }
+
+    @Test void silenceIsUnvoicedWithZeroF0() {
+        PitchTrack t = pitch.track(TestSignals.silence(1.0), HOP);
+        assertEquals(0.0, t.voicedFraction());
+        for (float f : t.f0Hz()) assertEquals(0f, f);
+        assertTrue(Double.isNaN(t.medianVoicedF0()));
+    }
+
+    @Test void whiteNoiseIsMostlyUnvoiced() {
+        PitchTrack t = pitch.track(TestSignals.whiteNoise(0.1, 2.0, 3), HOP);
+        assertTrue(t.voicedFraction() < 0.1, "voiced fraction of white noise was " + t.voicedFraction());
+    }
+
+    @Test void toneAfterSilenceIsVoicedOnlyWhereItSounds() {
+        float[] x = new float[32000];
+        for (int i = 16000; i < 32000; i++) x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 220 * i / 16000.0));
+        PitchTrack t = pitch.track(new AudioClip(x, 16000), HOP);
+        int onset = 16000 / HOP;
+        for (int i = 0; i < onset - 4; i++) assertFalse(t.voiced()[i], "frame " + i + " is silent");
+        for (int i = onset + 4; i < t.frames() - 4; i++) assertEquals(220, t.f0Hz()[i], 2.2, "frame " + i);
+    }
+
+    @Test void rangeIsConfigurable() {
+        // a 100 Hz tone searched in 150-2000 Hz cannot be reported at 100 Hz
+        PitchTrack t = new Pitch(PitchConfig.DEFAULT.withRange(150, 2000)).track(TestSignals.sine(100, 0.5, 1.0), HOP);
+        for (int i = 0; i < t.frames(); i++) if (t.voiced()[i]) assertTrue(t.f0Hz()[i] >= 140, "frame " + i + ": " + t.f0Hz()[i]);
+        PitchTrack high = new Pitch().track(TestSignals.sine(1800, 0.5, 1.0), HOP);
+        assertEquals(1800, high.medianVoicedF0(), 18);
+    }
+
+    @Test void sampleRateMismatchIsRefused() {
+        AudioClip clip = new AudioClip(new float[4410], 44100);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pitch.track(clip, SpectrogramConfig.DEFAULT));
+        assertTrue(e.getMessage().contains("44100"));
+    }
+}
