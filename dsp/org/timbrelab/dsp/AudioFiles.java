@@ -1,0 +1,102 @@
+package org.timbrelab.dsp;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+import org.timbrelab.dsp.AudioFileException.Reason;
+
+/**
+ * The one entry point from audio files to model-ready clips: any WAV ({@link WavIO}) or AIFF
+ * (javax.sound) file → mono (channel average) → band-limited resampling ({@link Resampler}).
+ */
+public final class AudioFiles {
+
+    private AudioFiles() { }
+
+    /** Reads {@code file} (WAV or AIFF), averages its channels and resamples to {@code rate} Hz. */
+    public static AudioClip loadMono(Path file, int rate) throws AudioFileException {
+        return Resampler.resample(read(file).toMonoClip(), rate);
+    }
+
+    /** Reads a WAV or AIFF file in its own format. */
+    public static WavData read(Path file) throws AudioFileException {
+        byte[] head = new byte[4];
+        int got;
+        try (InputStream in = Files.newInputStream(file)) {
+            got = in.readNBytes(head, 0, 4);
+        } catch (NoSuchFileException e) {
+            throw new AudioFileException(file, Reason.IO, "no such file");
+        } catch (IOException e) {
+            throw new AudioFileException(file, Reason.IO, e.toString(), e);
+        }
+        if (got == 4 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("FORM")) return readAiff(file);
+        return WavIO.read(file);
+    }
+
+    /** Writes a clip as 16-bit PCM mono WAV at the clip's rate (clipped to [-1, 1]). */
+    public static void saveWav(Path file, AudioClip clip) throws AudioFileException {
+        for (int i = 0; i < clip.length(); i++)
+            if (!Float.isFinite(clip.samples()[i]))
+                throw new AudioFileException(file, Reason.NON_FINITE, "sample " + i + " of the clip to write is " + clip.samples()[i]);
+        if (clip.length() == 0) throw new AudioFileException(file, Reason.NO_SAMPLES, "refusing to write an empty clip");
+        WavIO.write(file, WavData.of(clip, WavFormat.pcm(16, 1, clip.sampleRate())));
+    }
+
+    /** AIFF/AIFF-C through javax.sound: integer PCM (8–32 bit, either byte order) or float. */
+    private static WavData readAiff(Path file) throws AudioFileException {
+        try (AudioInputStream ais = AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            AudioFormat f = ais.getFormat();
+            AudioFormat.Encoding enc = f.getEncoding();
+            boolean isFloat = enc.equals(AudioFormat.Encoding.PCM_FLOAT);
+            boolean signed = enc.equals(AudioFormat.Encoding.PCM_SIGNED), unsigned = enc.equals(AudioFormat.Encoding.PCM_UNSIGNED);
+            int bits = f.getSampleSizeInBits(), nc = f.getChannels();
+            if (!(isFloat || signed || unsigned) || bits % 8 != 0 || bits > 64 || nc < 1)
+                throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, f.toString());
+            byte[] bytes = ais.readAllBytes();
+            int bps = bits / 8, frames = bytes.length / (bps * nc);
+            if (frames == 0) throw new AudioFileException(file, Reason.NO_SAMPLES, "0 sample frames");
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            double[][] ch = new double[nc][frames];
+            double scale = 1.0 / Math.pow(2, bits - 1);
+            for (int i = 0, p = 0; i < frames; i++) {
+                for (int c = 0; c < nc; c++, p += bps) {
+                    double v;
+                    if (isFloat) v = bps == 4 ? b.getFloat(p) : b.getDouble(p);
+                    else {
+                        long raw = 0;
+                        for (int k = 0; k < bps; k++) {
+                            int idx = f.isBigEndian() ? p + k : p + bps - 1 - k;
+                            raw = (raw << 8) | (bytes[idx] & 0xFF);
+                        }
+                        if (unsigned) raw -= 1L << (bits - 1);
+                        else raw = (raw << (64 - bits)) >> (64 - bits);   // sign-extend
+                        v = raw * scale;
+                    }
+                    if (!Double.isFinite(v)) throw new AudioFileException(file, Reason.NON_FINITE, "sample " + i + " is " + v);
+                    ch[c][i] = v;
+                }
+            }
+            WavFormat wf = isFloat ? WavFormat.ieeeFloat(bits, nc, Math.round(f.getSampleRate()))
+                    : WavFormat.pcm(bits, nc, Math.round(f.getSampleRate()));
+            return new WavData(wf, ch);
+        } catch (UnsupportedAudioFileException e) {
+            throw new AudioFileException(file, Reason.NOT_RIFF, "javax.sound cannot read it: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, e.getMessage(), e);
+        } catch (IOException e) {
+            if (e instanceof AudioFileException afe) throw afe;
+            throw new AudioFileException(file, Reason.IO, e.toString(), e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.timbrelab.dsp;
+
+/**
+ * Audio ↔ model image (DESIGN §3): STFT magnitude (periodic Hann, centred, reflect padding) →
+ * mel filterbank (on magnitude, not power) → dB against a FIXED reference → clipped to
+ * [minDb, 0] dB → y = 1 + 2·dB/|minDb| ∈ [-1, 1] (y = dB/50 + 1 for the default −100 dB floor).
+ * Never normalised per clip, so loudness survives.
+ * <p>
+ * The reference is the largest mel value a full-scale sine could produce: a sine of amplitude 1
+ * puts Σ_k |X_k| ≈ Σ window (peak bin Σw/2 plus two neighbours Σw/4 each for Hann) into the
+ * spectrum, and no filter weighs a bin more than {@link MelScale#maxWeight()}; so
+ * ref = Σ window × max filter weight. Full-scale sines land a few dB below 0 dB (tested),
+ * nothing saturates.
+ * <p>
+ * Output layout: {@link Spectrogram}, bin-major (mel, frame). Instances are immutable and
+ * thread-safe.
+ */
+public final class AudioTransform {
+
+    private final SpectrogramConfig config;
+    private final Stft stft;
+    private final MelScale mel;
+    private final double reference;
+
+    public AudioTransform(SpectrogramConfig config) {
+        this.config = config;
+        this.stft = Stft.of(config);
+        this.mel = MelScale.of(config);
+        double windowSum = 0;
+        for (float w : stft.window()) windowSum += w;
+        this.reference = windowSum * mel.maxWeight();
+    }
+
+    public SpectrogramConfig config() { return config; }
+
+    public Stft stft() { return stft; }
+
+    public MelScale melScale() { return mel; }
+
+    /** The fixed mel magnitude that maps to 0 dB. */
+    public double referenceMagnitude() { return reference; }
+
+    /** Normalised log-mel spectrogram of a clip at the config's sample rate. */
+    public Spectrogram forward(AudioClip clip) { return forward(clip, 0); }
+
+    /**
+     * As {@link #forward(AudioClip)} after moving the sound up by {@code octaveShift} octaves
+     * (negative: down) — the register shift of DESIGN §1.8, done on the linear magnitude.
+     */
+    public Spectrogram forward(AudioClip clip, int octaveShift) {
+        MagnitudeSpectrogram m = magnitude(clip);
+        if (octaveShift != 0) m = shiftOctaves(m, octaveShift);
+        return toSpectrogram(m);
+    }
+
+    /** Linear magnitude STFT of a clip at the config's sample rate. */
+    public MagnitudeSpectrogram magnitude(AudioClip clip) {
+        requireRate(clip);
+        return stft.magnitude(clip);
+    }
+
+    /** Mel filterbank, fixed-reference dB and normalisation applied to a magnitude STFT. */
+    public Spectrogram toSpectrogram(MagnitudeSpectrogram m) {
+        if (m.nFft() != config.nFft()) throw new IllegalArgumentException("magnitude has nFft " + m.nFft() + ", config " + config.nFft());
+        int frames = m.frames(), n = mel.nMels();
+        float[] out = new float[n * frames];
+        mel.apply(m.values(), frames, out);
+        for (int i = 0; i < out.length; i++) out[i] = normalise(out[i]);
+        return new Spectrogram(out, n, frames, config);
+    }
+
+    /** Mel magnitude → y ∈ [-1, 1]. */
+    public float normalise(double melMagnitude) {
+        double floor = config.minDb();
+        double db = melMagnitude > 0 ? 20 * Math.log10(melMagnitude / reference) : floor;
+        db = Math.max(floor, Math.min(0, db));
+        return (float) (1 + 2 * db / -floor);
+    }
+
+    /** y ∈ [-1, 1] → mel magnitude (inverse of {@link #normalise} inside the clipping range). */
+    public double denormalise(float y) {
+        double db = (Math.max(-1f, Math.min(1f, y)) - 1) * -config.minDb() / 2;
+        return reference * Math.pow(10, db / 20);
+    }
+
+    /**
+     * Stretches each frame along frequency by 2^k with linear interpolation between bins:
+     * out[b] = in[b / 2^k]; content pushed above Nyquist is dropped, bins with no source are 0.
+     */
+    public static MagnitudeSpectrogram shiftOctaves(MagnitudeSpectrogram m, int k) {
+        if (k == 0) return m;
+        int bins = m.bins(), frames = m.frames();
+        float[] in = m.values(), out = new float[in.length];
+        double factor = Math.pow(2, -k);            // source position per target bin
+        for (int t = 0; t < frames; t++) {
+            int o = t * bins;
+            for (int b = 0; b < bins; b++) {
+                double src = b * factor;
+                int i = (int) src;
+                if (i >= bins - 1) {
+                    if (i == bins - 1 && src == i) out[o + b] = in[o + i];
+                    continue;
+                }
+                double f = src - i;
+                out[o + b] = (float) (in[o + i] + f * (in[o + i + 1] - in[o + i]));
+            }
+        }
+        return new MagnitudeSpectrogram(out, frames, bins, m.sampleRate(), m.nFft(), m.hopLength());
+    }
+
+    private void requireRate(AudioClip clip) {
+        if (clip.sampleRate() != config.sampleRate())
+            throw new IllegalArgumentException("clip is at " + clip.sampleRate() + " Hz but the spectrogram config expects "
+                    + config.sampleRate() + " Hz; load it with AudioFiles.loadMono(path, " + config.sampleRate()
+                    + ") or Resampler.resample(clip, " + config.sampleRate() + ")");
+    }
+}

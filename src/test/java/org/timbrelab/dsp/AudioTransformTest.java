@@ -1,0 +1,92 @@
+package org.timbrelab.dsp;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class AudioTransformTest {
+
+    private final AudioTransform tf = new AudioTransform(SpectrogramConfig.DEFAULT);
+
+    private static float max(Spectrogram s) {
+        float m = -2;
+        for (float v : s.values()) m = Math.max(m, v);
+        return m;
+    }
+
+    @Test void fullScaleSinesNeverSaturateAndComeCloseToZeroDb() {
+        float loudest = -2;
+        for (double hz = 40; hz < 8000; hz *= 1.0473) {   // ~ quarter-tone steps over the whole range
+            Spectrogram s = tf.forward(new AudioClip(Signals.sine(hz, 1.0, 16000, 4096), 16000));
+            float m = max(s);
+            assertTrue(m < 1f, hz + " Hz reaches the 0 dB ceiling: y=" + m);
+            loudest = Math.max(loudest, m);
+        }
+        // the reference is a bound, not wildly loose: the loudest full-scale sine is within 6 dB of it
+        assertTrue(loudest > 1 - 6 / 50f, "loudest full-scale sine only at y=" + loudest);
+    }
+
+    @Test void valuesAreInRangeShapeIsMelByFramesAndSilenceIsTheFloor() {
+        Spectrogram s = tf.forward(new AudioClip(new float[16000], 16000));
+        assertEquals(128, s.bins());
+        assertEquals(1 + 16000 / 256, s.frames());
+        for (float v : s.values()) assertEquals(-1f, v);
+    }
+
+    @Test void loudnessIsKeptNotNormalisedPerClip() {
+        float[] loud = Signals.harmonic(220, 10, 16000, 16000);
+        float[] quiet = new float[loud.length];
+        for (int i = 0; i < loud.length; i++) quiet[i] = loud[i] * 0.1f;   // −20 dB
+        Spectrogram a = tf.forward(new AudioClip(loud, 16000)), b = tf.forward(new AudioClip(quiet, 16000));
+        // -20 dB is -0.4 in y wherever neither is at the floor
+        int checked = 0;
+        for (int i = 0; i < a.values().length; i++)
+            if (b.values()[i] > -0.9f) { assertEquals(-0.4f, b.values()[i] - a.values()[i], 1e-3f); checked++; }
+        assertTrue(checked > 1000);
+    }
+
+    @Test void normaliseMapsDbLinearlyAndDenormaliseInvertsIt() {
+        double ref = tf.referenceMagnitude();
+        assertEquals(1f, tf.normalise(ref), 1e-6);
+        assertEquals(0f, tf.normalise(ref * 1e-50 / 1e-50 * Math.pow(10, -50 / 20.0)), 1e-6);
+        assertEquals(-1f, tf.normalise(ref * 1e-6), 1e-6);
+        assertEquals(-1f, tf.normalise(0), 1e-6);
+        assertEquals(ref * Math.pow(10, -30 / 20.0), tf.denormalise(0.4f), ref * 1e-6);
+    }
+
+    @Test void octaveShiftMovesA220HzToneToTheMelBandOf440AndOf880() {
+        AudioClip clip = new AudioClip(Signals.sine(220, 0.5, 16000, 16000), 16000);
+        int plain = loudestBand(tf.forward(clip)), up1 = loudestBand(tf.forward(clip, 1)), up2 = loudestBand(tf.forward(clip, 2));
+        int ref440 = loudestBand(tf.forward(new AudioClip(Signals.sine(440, 0.5, 16000, 16000), 16000)));
+        int ref880 = loudestBand(tf.forward(new AudioClip(Signals.sine(880, 0.5, 16000, 16000), 16000)));
+        assertNotEquals(plain, up1);
+        assertEquals(ref440, up1, 1);
+        assertEquals(ref880, up2, 1);
+        int down1 = loudestBand(tf.forward(new AudioClip(Signals.sine(440, 0.5, 16000, 16000), 16000), -1));
+        assertEquals(plain, down1, 1);
+    }
+
+    @Test void shiftStretchesBinsByInterpolation() {
+        float[] v = new float[513];
+        v[10] = 1;
+        MagnitudeSpectrogram m = new MagnitudeSpectrogram(v, 1, 513, 16000, 1024, 256);
+        MagnitudeSpectrogram up = AudioTransform.shiftOctaves(m, 1);
+        assertEquals(1f, up.get(20, 0));
+        assertEquals(0.5f, up.get(19, 0));
+        assertEquals(0.5f, up.get(21, 0));
+        assertEquals(0f, up.get(22, 0));
+        assertEquals(1f, AudioTransform.shiftOctaves(m, -1).get(5, 0));
+    }
+
+    @Test void wrongSampleRateFailsWithAdvice() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tf.forward(new AudioClip(new float[100], 44100)));
+        assertTrue(e.getMessage().contains("loadMono"));
+    }
+
+    private static int loudestBand(Spectrogram s) {
+        int t = s.frames() / 2, best = 0;
+        for (int b = 1; b < s.bins(); b++) if (s.get(b, t) > s.get(best, t)) best = b;
+        return best;
+    }
+}
