@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Neural timbre transfer workbench (headless commands). Run without a command to open the window.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TrainCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 

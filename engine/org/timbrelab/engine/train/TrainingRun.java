@@ -1,0 +1,126 @@
+package org.timbrelab.engine.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.timbrelab.engine.config.ConfigException;
+import org.timbrelab.engine.config.ConfigLoader;
+import org.timbrelab.engine.config.ModelConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code train} invocation: read the config (with --steps/--seed overrides applied to the
+ * YAML tree, so the saved config says what really ran), pick the model kind by {@code model:},
+ * restore the checkpoint when resuming, wire the standard listeners and run the loop.
+ * Used by the CLI and the app alike.
+ */
+public final class TrainingRun {
+
+    /** Name of the effective config saved in every run directory. */
+    public static final String CONFIG_FILE = "config.yaml";
+
+    /**
+     * @param config  YAML config; may be null when resuming (then RUN_DIR/config.yaml is used)
+     * @param steps   overrides train.steps when not null (total steps, also when resuming)
+     * @param seed    overrides train.seed when not null
+     */
+    public record Request(Path config, Path runDir, Long steps, Long seed, boolean resume) { }
+
+    /** How the run ended and its mean step time (over the last window). */
+    public record Result(StopReason reason, long completedSteps, double msPerStep) { }
+
+    private TrainingRun() { }
+
+    public static Result execute(Request req, ModelRegistry registry, PrintStream out, RunControl control) {
+        Path configPath = req.config();
+        if (configPath == null) {
+            if (!req.resume()) throw new ConfigException("--config is required (or --resume with a run directory)");
+            configPath = req.runDir().resolve(CONFIG_FILE);
+        }
+        ObjectNode tree = ConfigLoader.readTree(configPath);
+        ModelKind<?> kind = registry.get(ConfigLoader.requireText(tree, "model", configPath), configPath);
+        if (tree.get("train") instanceof ObjectNode train) {
+            if (req.steps() != null) train.put("steps", req.steps());
+            if (req.seed() != null) train.put("seed", req.seed());
+        }
+        return run(kind, tree, configPath, req, out, control);
+    }
+
+    private static <C extends ModelConfig> Result run(ModelKind<C> kind, ObjectNode tree, Path configPath, Request req,
+                                                      PrintStream out, RunControl control) {
+        C config = ConfigLoader.bind(tree, kind.configType(), configPath);
+        String yaml = ConfigLoader.toYaml(tree);
+        Path runDir = req.runDir();
+        Path ckptFile = runDir.resolve(Checkpoints.FILE_NAME);
+        CheckpointData resumeFrom = null;
+        try {
+            if (req.resume()) {
+                resumeFrom = Checkpoints.read(ckptFile);
+                String savedKind = resumeFrom.requireText("model");
+                if (!savedKind.equals(kind.name())) {
+                    throw new ConfigException(ckptFile + ": holds a '" + savedKind + "' model but the config says '"
+                            + kind.name() + "'; resume with the run's own config.yaml");
+                }
+            } else if (Files.exists(ckptFile)) {
+                throw new ConfigException(runDir + ": already holds a run (" + Checkpoints.FILE_NAME
+                        + "); add --resume to continue it or choose another --out");
+            }
+            Files.createDirectories(runDir);
+            ReportWriter.writeAtomically(runDir.resolve(CONFIG_FILE), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(runDir + ": " + e.getMessage(), e);
+        }
+        out.println("config (" + configPath + "):");
+        out.print(yaml.indent(2));
+
+        long seed = config.train().seed();
+        long total = config.train().steps();
+        try (NDManager base = NDManager.newBaseManager()) {
+            RunContext ctx = new RunContext(runDir, base, out);
+            Engine.getInstance().setRandomSeed((int) seed); // initial weights depend on the seed only
+            try (TrainingRecipe recipe = kind.create(config, ctx)) {
+                long start = 0;
+                if (resumeFrom != null) {
+                    recipe.loadState(resumeFrom);
+                    start = resumeFrom.requireLong("step");
+                }
+                LastEvent last = new LastEvent();
+                TrainingLoop loop = new TrainingLoop(recipe, seed, total, control)
+                        .addListener(new ConsoleProgress(out, config.train().logEvery()))
+                        .addListener(new MemoryListener(out, config.train().reportEvery()))
+                        .addListener(new MetricsJsonl(runDir.resolve(MetricsJsonl.FILE_NAME)))
+                        .addListener(new CheckpointListener(ckptFile, recipe, config.train().checkpointEvery(),
+                                Map.of("model", kind.name(), "config", yaml), Map.of("seed", seed)))
+                        .addListener(last);
+                List<TrainingListener> extra = new ArrayList<>(kind.listeners(config, recipe, ctx));
+                extra.forEach(loop::addListener);
+                // the report comes last so it sees the snapshots the other listeners just wrote
+                loop.addListener(new ReportWriter(runDir, kind.name() + " — " + runDir.getFileName(), yaml, config.train().reportEvery()));
+                StopReason reason = loop.run(base, start);
+                return new Result(reason, last.step, last.ms);
+            }
+        }
+    }
+
+    private static final class LastEvent implements TrainingListener {
+        long step;
+        double ms;
+
+        @Override public void onStart(long startStep, long totalSteps) {
+            step = startStep;
+        }
+
+        @Override public void onStep(StepEvent e) {
+            step = e.step();
+            ms = e.msPerStep();
+        }
+    }
+}
