@@ -1,0 +1,114 @@
+package org.timbrelab.engine.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Writes an evaluation as files in one folder: {@code results.csv} (one line per row),
+ * {@code clips.csv} (one line per clip × system × domain), {@code report.md} (the table, the
+ * classifier's own accuracy, notes) and bar charts {@code accuracy.png}, {@code f0.png},
+ * {@code fad.png}.
+ */
+public final class ReportWriter {
+    private ReportWriter() { }
+
+    static final String[] ROW_HEADER = {"system", "kind", "domain", "clips", "domain_accuracy", "f0_correlation",
+            "cents_error", "loudness_correlation", "loudness_correlation_enveloped", "fad_mfcc", "fad_learned",
+            "frames_mfcc", "frames_learned"};
+
+    /** Everything a report shows. {@code notes} are Markdown lines printed above the table. */
+    public record Report(String title, List<String> notes, List<EvalRow> rows, List<ClipScore> clips,
+                         ClassifierAccuracy classifierAccuracy) { }
+
+    public static List<Path> write(Path dir, Report r) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        written.add(writeText(dir.resolve("results.csv"), rowsCsv(r.rows())));
+        written.add(writeText(dir.resolve("clips.csv"), clipsCsv(r.clips())));
+        written.add(writeText(dir.resolve("report.md"), markdown(r)));
+        written.add(chart(dir.resolve("accuracy.png"), "Domain accuracy", "% of clips", r.rows(), row -> 100 * row.domainAccuracy()));
+        written.add(chart(dir.resolve("f0.png"), "f0 correlation (median)", "", r.rows(), EvalRow::f0Correlation));
+        written.add(chart(dir.resolve("fad.png"), "FAD, MFCC embedding", "lower is better", r.rows(), EvalRow::fadMfcc));
+        written.add(chart(dir.resolve("fad-learned.png"), "FAD, learned embedding", "lower is better", r.rows(), EvalRow::fadLearned));
+        return written;
+    }
+
+    static String rowsCsv(List<EvalRow> rows) {
+        StringBuilder sb = new StringBuilder(String.join(",", ROW_HEADER)).append('\n');
+        for (EvalRow x : rows)
+            sb.append(String.join(",", csv(x.system()), x.kind(), csv(x.domain()), Integer.toString(x.clips()),
+                    num(x.domainAccuracy()), num(x.f0Correlation()), num(x.centsError()), num(x.loudnessCorrelation()),
+                    num(x.loudnessCorrelationEnveloped()), num(x.fadMfcc()), num(x.fadLearned()),
+                    Integer.toString(x.framesMfcc()), Integer.toString(x.framesLearned()))).append('\n');
+        return sb.toString();
+    }
+
+    static String clipsCsv(List<ClipScore> clips) {
+        StringBuilder sb = new StringBuilder("input,system,domain,predicted,target_probability,octaves,f0_correlation,"
+                + "cents_error,loudness_correlation,loudness_correlation_enveloped\n");
+        for (ClipScore c : clips)
+            sb.append(String.join(",", csv(c.input()), csv(c.system()), csv(c.domain()), csv(c.predicted()),
+                    num(c.targetProbability()), Integer.toString(c.octaves()), num(c.f0Correlation()), num(c.centsError()),
+                    num(c.loudnessCorrelation()), num(c.loudnessCorrelationEnveloped()))).append('\n');
+        return sb.toString();
+    }
+
+    static String markdown(Report r) {
+        StringBuilder sb = new StringBuilder("# ").append(r.title()).append("\n\n");
+        for (String n : r.notes()) sb.append(n).append('\n');
+        sb.append("\n| system | kind | domain | clips | domain acc. | f0 corr. | cents err. | loudness corr. | loudness corr. (env.) "
+                + "| FAD MFCC | FAD learned | frames (MFCC / learned) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (EvalRow x : r.rows())
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %d / %d |%n",
+                    x.system(), x.kind(), x.domain(), x.clips(), pct(x.domainAccuracy()), fix(x.f0Correlation(), 3),
+                    fix(x.centsError(), 0), fix(x.loudnessCorrelation(), 3), fix(x.loudnessCorrelationEnveloped(), 3),
+                    fix(x.fadMfcc(), 2), fix(x.fadLearned(), 3), x.framesMfcc(), x.framesLearned()));
+        sb.append("\nCorrelations and cents are medians over clips; n/a where the metric does not apply to the row.\n");
+        if (r.classifierAccuracy() != null)
+            sb.append("\n## Domain classifier on held-out real clips\n\n").append(r.classifierAccuracy().toMarkdown());
+        sb.append("\n![domain accuracy](accuracy.png)\n![f0 correlation](f0.png)\n![FAD MFCC](fad.png)\n![FAD learned](fad-learned.png)\n");
+        return sb.toString();
+    }
+
+    private static Path chart(Path png, String title, String unit, List<EvalRow> rows, ToDoubleFunction<EvalRow> value)
+            throws IOException {
+        List<String> systems = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(EvalRow::system).toList()));
+        List<String> domains = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(EvalRow::domain).toList()));
+        double[][] v = new double[systems.size()][domains.size()];
+        for (double[] row : v) java.util.Arrays.fill(row, Double.NaN);
+        for (EvalRow x : rows) v[systems.indexOf(x.system())][domains.indexOf(x.domain())] = value.applyAsDouble(x);
+        BarChart.writePng(png, title, unit, systems, domains, v);
+        return png;
+    }
+
+    static Path writeText(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return file;
+    }
+
+    private static String num(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : ""; }
+
+    private static String pct(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f %%", 100 * v) : "n/a"; }
+
+    private static String fix(double v, int digits) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + digits + "f", v) : "n/a";
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}

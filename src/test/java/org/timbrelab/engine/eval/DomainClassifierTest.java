@@ -1,0 +1,103 @@
+package org.timbrelab.engine.eval;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.timbrelab.dsp.Spectrogram;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DomainClassifierTest {
+
+    /** sine-like, bright sawtooth-like and noise clips at random pitches and levels. */
+    private static Map<String, List<Spectrogram>> clips(int perClass, long seed) {
+        Random rnd = new Random(seed);
+        Map<String, List<Spectrogram>> m = new LinkedHashMap<>();
+        m.put("sine", new ArrayList<>());
+        m.put("saw", new ArrayList<>());
+        m.put(DomainClassifier.OTHER, new ArrayList<>());
+        for (int i = 0; i < perClass; i++) {
+            double f0 = 150 * Math.pow(2, 2 * rnd.nextDouble());     // 150–600 Hz
+            m.get("sine").add(SyntheticSpectrograms.harmonic(f0, 1, 0, 20 * rnd.nextDouble(), -95, 80, rnd));
+            m.get("saw").add(SyntheticSpectrograms.harmonic(f0, 60, 6, 20 * rnd.nextDouble(), -95, 80, rnd));
+            m.get(DomainClassifier.OTHER).add(SyntheticSpectrograms.noise(-40 + 10 * rnd.nextDouble(), -20 * rnd.nextDouble(), 80, rnd));
+        }
+        return m;
+    }
+
+    private static final ClassifierTrainer FAST = new ClassifierTrainer(new int[] {32, 16}, 15, 200, 32, 3e-3, 1e-4, 8, 3);
+
+    @Test void separatesSineSawtoothAndNoiseOnHeldOutPitches() {
+        DomainClassifier c = FAST.train(clips(12, 1), SegmentFeatures.DEFAULT, null);
+        ClassifierAccuracy acc = ClassifierAccuracy.measure(c, clips(10, 99));
+        assertEquals(List.of("sine", "saw", "other"), c.labels());
+        for (String label : c.labels())
+            assertTrue(acc.clipAccuracy().get(label) >= 0.9, label + " held-out accuracy too low:\n" + acc.toMarkdown());
+    }
+
+    @Test void untrainedNetworkIsNotAccurate() {
+        // guards the test above: with zero epochs-worth of learning the same check must fail
+        ClassifierTrainer barely = new ClassifierTrainer(new int[] {32, 16}, 1, 1, 1, 1e-9, 0, 8, 3);
+        DomainClassifier c = barely.train(clips(4, 1), SegmentFeatures.DEFAULT, null);
+        ClassifierAccuracy acc = ClassifierAccuracy.measure(c, clips(10, 99));
+        assertTrue(acc.meanClipAccuracy() < 0.9, acc.toMarkdown());
+    }
+
+    @Test void gainDoesNotChangeTheVerdict() {
+        DomainClassifier c = FAST.train(clips(12, 1), SegmentFeatures.DEFAULT, null);
+        Random rnd = new Random(5);
+        Spectrogram loud = SyntheticSpectrograms.harmonic(220, 60, 6, 10, -95, 80, rnd);
+        // 20 dB quieter: same shape
+        float[] v = loud.values().clone();
+        for (int i = 0; i < v.length; i++) v[i] = Math.max(-1f, v[i] - 20f / 50);
+        Spectrogram quiet = new Spectrogram(v, loud.bins(), loud.frames(), loud.config());
+        assertEquals("saw", c.classify(loud).label());
+        assertEquals("saw", c.classify(quiet).label());
+    }
+
+    @Test void silenceHasNoWindows() {
+        DomainClassifier c = FAST.train(clips(6, 1), SegmentFeatures.DEFAULT, null);
+        Spectrogram silent = SyntheticSpectrograms.noise(-100, 0, 80, new Random(1));
+        DomainClassifier.Prediction p = c.classify(silent);
+        assertEquals(DomainClassifier.SILENT, p.label());
+        assertEquals(0, p.windows());
+    }
+
+    @Test void embeddingHasOneVectorPerFrameAtHopOne() {
+        DomainClassifier c = FAST.train(clips(6, 1), SegmentFeatures.DEFAULT, null);
+        Spectrogram s = SyntheticSpectrograms.harmonic(300, 20, 6, 10, -95, 100, new Random(2));
+        List<double[]> e = c.embed(s, 1);
+        assertEquals(100 - 32 + 1, e.size());
+        assertEquals(16, e.get(0).length);
+        assertEquals(c.embeddingSize(), e.get(0).length);
+    }
+
+    @Test void saveAndLoadGiveIdenticalPredictions(@TempDir Path dir) throws IOException {
+        DomainClassifier c = FAST.train(clips(6, 1), SegmentFeatures.DEFAULT, null);
+        Path f = dir.resolve("classifier.json");
+        c.save(f);
+        DomainClassifier back = DomainClassifier.load(f);
+        Spectrogram s = SyntheticSpectrograms.harmonic(300, 20, 6, 10, -95, 64, new Random(2));
+        assertEquals(c.classify(s), back.classify(s));
+        assertArrayEquals(c.embed(s, 4).get(0), back.embed(s, 4).get(0));
+        assertEquals(c.labels(), back.labels());
+    }
+
+    @Test void corruptFileNamesFileAndReason(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("broken.json");
+        Files.writeString(f, "{\"version\": 1, \"labels\": [");
+        IOException e = assertThrows(IOException.class, () -> DomainClassifier.load(f));
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("train"), e.getMessage());
+        IOException missing = assertThrows(IOException.class, () -> DomainClassifier.load(dir.resolve("none.json")));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+    }
+}
