@@ -27,13 +27,13 @@ abstract class FrequencyAxis {
     }
 
     static final class Mel extends FrequencyAxis {
-        private final boolean slaney;
+        private final MelScale.Scale scale;
         private final double lo, step;
         private final SpectrogramConfig c;
 
         Mel(SpectrogramConfig c) {
             this.c = c;
-            this.slaney = "slaney".equals(c.melScale());
+            this.scale = "htk".equals(c.melScale()) ? MelScale.Scale.HTK : MelScale.Scale.SLANEY;
             this.lo = hzToMel(c.fMin());
             this.step = (hzToMel(c.fMax()) - lo) / (c.nMels() + 1);
         }
@@ -49,12 +49,7 @@ abstract class FrequencyAxis {
             return out;
         }
 
-        // Slaney (Auditory Toolbox): linear 200/3 Hz per mel below 1 kHz, log step ln(6.4)/27 above; HTK: 2595·log10(1 + f/700)
-        private double hzToMel(double hz) {
-            if (!slaney) return 2595.0 * Math.log10(1 + hz / 700.0);
-            double fSp = 200.0 / 3, minLogMel = 1000.0 / fSp, logStep = Math.log(6.4) / 27.0;
-            return hz < 1000.0 ? hz / fSp : minLogMel + Math.log(hz / 1000.0) / logStep;
-        }
+        private double hzToMel(double hz) { return MelScale.hzToMel(hz, scale); }
     }
 
     static final class Linear extends FrequencyAxis {

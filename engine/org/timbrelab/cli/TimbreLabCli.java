@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TrainCommand.class,
+                SpectrogramCommand.class,
+                PitchCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 

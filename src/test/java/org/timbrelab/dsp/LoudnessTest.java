@@ -46,18 +46,16 @@ class LoudnessTest {
         for (int i = 4; i < step - 4; i++) assertEquals(before, db[i], 0.3, "frame " + i);
     }
 
+    @Test void framesLineUpWithTheSpectrogramAndThePitchTrack() {
+        AudioClip clip = TestSignals.sine(300, 0.3, 1.37);
+        int frames = new AudioTransform(SpectrogramConfig.DEFAULT).forward(clip).frames();
+        assertEquals(frames, loudness.aWeightedDb(clip).length);
+        assertEquals(frames, new Pitch().track(clip, SpectrogramConfig.DEFAULT).frames());
+    }
+
     @Test void silenceReadsTheFloorAndFramesFollowTheGrid() {
         float[] db = loudness.aWeightedDb(TestSignals.silence(1.0));
         assertEquals(1 + 16000 / 256, db.length);
         for (float v : db) assertEquals(SpectrogramConfig.DEFAULT.minDb(), v, 1e-6);
-    }
-
-    @Test void reflectPaddingMirrorsWithoutRepeatingTheEdge() {
-        float[] x = {0, 1, 2, 3};
-        assertEquals(1, Loudness.sampleReflected(x, -1));
-        assertEquals(2, Loudness.sampleReflected(x, -2));
-        assertEquals(2, Loudness.sampleReflected(x, 4));
-        assertEquals(0, Loudness.sampleReflected(x, 6));
-        assertEquals(3, Loudness.sampleReflected(x, 3));
     }
 }
