@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 SpectrogramCommand.class,
                 PitchCommand.class,
+                DatasetInfoCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 
