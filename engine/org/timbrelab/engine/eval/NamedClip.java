@@ -1,0 +1,39 @@
+package org.timbrelab.engine.eval;
+
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** An audio clip with the name it is reported under (usually its file name). */
+public record NamedClip(String name, AudioClip clip) {
+
+    /**
+     * Every .wav/.aif/.aiff file directly in {@code dir}, sorted by name, loaded as mono at
+     * {@code rate}. Fails naming the folder when it is missing or holds no audio file.
+     */
+    public static List<NamedClip> loadFolder(Path dir, int rate) throws IOException {
+        if (!Files.isDirectory(dir))
+            throw new IOException("input folder " + dir + " does not exist or is not a folder; give a folder of WAV/AIFF files");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(Files::isRegularFile).filter(NamedClip::isAudio).sorted().toList();
+        }
+        if (files.isEmpty())
+            throw new IOException("input folder " + dir + " holds no .wav, .aif or .aiff file; put the clips to evaluate there");
+        List<NamedClip> out = new ArrayList<>();
+        for (Path f : files) out.add(new NamedClip(f.getFileName().toString(), AudioFiles.loadMono(f, rate)));
+        return out;
+    }
+
+    static boolean isAudio(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".wav") || n.endsWith(".aif") || n.endsWith(".aiff");
+    }
+}
