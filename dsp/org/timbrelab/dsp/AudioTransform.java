@@ -12,6 +12,10 @@ package org.timbrelab.dsp;
  * ref = Σ window × max filter weight. Full-scale sines land a few dB below 0 dB (tested),
  * nothing saturates.
  * <p>
+ * The way back ({@link #invert}): y → mel magnitude → linear magnitude ({@link MelInverse}:
+ * clipped pseudo-inverse + a few NNLS steps) → phase by {@link Pghi} (default) or fast
+ * {@link GriffinLim} → {@link Istft}. The clip has hop · (frames − 1) samples.
+ * <p>
  * Output layout: {@link Spectrogram}, bin-major (mel, frame). Instances are immutable and
  * thread-safe.
  */
@@ -21,6 +25,10 @@ public final class AudioTransform {
     private final Stft stft;
     private final MelScale mel;
     private final double reference;
+    private final MelInverse melInverse;
+
+    /** Multiplicative NNLS refinements after the clipped mel pseudo-inverse (see {@link MelInverse}). */
+    public static final int MEL_INVERSE_ITERATIONS = 4;
 
     public AudioTransform(SpectrogramConfig config) {
         this.config = config;
@@ -29,6 +37,7 @@ public final class AudioTransform {
         double windowSum = 0;
         for (float w : stft.window()) windowSum += w;
         this.reference = windowSum * mel.maxWeight();
+        this.melInverse = new MelInverse(mel);
     }
 
     public SpectrogramConfig config() { return config; }
@@ -83,6 +92,49 @@ public final class AudioTransform {
         return reference * Math.pow(10, db / 20);
     }
 
+    /** Normalised log-mel → linear STFT magnitude (frame-major). */
+    public MagnitudeSpectrogram melToMagnitude(Spectrogram s) {
+        requireConfig(s);
+        int frames = s.frames(), n = s.values().length;
+        float[] mel = new float[n];
+        float[] y = s.values();
+        double k = Math.log(10) / 20 * -config.minDb() / 2;    // y → dB → magnitude as one exp
+        for (int i = 0; i < n; i++) mel[i] = (float) (reference * Math.exp(k * (Math.max(-1f, Math.min(1f, y[i])) - 1)));
+        float[] out = new float[frames * stft.bins()];
+        melInverse.invert(mel, frames, MEL_INVERSE_ITERATIONS, out);
+        return new MagnitudeSpectrogram(out, frames, stft.bins(), config.sampleRate(), config.nFft(), config.hopLength());
+    }
+
+    /** Audio from a normalised log-mel spectrogram, phase by PGHI. */
+    public AudioClip invert(Spectrogram s) { return invert(s, PhaseMethod.PGHI); }
+
+    /** Audio from a normalised log-mel spectrogram with the given phase method. */
+    public AudioClip invert(Spectrogram s, PhaseMethod method) {
+        return invertMagnitude(melToMagnitude(s), method);
+    }
+
+    /** Audio from a linear magnitude STFT (frame-major) with the given phase method. */
+    public AudioClip invertMagnitude(MagnitudeSpectrogram m, PhaseMethod method) {
+        if (m.nFft() != config.nFft() || m.hopLength() != config.hopLength())
+            throw new IllegalArgumentException("magnitude STFT (nFft " + m.nFft() + ", hop " + m.hopLength()
+                    + ") does not match the config (nFft " + config.nFft() + ", hop " + config.hopLength() + ")");
+        int frames = m.frames();
+        float[] signal;
+        if (method.kind() == PhaseMethod.Kind.GRIFFIN_LIM) {
+            signal = new GriffinLim(stft).reconstruct(m.values(), frames, null, method.iterations());
+        } else {
+            float[] complex = new Pghi(stft).reconstruct(m.values(), frames);
+            if (method.iterations() > 0) {
+                signal = new GriffinLim(stft).reconstruct(m.values(), frames, complex, method.iterations());
+            } else {
+                signal = new float[stft.hop() * (frames - 1)];
+                Istft istft = new Istft(stft);
+                istft.inverse(complex, frames, signal.length, signal, new float[istft.paddedLength(frames)]);
+            }
+        }
+        return new AudioClip(signal, config.sampleRate());
+    }
+
     /**
      * Stretches each frame along frequency by 2^k with linear interpolation between bins:
      * out[b] = in[b / 2^k]; content pushed above Nyquist is dropped, bins with no source are 0.
@@ -106,6 +158,12 @@ public final class AudioTransform {
             }
         }
         return new MagnitudeSpectrogram(out, frames, bins, m.sampleRate(), m.nFft(), m.hopLength());
+    }
+
+    private void requireConfig(Spectrogram s) {
+        if (!config.equals(s.config()))
+            throw new IllegalArgumentException("spectrogram was made with " + s.config() + " but this transform uses " + config
+                    + "; invert it with new AudioTransform(spectrogram.config())");
     }
 
     private void requireRate(AudioClip clip) {
