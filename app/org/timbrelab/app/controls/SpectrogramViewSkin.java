@@ -11,6 +11,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.timbrelab.dsp.ColorMap;
 import org.timbrelab.dsp.Spectrogram;
 
 /**
@@ -84,7 +85,7 @@ public class SpectrogramViewSkin extends SkinBase<SpectrogramView> {
         int[] argb = new int[w * bins];
         for (int b = 0; b < bins; b++) {
             int row = bins - 1 - b; // high bins at the top
-            for (int f = from; f < to; f++) argb[row * w + (f - from)] = ColourMap.INFERNO.argb((s.get(b, f) + 1) / 2.0);
+            for (int f = from; f < to; f++) argb[row * w + (f - from)] = ColorMap.INFERNO.argb((s.get(b, f) + 1) / 2.0);
         }
         image.getPixelWriter().setPixels(from, 0, w, bins, PixelFormat.getIntArgbInstance(), argb, 0, w);
     }
@@ -198,7 +199,8 @@ public class SpectrogramViewSkin extends SkinBase<SpectrogramView> {
 
     private void drawColourBar(GraphicsContext g, Spectrogram s, double x, double top, double h) {
         for (int i = 0; i < (int) h; i++) {
-            g.setFill(ColourMap.INFERNO.colour(1 - i / h));
+            int rgb = ColorMap.INFERNO.rgb(1 - i / h);
+            g.setFill(Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF));
             g.fillRect(x, top + i, BAR_W, 1);
         }
         double minDb = s == null ? -100 : s.config().minDb();

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The one way the app runs work off the FX thread: a {@link Task} on a daemon worker, its message
@@ -58,12 +59,22 @@ public final class Background {
     public void setErrorSink(Consumer<UserMessage> sink) { this.errorSink = sink; }
 
     /** Heavy work (tensors, vocoding) runs one at a time so it never fights for the 2 cores. */
-    public <T> Task<T> heavy(String action, Work<T> work, Consumer<T> onSuccess) { return submit(heavy, action, work, onSuccess); }
+    public <T> Task<T> heavy(String action, Work<T> work, Consumer<T> onSuccess) { return submit(heavy, action, work, onSuccess, e -> false); }
 
     /** Short I/O (loading a file, listing presets). */
-    public <T> Task<T> light(String action, Work<T> work, Consumer<T> onSuccess) { return submit(light, action, work, onSuccess); }
+    public <T> Task<T> light(String action, Work<T> work, Consumer<T> onSuccess) { return submit(light, action, work, onSuccess, e -> false); }
 
-    private <T> Task<T> submit(ExecutorService pool, String action, Work<T> work, Consumer<T> onSuccess) {
+    /** As {@link #light} with {@code handled} seeing failures first (true: no dialog, e.g. a missing device shown as a notice). */
+    public <T> Task<T> light(String action, Work<T> work, Consumer<T> onSuccess, Predicate<Throwable> handled) {
+        return submit(light, action, work, onSuccess, handled);
+    }
+
+    /** As {@link #heavy} with a failure hook (true: handled, no dialog). */
+    public <T> Task<T> heavy(String action, Work<T> work, Consumer<T> onSuccess, Predicate<Throwable> handled) {
+        return submit(heavy, action, work, onSuccess, handled);
+    }
+
+    private <T> Task<T> submit(ExecutorService pool, String action, Work<T> work, Consumer<T> onSuccess, Predicate<Throwable> handled) {
         ReportingTask<T> task = new ReportingTask<>(action, work);
         task.messageProperty().addListener((o, a, b) -> status.set(b));
         task.progressProperty().addListener((o, a, b) -> progress.set(b.doubleValue()));
@@ -74,9 +85,10 @@ public final class Background {
         });
         task.setOnFailed(e -> {
             finished();
-            LOG.error("{} failed", action, task.getException());
             UserMessage m = UserMessage.of(action, task.getException());
             status.set(m.title() + ": " + m.message());
+            if (handled.test(task.getException())) { LOG.info("{} failed: {}", action, m.message()); return; }
+            LOG.error("{} failed", action, task.getException());
             errorSink.accept(m);
         });
         task.setOnCancelled(e -> { finished(); status.set(action + ": cancelled"); });

@@ -15,10 +15,6 @@ public final class RecentFiles {
 
     public RecentFiles(Path store) { this.store = store; }
 
-    public static RecentFiles inUserHome() {
-        return new RecentFiles(Path.of(System.getProperty("user.home"), ".timbrelab", "recent-files.txt"));
-    }
-
     /** Existing recent files, newest first; an unreadable store counts as empty. */
     public List<Path> list() {
         List<Path> out = new ArrayList<>();

@@ -1,0 +1,7 @@
+package org.timbrelab.app.model;
+
+/**
+ * An encoded clip as the app holds it: an opaque engine handle plus the clip's point in the
+ * preset's latent plane (PCA of time-averaged codes, DESIGN §9).
+ */
+public record Latent(Object handle, double planeX, double planeY, String source) { }

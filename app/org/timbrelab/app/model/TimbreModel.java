@@ -1,0 +1,44 @@
+package org.timbrelab.app.model;
+
+import org.timbrelab.app.controls.LatentPoint;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.SpectrogramConfig;
+
+import java.util.List;
+
+/**
+ * A loaded preset as the app uses it. Every method may take long (tensors, vocoder): call them
+ * off the FX thread only. Implementations are used from one worker thread at a time.
+ */
+public interface TimbreModel extends AutoCloseable {
+
+    /** Preset name shown in the title and library. */
+    String name();
+
+    List<DomainInfo> domains();
+
+    SpectrogramConfig spectrogramConfig();
+
+    /** Converts into one domain. */
+    ConvertedOutput convert(AudioClip input, String domain, Register register) throws Exception;
+
+    /** Encodes a clip (μ, no sampling) and places it in the latent plane. */
+    Latent encode(AudioClip input, String source) throws Exception;
+
+    /** Decodes a latent into a domain (pitch-conditioned presets use the latent's own pitch track). */
+    AudioClip decode(Latent latent, String domain) throws Exception;
+
+    /** The latent moved so its plane point lands on (x, y) (DESIGN §9: offset mapped back through the PCA basis). */
+    Latent moveTo(Latent latent, double planeX, double planeY) throws Exception;
+
+    /** Interpolates A → B at t ∈ [0, 1]; B is resampled to A's length in time; slerp over the flattened map. */
+    Latent interpolate(Latent a, Latent b, double t, boolean slerp) throws Exception;
+
+    /** The preset's stored latent points of its training windows, with sources. */
+    List<LatentPoint> latentPoints();
+
+    /** Training summary lines for the library (steps, minutes, final losses); may be empty. */
+    List<String> summary();
+
+    @Override default void close() { }
+}
