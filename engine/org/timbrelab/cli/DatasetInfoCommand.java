@@ -70,8 +70,8 @@ public final class DatasetInfoCommand implements Callable<Integer> {
         d.skippedFiles().forEach((f, why) -> out.printf(Locale.ROOT, "  skipped   %s: %s%n", f, why));
         out.printf(Locale.ROOT, "duration    %s total, %s%n", hms(d.totalSeconds()), perFile(d));
         long frames = d.all().totalFrames();
-        out.printf(Locale.ROOT, "chunks      %d (%s after silence trimming, %d frames of %d mels)%n",
-                d.chunks().size(), hms(frames / d.config().framesPerSecond()), frames, d.nMels());
+        out.printf(Locale.ROOT, "chunks      %d after silence trimming: %d frames of %d mels (%.1f frames/s)%n",
+                d.chunks().size(), frames, d.nMels(), d.config().framesPerSecond());
         d.medianF0Hz().ifPresent(f -> out.printf(Locale.ROOT, "median f0   %.1f Hz (%s)%n", f, noteName(69 + 12 * Math.log(f / 440) / Math.log(2))));
 
         Map<Integer, Integer> pitches = pitchHistogram(d);

@@ -28,6 +28,8 @@ public final class BalancedSampler {
         if (cropFrames <= 0) throw new IllegalArgumentException("cropFrames must be > 0, got " + cropFrames);
         if (perDomain <= 0) throw new IllegalArgumentException("perDomain must be > 0, got " + perDomain);
         int nMels = domains.get(0).dataset().nMels();
+        if ((long) perDomain * nMels * cropFrames > Integer.MAX_VALUE - 8)
+            throw new IllegalArgumentException("a batch of " + perDomain + " x " + nMels + " x " + cropFrames + " values does not fit in one array; use smaller crops or batches");
         for (ChunkSet d : domains) {
             if (d.isEmpty())
                 throw new IllegalArgumentException("domain '" + d.dataset().name() + "' has no chunks to sample from; "

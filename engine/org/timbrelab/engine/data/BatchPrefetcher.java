@@ -2,6 +2,7 @@ package org.timbrelab.engine.data;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.LongFunction;
 
 /**
  * Prepares the next batches on one background thread while the caller trains: a bounded queue
@@ -20,17 +21,22 @@ public final class BatchPrefetcher implements AutoCloseable {
     private volatile boolean closed;
 
     public BatchPrefetcher(BalancedSampler sampler, long firstStep, int capacity) {
+        this(sampler::batch, firstStep, capacity);
+    }
+
+    /** Prefetches {@code source.apply(step)} for consecutive steps (any deterministic batch source). */
+    BatchPrefetcher(LongFunction<StepBatch> source, long firstStep, int capacity) {
         if (capacity <= 0) throw new IllegalArgumentException("capacity must be > 0, got " + capacity);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.nextStep = firstStep;
-        this.worker = new Thread(() -> produce(sampler, firstStep), "dataset-prefetch");
+        this.worker = new Thread(() -> produce(source, firstStep), "dataset-prefetch");
         worker.setDaemon(true); // never keeps the JVM alive if a caller forgets close()
         worker.start();
     }
 
-    private void produce(BalancedSampler sampler, long firstStep) {
+    private void produce(LongFunction<StepBatch> source, long firstStep) {
         try {
-            for (long step = firstStep; !closed; step++) queue.put(sampler.batch(step));
+            for (long step = firstStep; !closed; step++) queue.put(source.apply(step));
         } catch (InterruptedException stop) {
             // close() asked us to stop
         } catch (RuntimeException | Error e) {

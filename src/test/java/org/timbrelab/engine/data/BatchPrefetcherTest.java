@@ -43,6 +43,19 @@ class BatchPrefetcherTest {
         p.close(); // idempotent
     }
 
+    @Test void aFailureOnTheBackgroundThreadReachesTheCaller() throws Exception {
+        BalancedSampler s = sampler(16, 2);
+        try (BatchPrefetcher p = new BatchPrefetcher(step -> {
+            if (step == 2) throw new IllegalStateException("shard vanished");
+            return s.batch(step);
+        }, 0, 4)) {
+            p.next();
+            p.next();
+            IllegalStateException e = assertThrows(IllegalStateException.class, p::next);
+            assertTrue(e.getMessage().contains("shard vanished"), e.getMessage());
+        }
+    }
+
     @Test void batchesBecomeNdArraysInTheCallersManager() throws Exception {
         BalancedSampler s = sampler(48, 4);
         StepBatch batch = s.batch(0);
