@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Neural timbre transfer workbench (headless commands). Run without a command to open the window.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TransformCommand.class,
+                BenchCommand.class,
                 TrainCommand.class,
                 SpectrogramCommand.class,
                 PitchCommand.class,

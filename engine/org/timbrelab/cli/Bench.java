@@ -1,0 +1,90 @@
+package org.timbrelab.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * A small benchmark harness for {@code bench} topics: each case runs {@code warmup} untimed
+ * times, then {@code repeats} timed times (wall clock, this thread); the table reports the
+ * median and minimum in ms, × realtime for the audio it processed, and the ratio of its median
+ * to a named baseline row. To add a topic, write a subcommand of {@link BenchCommand} that mixes
+ * in {@link BenchCommand.Options}, calls {@link #measure} per case and {@link #printTable()}
+ * (see {@link BenchDspCommand}), and register it in {@link BenchCommand}'s subcommands.
+ */
+public final class Bench {
+
+    /** One measured case. {@code audioSeconds} 0 means "not audio" (no × realtime). */
+    public record Row(String name, double medianMs, double minMs, double audioSeconds, String baseline, double ratio) {
+
+        /** Seconds of audio processed per second of wall time. */
+        public double timesRealtime() { return audioSeconds > 0 ? audioSeconds * 1000 / medianMs : Double.NaN; }
+    }
+
+    private final PrintStream out;
+    private final int warmup, repeats;
+    private final List<Row> rows = new ArrayList<>();
+    /** Results are kept here so the JIT cannot drop the benchmarked work. */
+    private volatile Object sink;
+
+    public Bench(PrintStream out, int warmup, int repeats) {
+        if (warmup < 0 || repeats < 1) throw new IllegalArgumentException("need warmup >= 0 and repeats >= 1, got " + warmup + ", " + repeats);
+        this.out = out;
+        this.warmup = warmup;
+        this.repeats = repeats;
+    }
+
+    /** Times {@code body} with no baseline. */
+    public Row measure(String name, double audioSeconds, Supplier<?> body) {
+        return measure(name, audioSeconds, null, body);
+    }
+
+    /**
+     * Times {@code body}; {@code baseline} names an earlier row to compare with (ratio = this
+     * median / baseline median), or null.
+     */
+    public Row measure(String name, double audioSeconds, String baseline, Supplier<?> body) {
+        Row base = baseline == null ? null : rows.stream().filter(r -> r.name().equals(baseline)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no bench row named '" + baseline + "' measured before '" + name + "'"));
+        out.printf(Locale.ROOT, "  %s: %d warm-up + %d timed runs...%n", name, warmup, repeats);
+        out.flush();
+        for (int i = 0; i < warmup; i++) sink = body.get();
+        double[] ms = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            sink = body.get();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double median = median(ms), min = Arrays.stream(ms).min().orElseThrow();
+        Row row = new Row(name, median, min, audioSeconds, baseline, base == null ? Double.NaN : median / base.medianMs());
+        rows.add(row);
+        return row;
+    }
+
+    public List<Row> rows() { return List.copyOf(rows); }
+
+    /** Prints all rows measured so far as an aligned table. */
+    public void printTable() {
+        int w = Math.max(4, rows.stream().mapToInt(r -> r.name().length()).max().orElse(4));
+        String head = "%-" + w + "s  %10s  %10s  %12s  %s%n";
+        out.printf(Locale.ROOT, head, "case", "median ms", "min ms", "x realtime", "vs baseline");
+        for (Row r : rows) {
+            String rt = Double.isNaN(r.timesRealtime()) ? "-" : String.format(Locale.ROOT, "%.1f", r.timesRealtime());
+            String vs = r.baseline() == null ? "" : String.format(Locale.ROOT, "%.2fx %s", r.ratio(), r.baseline());
+            out.printf(Locale.ROOT, "%-" + w + "s  %10.1f  %10.1f  %12s  %s%n", r.name(), r.medianMs(), r.minMs(), rt, vs);
+        }
+        out.printf(Locale.ROOT, "(%d warm-up + %d timed runs each, wall clock, %d available processors)%n",
+                warmup, repeats, Runtime.getRuntime().availableProcessors());
+        out.flush();
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+}

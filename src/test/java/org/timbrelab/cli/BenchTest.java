@@ -1,0 +1,50 @@
+package org.timbrelab.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class BenchTest {
+
+    @Test void harnessRunsWarmupPlusRepeatsAndReportsMedianAndBaselineRatio() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Bench b = new Bench(new PrintStream(buf, true, StandardCharsets.UTF_8), 2, 5);
+        int[] calls = {0};
+        Bench.Row fast = b.measure("fast", 1.0, () -> { calls[0]++; return sleep(2); });
+        assertEquals(7, calls[0]);
+        Bench.Row slow = b.measure("slow", 1.0, "fast", () -> sleep(12));
+        assertTrue(fast.medianMs() >= 2 && slow.medianMs() >= 12, fast + " " + slow);
+        assertEquals(slow.medianMs() / fast.medianMs(), slow.ratio(), 1e-9);
+        assertEquals(1000 / fast.medianMs(), fast.timesRealtime(), 1e-9);
+        b.printTable();
+        String table = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("x realtime") && table.contains("x fast"), table);
+        assertThrows(IllegalArgumentException.class, () -> b.measure("other", 1, "missing", () -> 0));
+    }
+
+    @Test void medianOfEvenAndOddCounts() {
+        assertEquals(2.0, Bench.median(new double[]{3, 1, 2}));
+        assertEquals(2.5, Bench.median(new double[]{4, 1, 2, 3}));
+    }
+
+    @Test void benchListsTheDspTopic() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            assertEquals(0, TimbreLabCli.execute("bench"));
+        } finally {
+            System.setOut(old);
+        }
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("dsp"), buf.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Object sleep(long ms) {
+        try { Thread.sleep(ms); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        return ms;
+    }
+}
