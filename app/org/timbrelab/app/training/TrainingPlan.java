@@ -1,0 +1,32 @@
+package org.timbrelab.app.training;
+
+import java.util.List;
+
+/**
+ * What the wizard decided: a model name, its domains, a size and a time budget, and the estimate
+ * shown to the user.
+ */
+public record TrainingPlan(String name, List<DomainSpec> domains, ModelSize size, int minutes) {
+
+    /** Model sizes offered; base channels as in DESIGN §4 (16 is the measured slim model). */
+    public enum ModelSize {
+        SMALL("Small (16 channels, fastest)", 16, 1.0), MEDIUM("Medium (32 channels)", 32, 3.0);
+
+        public final String label;
+        public final int baseChannels;
+        final double costFactor;
+        ModelSize(String label, int baseChannels, double costFactor) { this.label = label; this.baseChannels = baseChannels; this.costFactor = costFactor; }
+        @Override public String toString() { return label; }
+    }
+
+    public TrainingPlan { domains = List.copyOf(domains); }
+
+    /**
+     * Rough ms per step with one intra-op thread: DESIGN §9's PyTorch reference (210 ms for two
+     * domains on 2 threads, growing linearly with n) × 1.8 for one thread, × the size factor.
+     * The dashboard shows the measured value once training runs.
+     */
+    public double estimatedMsPerStep() { return 210.0 * Math.max(2, domains.size()) / 2.0 * 1.8 * size.costFactor; }
+
+    public long estimatedSteps() { return Math.max(1, Math.round(minutes * 60_000.0 / estimatedMsPerStep())); }
+}
