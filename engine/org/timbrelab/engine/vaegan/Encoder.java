@@ -1,0 +1,35 @@
+package org.timbrelab.engine.vaegan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import org.timbrelab.engine.nn.Activation;
+import org.timbrelab.engine.nn.Chain;
+import org.timbrelab.engine.nn.ConvNormAct;
+import org.timbrelab.engine.nn.ConvSpec;
+import org.timbrelab.engine.nn.Layer;
+import org.timbrelab.engine.nn.Padding;
+import org.timbrelab.engine.nn.ResidualBlock;
+
+/**
+ * E: 7×7 conv → two 4×4 stride-2 convs → residual blocks → μ, of shape (N, 4·base, H/4, W/4).
+ * The posterior is N(μ, I), so sampling is z = μ + ε and KL = mean(μ²)/2 up to a constant (we use mean μ²).
+ */
+public final class Encoder extends Layer {
+    private final Chain body = new Chain();
+
+    public Encoder(VaeGanConfig cfg) {
+        int c = cfg.baseChannels();
+        body.add("in", new ConvNormAct(ConvSpec.same(1, c, 7, Padding.REFLECT), true, Activation.RELU))
+            .add("down1", ConvNormAct.downsample(c, 2 * c, Padding.REFLECT, true, Activation.RELU))
+            .add("down2", ConvNormAct.downsample(2 * c, 4 * c, Padding.REFLECT, true, Activation.RELU));
+        for (int i = 0; i < cfg.encoderResBlocks(); i++) body.add("res" + i, new ResidualBlock(4 * c, Padding.REFLECT));
+        addChildBlock("body", body);
+    }
+
+    /** μ for a batch of spectrogram images (N, 1, mels, frames); frames must be a multiple of 4. */
+    @Override
+    public NDArray forward(NDArray x) { return body.forward(x); }
+
+    @Override
+    public Shape outputShape(Shape in) { return body.outputShape(in); }
+}

@@ -1,0 +1,20 @@
+package org.timbrelab.engine.vaegan;
+
+/**
+ * λ of each loss term: L = rec·L_rec + kl·KL + gan·L_gan + cycle·L_cc + latent·L_latent.
+ * {@link #REFERENCE} are the weights measured in DESIGN §1.8.
+ */
+public record LossWeights(double rec, double kl, double gan, double cycle, double latent) {
+    public static final LossWeights REFERENCE = new LossWeights(10, 0.01, 1, 10, 1);
+
+    public LossWeights {
+        double[] all = {rec, kl, gan, cycle, latent};
+        for (double w : all) {
+            if (!(w >= 0) || !Double.isFinite(w)) throw new IllegalArgumentException("loss weights must be finite and >= 0, got " + this);
+        }
+    }
+
+    @Override public String toString() {
+        return "rec=" + rec + " kl=" + kl + " gan=" + gan + " cycle=" + cycle + " latent=" + latent;
+    }
+}

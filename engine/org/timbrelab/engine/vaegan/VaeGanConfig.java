@@ -1,0 +1,54 @@
+package org.timbrelab.engine.vaegan;
+
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Architecture of an n-domain VAE-GAN. Defaults are DESIGN §4's slim budget: 16 base channels,
+ * 3 encoder + 1 shared + 2 own residual blocks, PatchGANs with 3 stride-2 stages.
+ *
+ * @param domains             domain names, in order (index = generator/discriminator index)
+ * @param melBins             image height (mel bands of the SpectrogramConfig), divisible by 4
+ * @param baseChannels        channels after the first 7×7 conv; the latent has 4× this many
+ * @param encoderResBlocks    residual blocks at the end of the encoder
+ * @param sharedResBlocks     leading residual blocks shared by every generator (one parameter set)
+ * @param ownResBlocks        residual blocks each generator owns
+ * @param discBaseChannels    channels of the PatchGAN's first stage
+ * @param discDownsamples     stride-2 stages of each PatchGAN
+ * @param pitchConditioning   generators also see a harmonic comb image of the input's f0
+ */
+public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks,
+                           int sharedResBlocks, int ownResBlocks, int discBaseChannels, int discDownsamples,
+                           boolean pitchConditioning) {
+
+    public VaeGanConfig {
+        domains = List.copyOf(domains);
+        if (domains.size() < 2) throw new IllegalArgumentException("domains: need at least 2, got " + domains);
+        if (new HashSet<>(domains).size() != domains.size()) throw new IllegalArgumentException("domains: names must be distinct, got " + domains);
+        for (String d : domains) {
+            if (!d.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("domains: '" + d + "' may use only letters, digits, _ and -");
+        }
+        if (melBins <= 0 || melBins % 4 != 0) throw new IllegalArgumentException("melBins must be a positive multiple of 4, got " + melBins);
+        if (baseChannels <= 0) throw new IllegalArgumentException("baseChannels must be > 0, got " + baseChannels);
+        if (encoderResBlocks < 0 || sharedResBlocks < 1 || ownResBlocks < 0)
+            throw new IllegalArgumentException("residual blocks: encoder >= 0, shared >= 1, own >= 0; got "
+                    + encoderResBlocks + ", " + sharedResBlocks + ", " + ownResBlocks);
+        if (discBaseChannels <= 0 || discDownsamples < 1) throw new IllegalArgumentException("discriminator channels and stages must be > 0");
+    }
+
+    /** DESIGN §4's slim model for the given domains. */
+    public static VaeGanConfig slim(List<String> domains, boolean pitchConditioning) {
+        return new VaeGanConfig(domains, 128, 16, 3, 1, 2, 16, 3, pitchConditioning);
+    }
+
+    public int domainCount() { return domains.size(); }
+
+    public int latentChannels() { return baseChannels * 4; }
+
+    /** Index of a domain by name; fails naming the known ones. */
+    public int indexOf(String domain) {
+        int i = domains.indexOf(domain);
+        if (i < 0) throw new IllegalArgumentException("unknown domain '" + domain + "'; this model has " + domains);
+        return i;
+    }
+}

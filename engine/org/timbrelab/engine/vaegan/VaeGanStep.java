@@ -1,0 +1,144 @@
+package org.timbrelab.engine.vaegan;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * One VAE-GAN training step over a crop batch from every domain (DESIGN §1.5, §9):
+ * <pre>
+ *  z_a = E(x_a) + ε                 KL    = mean μ²  (over E(x_a) and E(x̂_ab))
+ *  x̂_aa = G_a(z_a)                  L_rec = |x̂_aa − x_a|₁
+ *  b = π(a)  (random other domain)  L_gan = (D_b(x̂_ab) − 1)²       with x̂_ab = G_b(z_a)
+ *  x̃_aba = G_a(E(x̂_ab) + ε)         L_cc  = |x̃_aba − x_a|₁
+ *  c_a = mean over batch, time of μ_a   L_latent = |c_a − mean_k c_k|₁
+ *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent   (terms averaged over domains)
+ *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN)
+ * </pre>
+ * π is a random derangement, so every source has one other target and every target receives one
+ * fake: cost grows linearly in n (n cross pairs instead of n(n−1)). Each G_b decodes its own
+ * reconstruction and its incoming transfer in one batch.
+ */
+public final class VaeGanStep {
+    private final VaeGan model;
+    private final LossWeights w;
+
+    public VaeGanStep(VaeGan model, LossWeights weights) {
+        this.model = model;
+        this.w = weights;
+    }
+
+    /**
+     * @param x    per domain, spectrogram crops (B, 1, mels, frames), equal B and frames (multiple of 4)
+     * @param comb per domain, the crops' comb images of the same shape, or null for a model without pitch conditioning
+     * @return the losses by name (L_rec, KL, L_gan, L_cc, L_latent, L_G, L_D); all finite
+     */
+    public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, Random rng, Optimisers opt) {
+        int n = model.config().domainCount();
+        if (x.size() != n) throw new IllegalArgumentException("need one batch per domain (" + n + "), got " + x.size());
+        if (model.config().pitchConditioning() != (comb != null)) throw new IllegalArgumentException("comb images must be given iff the model is pitch-conditioned");
+        long b = x.get(0).getShape().get(0);
+        int[] target = derangement(n, rng);
+        int[] source = new int[n];
+        for (int a = 0; a < n; a++) source[target[a]] = a;
+
+        Map<String, Float> out = new LinkedHashMap<>();
+        NDArray[] fakeInto = new NDArray[n]; // x̂_{π⁻¹(k) → k}, detached for the D step
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
+            NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
+            NDArray lRec = null, lGan = null, lCc = null;
+            NDArray[] fakeFrom = new NDArray[n];
+            for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
+                int a = source[k];
+                NDArray zin = slice(z, k, b).concat(slice(z, a, b), 0);
+                NDArray cin = comb == null ? null : comb.get(k).concat(comb.get(a), 0);
+                NDArray y = model.generator(k).forward(zin, cin);
+                NDArray recon = y.get(new NDIndex("0:{}", b));
+                fakeFrom[a] = y.get(new NDIndex("{}:", b));
+                lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
+                lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean());
+                fakeInto[k] = fakeFrom[a].stopGradient();
+            }
+            NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
+            NDArray z2 = mu2.add(mu2.getManager().randomNormal(mu2.getShape()));
+            for (int a = 0; a < n; a++) {
+                NDArray cycle = model.generator(a).forward(slice(z2, a, b), comb == null ? null : comb.get(a));
+                lCc = sum(lCc, cycle.sub(x.get(a)).abs().mean());
+            }
+            NDArray kl = mu.square().mean().add(mu2.square().mean()).div(2);
+            NDArray lLat = latentCentroidLoss(mu, n);
+            lRec = lRec.div(n);
+            lGan = lGan.div(n);
+            lCc = lCc.div(n);
+            NDArray lG = lRec.mul((float) w.rec()).add(kl.mul((float) w.kl())).add(lGan.mul((float) w.gan()))
+                    .add(lCc.mul((float) w.cycle())).add(lLat.mul((float) w.latent()));
+            put(out, "L_rec", lRec); put(out, "KL", kl); put(out, "L_gan", lGan); put(out, "L_cc", lCc);
+            put(out, "L_latent", lLat); put(out, "L_G", lG);
+            opt.zeroAllGradients();
+            gc.backward(lG);
+        }
+        opt.stepGenerators();
+
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray lD = null;
+            for (int k = 0; k < n; k++) {
+                NDArray s = model.discriminator(k).forward(x.get(k).concat(fakeInto[k], 0));
+                NDArray real = s.get(new NDIndex("0:{}", b)).sub(1).square().mean();
+                NDArray fake = s.get(new NDIndex("{}:", b)).square().mean();
+                lD = sum(lD, real.add(fake).mul(0.5f));
+            }
+            lD = lD.div(n);
+            put(out, "L_D", lD);
+            opt.zeroAllGradients();
+            gc.backward(lD);
+        }
+        opt.stepDiscriminators();
+        return out;
+    }
+
+    /** L_latent: mean L1 distance of each domain's latent centroid (mean over batch and time) to the mean centroid. */
+    static NDArray latentCentroidLoss(NDArray mu, int n) {
+        long[] s = mu.getShape().getShape(); // (n·B, C, F, T)
+        NDArray centroids = mu.reshape(n, s[0] / n, s[1], s[2], s[3]).mean(new int[] {4}).mean(new int[] {1}); // (n, C, F)
+        return centroids.sub(centroids.mean(new int[] {0}, true)).abs().mean();
+    }
+
+    /** A random permutation with no fixed point: each domain's transfer target (uniform over derangements). */
+    static int[] derangement(int n, Random rng) {
+        int[] p = new int[n];
+        while (true) {
+            for (int i = 0; i < n; i++) p[i] = i;
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = p[i]; p[i] = p[j]; p[j] = t;
+            }
+            boolean ok = true;
+            for (int i = 0; i < n; i++) ok &= p[i] != i;
+            if (ok) return p;
+        }
+    }
+
+    private static NDArray slice(NDArray a, int k, long b) {
+        return a.get(new NDIndex("{}:{}", k * b, (k + 1) * b));
+    }
+
+    private static NDArray sum(NDArray acc, NDArray term) {
+        return acc == null ? term : acc.add(term);
+    }
+
+    private static void put(Map<String, Float> out, String name, NDArray scalar) {
+        float v = scalar.getFloat();
+        if (!Float.isFinite(v)) throw new IllegalStateException("loss " + name + " is " + v + "; lower the learning rate or check the input batch");
+        out.put(name, v);
+    }
+}

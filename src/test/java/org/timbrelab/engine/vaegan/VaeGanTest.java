@@ -1,0 +1,132 @@
+package org.timbrelab.engine.vaegan;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VaeGanTest {
+
+    static VaeGanConfig tiny(int n, boolean pitch) {
+        List<String> names = List.of("voice", "violin", "cello", "flute").subList(0, n);
+        return new VaeGanConfig(names, 32, 4, 1, 1, 1, 4, 2, pitch);
+    }
+
+    @Test void shapesForTwoAndThreeDomains() {
+        for (int n : new int[] {2, 3}) {
+            for (boolean pitch : new boolean[] {false, true}) {
+                Engine.getInstance().setRandomSeed(1);
+                try (NDManager m = NDManager.newBaseManager()) {
+                    VaeGan model = new VaeGan(VaeGanConfig.slim(List.of("voice", "violin", "cello").subList(0, n), pitch));
+                    model.initialize(m);
+                    NDArray x = m.randomUniform(-1, 1, new Shape(2, 1, 128, 64));
+                    NDArray mu = model.encoder().forward(x);
+                    assertEquals(new Shape(2, 64, 32, 16), mu.getShape());
+                    NDArray comb = pitch ? m.zeros(x.getShape()) : null;
+                    for (int k = 0; k < n; k++) {
+                        NDArray y = model.generator(k).forward(mu, comb);
+                        assertEquals(x.getShape(), y.getShape());
+                        assertTrue(y.abs().max().getFloat() <= 1f, "tanh output out of range");
+                        assertEquals(new Shape(2, 1, 16, 8), model.discriminator(k).forward(y).getShape());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test void firstResidualBlockIsOneParameterSetSharedByAllGenerators() {
+        Engine.getInstance().setRandomSeed(2);
+        try (NDManager m = NDManager.newBaseManager()) {
+            VaeGan model = new VaeGan(tiny(3, false));
+            model.initialize(m);
+            assertSame(model.generator(0).sharedBlock(), model.generator(1).sharedBlock());
+            assertSame(model.generator(0).sharedBlock(), model.generator(2).sharedBlock());
+            // the model lists every parameter once, even though three generators use the shared block
+            List<Parameter> all = model.getParameters().values();
+            Set<Parameter> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+            distinct.addAll(all);
+            assertEquals(distinct.size(), all.size());
+            // changing the shared weights changes every generator's output
+            NDArray z = m.randomNormal(new Shape(1, 16, 8, 4));
+            List<NDArray> before = new ArrayList<>();
+            for (int k = 0; k < 3; k++) before.add(model.generator(k).forward(z));
+            for (Parameter p : model.generator(0).sharedBlock().uniqueParameters()) p.getArray().addi(0.5f);
+            for (int k = 0; k < 3; k++) {
+                float diff = model.generator(k).forward(z).sub(before.get(k)).abs().sum().getFloat();
+                assertTrue(diff > 1e-3, "generator " + k + " did not see the change of the shared block");
+            }
+        }
+    }
+
+    @Test void derangementNeverMapsADomainToItself() {
+        Random r = new Random(3);
+        for (int n = 2; n <= 6; n++) {
+            for (int i = 0; i < 200; i++) {
+                int[] p = VaeGanStep.derangement(n, r);
+                boolean[] hit = new boolean[n];
+                for (int a = 0; a < n; a++) { assertNotEquals(a, p[a]); hit[p[a]] = true; }
+                for (boolean h : hit) assertTrue(h);
+            }
+        }
+    }
+
+    @Test void latentLossIsZeroForEqualCentroidsAndPositiveOtherwise() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray same = m.ones(new Shape(4, 3, 2, 5));
+            assertEquals(0f, VaeGanStep.latentCentroidLoss(same, 2).getFloat(), 1e-7);
+            NDArray diff = m.zeros(new Shape(2, 3, 2, 5)).concat(m.ones(new Shape(2, 3, 2, 5)), 0);
+            // centroids 0 and 1, mean 0.5: mean |c - 0.5| = 0.5
+            assertEquals(0.5f, VaeGanStep.latentCentroidLoss(diff, 2).getFloat(), 1e-6);
+        }
+    }
+
+    /** Two toy domains: horizontal stripes at random rows vs vertical stripes at random columns. */
+    static List<NDArray> toyBatch(NDManager m, Random r, int b, int h, int w) {
+        float[] a = new float[b * h * w];
+        float[] c = new float[b * h * w];
+        java.util.Arrays.fill(a, -1f);
+        java.util.Arrays.fill(c, -1f);
+        for (int i = 0; i < b; i++) {
+            int row = r.nextInt(h), col = r.nextInt(w);
+            for (int t = 0; t < w; t++) a[i * h * w + row * w + t] = 1f;
+            for (int f = 0; f < h; f++) c[i * h * w + f * w + col] = 1f;
+        }
+        return List.of(m.create(a, new Shape(b, 1, h, w)), m.create(c, new Shape(b, 1, h, w)));
+    }
+
+    @Test void fiftyStepSmokeRunReducesReconstructionLoss() {
+        Engine.getInstance().setRandomSeed(4);
+        Random r = new Random(4);
+        try (NDManager base = NDManager.newBaseManager()) {
+            VaeGan model = new VaeGan(tiny(2, false));
+            model.initialize(base);
+            LocalAdam opt = new LocalAdam(model, 2e-3f);
+            VaeGanStep step = new VaeGanStep(model, LossWeights.REFERENCE);
+            double first = 0, last = 0;
+            for (int s = 0; s < 50; s++) {
+                try (NDManager sm = base.newSubManager()) {
+                    Map<String, Float> l = step.run(toyBatch(sm, r, 2, 32, 16), null, r, opt);
+                    for (String k : List.of("L_rec", "KL", "L_gan", "L_cc", "L_latent", "L_G", "L_D")) assertTrue(l.containsKey(k), k);
+                    if (s < 5) first += l.get("L_rec") / 5;
+                    if (s >= 45) last += l.get("L_rec") / 5;
+                }
+            }
+            assertTrue(last < 0.7 * first, "reconstruction loss did not drop: " + first + " -> " + last);
+        }
+    }
+}
