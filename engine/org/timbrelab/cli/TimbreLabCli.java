@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 SpectrogramCommand.class,
                 PitchCommand.class,
                 DatasetInfoCommand.class,
+                TrainClassifierCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 

@@ -26,7 +26,7 @@ public record NamedClip(String name, AudioClip clip) {
             files = s.filter(Files::isRegularFile).filter(NamedClip::isAudio).sorted().toList();
         }
         if (files.isEmpty())
-            throw new IOException("input folder " + dir + " holds no .wav, .aif or .aiff file; put the clips to evaluate there");
+            throw new IOException("input folder " + dir + " holds no .wav, .aif or .aiff file; put the WAV/AIFF clips there");
         List<NamedClip> out = new ArrayList<>();
         for (Path f : files) out.add(new NamedClip(f.getFileName().toString(), AudioFiles.loadMono(f, rate)));
         return out;

@@ -1,0 +1,69 @@
+package org.timbrelab.engine.eval;
+
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.Spectrogram;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole recipe for a domain classifier from real clips per domain: split by file, add the
+ * "other" class (made from the training part's speech for training and from the held-out
+ * speech for testing), train, measure accuracy on the held-out part, and record it in the
+ * classifier's summary.
+ *
+ * @param heldOutFraction fraction of each domain's files held out for the accuracy figure
+ * @param otherSeconds    length of generated "other" clips
+ * @param seed            split, "other" and training seed
+ * @param trainer         network and optimiser settings
+ */
+public record ClassifierBuilder(double heldOutFraction, double otherSeconds, long seed, ClassifierTrainer trainer) {
+
+    public static final ClassifierBuilder DEFAULT = new ClassifierBuilder(0.25, 3.0, 17, ClassifierTrainer.DEFAULT);
+
+    /** A trained classifier and its accuracy on clips it did not train on. */
+    public record Built(DomainClassifier classifier, ClassifierAccuracy heldOut) { }
+
+    /**
+     * @param clips        real clips per domain (e.g. TimGM6mb phrases, espeak-ng voices)
+     * @param speechLabel  the domain whose clips are speech (damaged copies become "other"), or null
+     * @param garble       a poor vocoder round trip for garbled speech, or null
+     */
+    public Built build(Map<String, List<NamedClip>> clips, String speechLabel, AudioTransform transform,
+                       UnaryOperator<AudioClip> garble, Consumer<String> log) {
+        if (clips.containsKey(DomainClassifier.OTHER))
+            throw new IllegalArgumentException("'" + DomainClassifier.OTHER + "' is generated; do not give it as a domain");
+        if (speechLabel != null && !clips.containsKey(speechLabel))
+            throw new IllegalArgumentException("speech domain '" + speechLabel + "' is not among " + clips.keySet());
+        LabelledClips.Split split = LabelledClips.split(clips, heldOutFraction, seed);
+        ClassifierData data = new ClassifierData(transform, garble);
+        Map<String, List<Spectrogram>> train = data.spectrograms(split.train());
+        Map<String, List<Spectrogram>> test = data.spectrograms(split.heldOut());
+        int perTrain = (int) Math.ceil(train.values().stream().mapToInt(List::size).average().orElse(1));
+        int perTest = (int) Math.ceil(test.values().stream().mapToInt(List::size).average().orElse(1));
+        List<NamedClip> speechTrain = speechLabel == null ? List.of() : split.train().get(speechLabel);
+        List<NamedClip> speechTest = speechLabel == null ? List.of() : split.heldOut().get(speechLabel);
+        train.put(DomainClassifier.OTHER, data.other(speechTrain, Math.max(8, perTrain), otherSeconds, seed));
+        test.put(DomainClassifier.OTHER, data.other(speechTest, Math.max(8, perTest), otherSeconds, seed + 1000));
+        log.accept("classifier: training on " + count(train) + " (clips per label), holding out " + count(test));
+        DomainClassifier c = trainer.train(train, SegmentFeatures.DEFAULT,
+                e -> { if (e % 10 == 0 || e == trainer.epochs()) log.accept(String.format("classifier: epoch %d/%d", e, trainer.epochs())); });
+        ClassifierAccuracy acc = ClassifierAccuracy.measure(c, test);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("trainingClips", count(train));
+        summary.put("heldOutClips", count(test));
+        summary.put("heldOutClipAccuracy", acc.clipAccuracy());
+        summary.put("heldOutWindowAccuracy", acc.windowAccuracy());
+        return new Built(c.withSummary(summary), acc);
+    }
+
+    private static Map<String, Integer> count(Map<String, List<Spectrogram>> m) {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        m.forEach((k, v) -> c.put(k, v.size()));
+        return c;
+    }
+}

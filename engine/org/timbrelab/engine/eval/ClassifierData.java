@@ -1,0 +1,85 @@
+package org.timbrelab.engine.eval;
+
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.Spectrogram;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns real clips per domain into the classifier's labelled spectrograms and adds the
+ * {@link DomainClassifier#OTHER} class: white/pink noise, sawtooth and pulse drones at random
+ * pitches and levels, and speech clips made unintelligible — smeared in time or frequency,
+ * shuffled in blocks, or (when a vocoder is given) resynthesised with a single-iteration phase.
+ */
+public final class ClassifierData {
+
+    private final AudioTransform transform;
+    private final UnaryOperator<AudioClip> garblingVocoder;
+
+    /**
+     * @param garblingVocoder a poor round trip (e.g. Griffin-Lim with 1 iteration) used to make
+     *                        vocoder-garbled speech for "other", or null to leave that kind out
+     */
+    public ClassifierData(AudioTransform transform, UnaryOperator<AudioClip> garblingVocoder) {
+        this.transform = transform;
+        this.garblingVocoder = garblingVocoder;
+    }
+
+    /** Spectrograms of every clip, label by label (insertion order kept). */
+    public Map<String, List<Spectrogram>> spectrograms(Map<String, List<NamedClip>> clips) {
+        Map<String, List<Spectrogram>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<NamedClip>> e : clips.entrySet()) {
+            List<Spectrogram> s = new ArrayList<>();
+            for (NamedClip c : e.getValue()) s.add(transform.forward(c.clip()));
+            out.put(e.getKey(), s);
+        }
+        return out;
+    }
+
+    /**
+     * {@code count} "other" examples of about {@code seconds} each: a quarter noise, a quarter
+     * drones, half damaged versions of {@code speech} (cycled). Reproducible from the seed.
+     */
+    public List<Spectrogram> other(List<NamedClip> speech, int count, double seconds, long seed) {
+        Random rnd = new Random(seed);
+        int rate = transform.config().sampleRate();
+        List<Spectrogram> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int kind = speech.isEmpty() ? i % 4 : i % 8;
+            double gain = Math.pow(10, (-30 + 24 * rnd.nextDouble()) / 20) / 0.5;     // -30 … -6 dB peak
+            switch (kind) {
+                case 0 -> out.add(transform.forward(scale(OtherSounds.whiteNoise(seconds, rate, rnd), gain)));
+                case 1 -> out.add(transform.forward(scale(OtherSounds.pinkNoise(seconds, rate, rnd), gain)));
+                case 2 -> out.add(transform.forward(scale(OtherSounds.sawtoothDrone(f0(rnd), seconds, rate, rnd), gain)));
+                case 3 -> out.add(transform.forward(scale(OtherSounds.pulseBuzz(f0(rnd), seconds, rate, rnd), gain)));
+                default -> out.add(damaged(speech.get((i / 8 * 4 + kind - 4) % speech.size()).clip(), kind, rnd));
+            }
+        }
+        return out;
+    }
+
+    private Spectrogram damaged(AudioClip speech, int kind, Random rnd) {
+        Spectrogram s = transform.forward(speech);
+        return switch (kind) {
+            case 4 -> OtherSounds.smearTime(s, 8 + rnd.nextInt(16));
+            case 5 -> OtherSounds.smearFrequency(s, 4 + rnd.nextInt(8));
+            case 6 -> OtherSounds.shuffleBlocks(OtherSounds.smearFrequency(s, 2), 2 + rnd.nextInt(3), rnd);
+            default -> garblingVocoder != null ? transform.forward(garblingVocoder.apply(speech))
+                    : OtherSounds.smearTime(OtherSounds.smearFrequency(s, 3), 4);
+        };
+    }
+
+    private static double f0(Random rnd) { return 60 * Math.pow(2, 3.3 * rnd.nextDouble()); }   // 60 … 600 Hz
+
+    private static AudioClip scale(AudioClip c, double g) {
+        float[] x = c.samples().clone();
+        for (int i = 0; i < x.length; i++) x[i] *= (float) g;
+        return new AudioClip(x, c.sampleRate());
+    }
+}
