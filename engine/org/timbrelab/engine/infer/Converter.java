@@ -1,0 +1,252 @@
+package org.timbrelab.engine.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.PhaseMethod;
+import org.timbrelab.dsp.Pitch;
+import org.timbrelab.dsp.PitchTrack;
+import org.timbrelab.dsp.Spectrogram;
+import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.preset.Preset;
+import org.timbrelab.engine.preset.PresetInfo;
+import org.timbrelab.engine.preset.PresetStore;
+import org.timbrelab.engine.vaegan.PitchComb;
+import org.timbrelab.engine.vaegan.VaeGan;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Timbre transfer with a trained preset (DESIGN §1.8, §9). A clip is moved by whole octaves
+ * toward the target's register, turned into a log-mel image, encoded to μ (never sampled, so
+ * conversion is deterministic) in overlapping windows, decoded by the target's generator (with the
+ * shifted input's f0 comb if the model is pitch-conditioned), vocoded (PGHI by default) and given
+ * the input's loudness envelope. Methods are synchronized: one conversion at a time per converter.
+ */
+public final class Converter implements AutoCloseable {
+    /** Default spectrogram frames per window (4 s at hop 256) and cross-faded overlap; multiples of 4. */
+    public static final int WINDOW = 256, OVERLAP = 32;
+    /** Windows per forward pass (bounds memory for long clips). */
+    private static final int MAX_BATCH = 16;
+    /** Shortest image the encoder takes (its latent must be at least 2 frames wide for reflect padding). */
+    private static final int MIN_FRAMES = 8;
+
+    private final Preset preset;
+    private final PresetInfo info;
+    private final VaeGan model;
+    private final SpectrogramConfig spec;
+    private final AudioTransform transform;
+    private final Pitch pitch = new Pitch();
+    private final NDManager manager;
+    private PhaseMethod phase = PhaseMethod.PGHI;
+    private boolean followLoudness = true;
+    private int window = WINDOW;
+    private int overlap = OVERLAP;
+
+    public Converter(Preset preset) {
+        this.preset = preset;
+        this.info = preset.info();
+        this.model = preset.model();
+        this.spec = info.spectrogram();
+        this.transform = new AudioTransform(spec);
+        this.manager = NDManager.newBaseManager();
+    }
+
+    /** Loads and validates a preset directory. */
+    public static Converter load(Path presetDir) {
+        return new Converter(PresetStore.load(presetDir));
+    }
+
+    public PresetInfo info() { return info; }
+
+    public Preset preset() { return preset; }
+
+    public SpectrogramConfig spectrogramConfig() { return spec; }
+
+    /** Vocoder for {@link #decode}/{@link #convert} (PGHI unless set). */
+    public synchronized Converter phaseMethod(PhaseMethod method) { this.phase = method; return this; }
+
+    /** Whether outputs take the input's frame-energy envelope (on by default). */
+    public synchronized Converter followLoudness(boolean on) { this.followLoudness = on; return this; }
+
+    /** Window and overlap in spectrogram frames (multiples of 4); one window ≥ the clip means a single pass. */
+    public synchronized Converter windows(int windowFrames, int overlapFrames) {
+        if (windowFrames % 4 != 0 || overlapFrames % 4 != 0 || overlapFrames >= windowFrames || windowFrames < 8)
+            throw new IllegalArgumentException("window and overlap must be multiples of 4 with 0 <= overlap < window, got " + windowFrames + ", " + overlapFrames);
+        this.window = windowFrames;
+        this.overlap = overlapFrames;
+        return this;
+    }
+
+    /** Median f0 of the clip's voiced frames in Hz, NaN if none. */
+    public double medianF0(AudioClip clip) {
+        return pitch.track(requireRate(clip), spec).medianVoicedF0();
+    }
+
+    /** The octave shift {@code register} means for this clip and target domain. */
+    public int shiftFor(AudioClip clip, String domain, Register register) {
+        if (!register.auto()) return register.octaves();
+        return register.shiftFor(medianF0(clip), info.domain(domain).medianF0Hz());
+    }
+
+    /** μ of the clip as it is (no register shift). */
+    public Latent encode(AudioClip clip) { return encode(clip, 0); }
+
+    /** μ of the clip moved by {@code octaveShift} octaves; the latent keeps the shifted f0 for decoding. */
+    public synchronized Latent encode(AudioClip clip, int octaveShift) {
+        requireRate(clip);
+        Spectrogram s = transform.forward(clip, octaveShift);
+        float[] f0 = null;
+        if (info.pitchConditioning()) {
+            PitchTrack track = pitch.track(clip, spec);
+            f0 = new float[s.frames()];
+            float factor = (float) Math.pow(2, octaveShift);
+            for (int t = 0; t < Math.min(f0.length, track.frames()); t++) f0[t] = track.voiced()[t] ? track.f0Hz()[t] * factor : 0f;
+        }
+        return encodeSpectrogram(s, f0, octaveShift);
+    }
+
+    /** μ of a spectrogram image (values in [-1, 1]) in overlapping windows. */
+    public synchronized Latent encodeSpectrogram(Spectrogram s, float[] f0Hz, int octaveShift) {
+        int mels = s.bins();
+        int frames = Math.max(MIN_FRAMES, (s.frames() + 3) / 4 * 4);
+        float[] image = padFrames(s.values(), mels, s.frames(), frames);
+        WindowGrid grid = new WindowGrid(frames, window, overlap);
+        int w = grid.width(), c = model.config().latentChannels(), f = mels / 4, lw = w / 4;
+        float[] windows = grid.cut(image, mels);
+        float[] mu = new float[grid.count() * c * f * lw];
+        forEachBatch(grid.count(), (from, n, sm) -> {
+            NDArray x = sm.create(Arrays.copyOfRange(windows, from * mels * w, (from + n) * mels * w), new Shape(n, 1, mels, w));
+            float[] out = model.encoder().forward(x).toFloatArray();
+            System.arraycopy(out, 0, mu, from * c * f * lw, out.length);
+        });
+        WindowGrid latentGrid = grid.scaled(4);
+        return new Latent(latentGrid.stitch(mu, c * f), c, f, latentGrid.frames(), s.frames(), f0Hz, octaveShift);
+    }
+
+    /** Repeats the last frame so the image has {@code frames} columns (a multiple of 4, at least {@link #MIN_FRAMES}). */
+    private static float[] padFrames(float[] image, int rows, int have, int frames) {
+        if (have == frames) return image;
+        float[] out = new float[rows * frames];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(image, r * have, out, r * frames, have);
+            Arrays.fill(out, r * frames + have, (r + 1) * frames, have > 0 ? image[r * have + have - 1] : -1f);
+        }
+        return out;
+    }
+
+    /** Decodes a latent into {@code domain}'s spectrogram image, {@code latent.spectrogramFrames()} frames. */
+    public synchronized Spectrogram decodeSpectrogram(Latent latent, String domain, float[] f0Hz) {
+        int k = model.config().indexOf(domain);
+        if (info.pitchConditioning() && f0Hz == null)
+            throw new IllegalArgumentException("this preset is pitch-conditioned: decode needs an f0 track (the latent's own, or a constant note)");
+        int frames = latent.frames() * 4, mels = latent.bins() * 4, cf = latent.channels() * latent.bins();
+        WindowGrid grid = new WindowGrid(frames, window, overlap);
+        WindowGrid latentGrid = grid.scaled(4);
+        int w = grid.width(), lw = w / 4;
+        float[] zWindows = latentGrid.cut(latent.values(), cf);
+        float[] combWindows = info.pitchConditioning() ? grid.cut(PitchComb.image(f0Hz, frames, spec), mels) : null;
+        float[] out = new float[grid.count() * mels * w];
+        forEachBatch(grid.count(), (from, n, sm) -> {
+            NDArray z = sm.create(Arrays.copyOfRange(zWindows, from * cf * lw, (from + n) * cf * lw), new Shape(n, latent.channels(), latent.bins(), lw));
+            NDArray comb = combWindows == null ? null
+                    : sm.create(Arrays.copyOfRange(combWindows, from * mels * w, (from + n) * mels * w), new Shape(n, 1, mels, w));
+            float[] y = model.generator(k).forward(z, comb).toFloatArray();
+            System.arraycopy(y, 0, out, from * mels * w, y.length);
+        });
+        Spectrogram full = new Spectrogram(grid.stitch(out, mels), mels, frames, spec);
+        return full.sliceFrames(0, Math.min(latent.spectrogramFrames(), frames));
+    }
+
+    /** Decodes a latent into audio of {@code domain} (no loudness envelope: there is no input here). */
+    public synchronized AudioClip decode(Latent latent, String domain, float[] f0Hz) {
+        return transform.invert(decodeSpectrogram(latent, domain, f0Hz), phase);
+    }
+
+    /** Converts a clip into {@code domain} with the given register choice. */
+    public synchronized AudioClip convert(AudioClip clip, String domain, Register register) {
+        int shift = shiftFor(clip, domain, register);
+        return render(clip, encode(clip, shift), domain);
+    }
+
+    /** Converts into every domain of the preset (Auto register), encoding once per distinct shift. */
+    public synchronized Map<String, AudioClip> convertAll(AudioClip clip) { return convertAll(clip, Register.AUTO); }
+
+    public synchronized Map<String, AudioClip> convertAll(AudioClip clip, Register register) {
+        double median = register.auto() ? medianF0(clip) : Double.NaN;
+        Map<Integer, Latent> byShift = new TreeMap<>();
+        Map<String, AudioClip> out = new LinkedHashMap<>();
+        for (String domain : info.domainNames()) {
+            int shift = register.auto() ? register.shiftFor(median, info.domain(domain).medianF0Hz()) : register.octaves();
+            Latent z = byShift.computeIfAbsent(shift, s -> encode(clip, s));
+            out.put(domain, render(clip, z, domain));
+        }
+        return out;
+    }
+
+    private AudioClip render(AudioClip input, Latent z, String domain) {
+        AudioClip y = transform.invert(decodeSpectrogram(z, domain, z.f0Hz()), phase);
+        return followLoudness ? LoudnessEnvelope.apply(input, y, spec.hopLength()) : fitLength(y, input.length());
+    }
+
+    /** Linear interpolation frame by frame after resampling B to A's length (DESIGN §9). Keeps A's f0 and geometry. */
+    public static Latent lerp(Latent a, Latent b, double t) {
+        float[] va = a.values(), vb = aligned(a, b), v = new float[va.length];
+        for (int i = 0; i < v.length; i++) v[i] = (float) ((1 - t) * va[i] + t * vb[i]);
+        return new Latent(v, a.channels(), a.bins(), a.frames(), a.spectrogramFrames(), a.f0Hz(), a.octaveShift());
+    }
+
+    /** Spherical interpolation over the flattened maps (B resampled to A's length); falls back to lerp for parallel maps. */
+    public static Latent slerp(Latent a, Latent b, double t) {
+        float[] va = a.values(), vb = aligned(a, b);
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < va.length; i++) { dot += (double) va[i] * vb[i]; na += (double) va[i] * va[i]; nb += (double) vb[i] * vb[i]; }
+        double cos = dot / Math.sqrt(na * nb);
+        if (!(na > 0 && nb > 0) || Math.abs(cos) > 0.9995) return lerp(a, b, t);
+        double omega = Math.acos(Math.max(-1, Math.min(1, cos)));
+        double wa = Math.sin((1 - t) * omega) / Math.sin(omega), wb = Math.sin(t * omega) / Math.sin(omega);
+        float[] v = new float[va.length];
+        for (int i = 0; i < v.length; i++) v[i] = (float) (wa * va[i] + wb * vb[i]);
+        return new Latent(v, a.channels(), a.bins(), a.frames(), a.spectrogramFrames(), a.f0Hz(), a.octaveShift());
+    }
+
+    private static float[] aligned(Latent a, Latent b) {
+        if (a.channels() != b.channels() || a.bins() != b.bins())
+            throw new IllegalArgumentException("latents come from different models: " + a + " vs " + b);
+        return b.resampledValues(a.frames());
+    }
+
+    private static AudioClip fitLength(AudioClip y, int length) {
+        float[] out = new float[length];
+        System.arraycopy(y.samples(), 0, out, 0, Math.min(length, y.length()));
+        return new AudioClip(out, y.sampleRate());
+    }
+
+    private AudioClip requireRate(AudioClip clip) {
+        if (clip.sampleRate() != spec.sampleRate())
+            throw new IllegalArgumentException("clip is at " + clip.sampleRate() + " Hz but the preset works at " + spec.sampleRate()
+                    + " Hz; load it with AudioFiles.loadMono(path, " + spec.sampleRate() + ")");
+        return clip;
+    }
+
+    private interface BatchBody { void run(int from, int n, NDManager sm); }
+
+    private void forEachBatch(int count, BatchBody body) {
+        for (int from = 0; from < count; from += MAX_BATCH) {
+            try (NDManager sm = manager.newSubManager()) {
+                body.run(from, Math.min(MAX_BATCH, count - from), sm);
+            }
+        }
+    }
+
+    @Override public synchronized void close() {
+        manager.close();
+        preset.close();
+    }
+}

@@ -1,0 +1,175 @@
+package org.timbrelab.engine.infer;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.Pitch;
+import org.timbrelab.dsp.Spectrogram;
+import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.preset.Preset;
+import org.timbrelab.engine.preset.PresetStore;
+import org.timbrelab.engine.preset.TestPresets;
+import org.timbrelab.engine.vaegan.VaeGan;
+import org.timbrelab.engine.vaegan.VaeGanConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConverterTest {
+    @TempDir static Path tmp;
+    static Path presetDir;
+    static Converter converter;
+
+    @BeforeAll static void preset() {
+        presetDir = TestPresets.write(tmp.resolve("p"), false, 5);
+        converter = Converter.load(presetDir);
+    }
+
+    @AfterAll static void close() { converter.close(); }
+
+    static AudioClip harmonicTone(double f0, double seconds, double amplitude) {
+        int n = (int) (seconds * 16000);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int h = 1; h <= 6; h++) s += Math.sin(2 * Math.PI * f0 * h * i / 16000.0) / h;
+            x[i] = (float) (amplitude * s / 2);
+        }
+        return new AudioClip(x, 16000);
+    }
+
+    @Test void saveLoadConvertGivesIdenticalOutput() {
+        AudioClip clip = harmonicTone(200, 1.5, 0.3);
+        AudioClip first = converter.convert(clip, "violin", Register.octaves(1));
+        // the model as it was before saving (same seed) and a second independent load
+        VaeGanConfig cfg = TestPresets.tinyConfig(false);
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            VaeGan model = new VaeGan(cfg);
+            model.initialize(m);
+            try (Converter original = new Converter(Preset.inMemory(TestPresets.info(cfg), model, TestPresets.points(cfg, 5, 5)));
+                 Converter reloaded = Converter.load(presetDir)) {
+                assertArrayEquals(first.samples(), original.convert(clip, "violin", Register.octaves(1)).samples());
+                assertArrayEquals(first.samples(), reloaded.convert(clip, "violin", Register.octaves(1)).samples());
+            }
+        }
+        assertEquals(clip.length(), first.length());
+    }
+
+    @Test void windowedSteadyToneMatchesOnePassWithoutSeams() {
+        AudioClip tone = harmonicTone(220, 10.0, 0.3); // 626 frames -> 628: 3 windows of 256, overlaps 32 and 140
+        Spectrogram windowed, onePass;
+        try (Converter one = Converter.load(presetDir)) {
+            windowed = converter.decodeSpectrogram(converter.encode(tone), "cello", null);
+            one.windows(640, 0);
+            onePass = one.decodeSpectrogram(one.encode(tone), "cello", null);
+        }
+        assertEquals(onePass.frames(), windowed.frames());
+        // away from the clip's own ends, windowed and one-pass images agree closely
+        double diff = 0, n = 0;
+        for (int b = 0; b < windowed.bins(); b++) {
+            for (int t = 16; t < windowed.frames() - 16; t++) { diff += Math.abs(windowed.get(b, t) - onePass.get(b, t)); n++; }
+        }
+        double meanDiff = diff / n;
+        assertTrue(meanDiff < 0.03, "windowed vs one pass differ by " + meanDiff + " on average");
+        // no seam: the frame-to-frame change at window joins is no larger than elsewhere
+        double seam = 0, usual = 0; int seams = 0, others = 0;
+        for (int t = 17; t < windowed.frames() - 16; t++) {
+            double d = 0;
+            for (int b = 0; b < windowed.bins(); b++) d += Math.abs(windowed.get(b, t) - windowed.get(b, t - 1));
+            boolean nearJoin = false;
+            WindowGrid grid = new WindowGrid(628, Converter.WINDOW, Converter.OVERLAP);
+            for (int i = 1; i < grid.count(); i++) nearJoin |= t >= grid.start(i) && t <= grid.start(i - 1) + grid.width();
+            if (nearJoin) { seam = Math.max(seam, d); seams++; } else { usual += d; others++; }
+        }
+        usual /= others;
+        assertTrue(seams > 0);
+        assertTrue(seam < 3 * usual + 0.5, "seam jump " + seam + " vs mean frame change " + usual);
+    }
+
+    @Test void registerShiftMovesA110HzToneTo220And440() {
+        AudioClip tone = harmonicTone(110, 1.0, 0.3);
+        AudioTransform t = new AudioTransform(SpectrogramConfig.DEFAULT);
+        Pitch pitch = new Pitch();
+        assertEquals(110, pitch.track(tone, SpectrogramConfig.DEFAULT).medianVoicedF0(), 3);
+        // Auto: log2(300/110) = 1.45 → 1 octave for violin (median 300 Hz); log2(440/110) = 2 for cello (440 Hz)
+        assertEquals(1, converter.shiftFor(tone, "violin", Register.AUTO));
+        assertEquals(2, converter.shiftFor(tone, "cello", Register.AUTO));
+        assertEquals(0, converter.shiftFor(tone, "voice", Register.AUTO));
+        assertEquals(-1, converter.shiftFor(tone, "cello", Register.octaves(-1)));
+        for (int k = 1; k <= 2; k++) {
+            AudioClip shifted = t.invert(t.forward(tone, k));
+            double f0 = pitch.track(shifted, SpectrogramConfig.DEFAULT).medianVoicedF0();
+            assertEquals(110 * (1 << k), f0, 110 * (1 << k) * 0.03, "shift " + k);
+        }
+        Latent z = converter.encode(tone, 2);
+        assertEquals(2, z.octaveShift());
+    }
+
+    @Test void veryShortAndFiveMinuteClipsBothConvert() {
+        AudioClip tiny = harmonicTone(200, 0.1, 0.3);
+        AudioClip y = converter.convert(tiny, "violin", Register.AUTO);
+        assertEquals(tiny.length(), y.length());
+        AudioClip longClip = harmonicTone(150, 300, 0.2);
+        AudioClip z = converter.convert(longClip, "cello", Register.octaves(0));
+        assertEquals(longClip.length(), z.length());
+        float peak = 0;
+        for (float v : z.samples()) { assertTrue(Float.isFinite(v)); peak = Math.max(peak, Math.abs(v)); }
+        assertTrue(peak > 0.001 && peak <= 1f, "peak " + peak);
+    }
+
+    @Test void outputFollowsTheInputLoudnessEnvelope() {
+        // a tone swelling and fading twice: 0.3 s steps between -40 dB and -6 dB
+        AudioClip base = harmonicTone(220, 3.0, 1.0);
+        float[] x = base.samples().clone();
+        for (int i = 0; i < x.length; i++) x[i] *= (float) (0.01 + 0.49 * (0.5 - 0.5 * Math.cos(2 * Math.PI * 2 * i / x.length)));
+        AudioClip input = new AudioClip(x, 16000);
+        double before, after;
+        try (Converter plain = Converter.load(presetDir)) {
+            plain.followLoudness(false);
+            before = envelopeCorrelation(input, plain.convert(input, "violin", Register.octaves(0)));
+        }
+        after = envelopeCorrelation(input, converter.convert(input, "violin", Register.octaves(0)));
+        assertTrue(after > 0.95, "loudness correlation after envelope " + after + " (before " + before + ")");
+    }
+
+    static double envelopeCorrelation(AudioClip a, AudioClip b) {
+        double[] ea = LoudnessEnvelope.frameRms(a.samples(), 256), eb = LoudnessEnvelope.frameRms(b.samples(), 256);
+        int n = Math.min(ea.length, eb.length);
+        double ma = 0, mb = 0;
+        double[] la = new double[n], lb = new double[n];
+        for (int i = 0; i < n; i++) { la[i] = 20 * Math.log10(ea[i] + 1e-5); lb[i] = 20 * Math.log10(eb[i] + 1e-5); ma += la[i] / n; mb += lb[i] / n; }
+        double sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < n; i++) { sab += (la[i] - ma) * (lb[i] - mb); saa += (la[i] - ma) * (la[i] - ma); sbb += (lb[i] - mb) * (lb[i] - mb); }
+        return sab / Math.sqrt(saa * sbb);
+    }
+
+    @Test void convertAllGivesEveryDomainAsConvertDoes() {
+        AudioClip clip = harmonicTone(110, 1.0, 0.3);
+        Map<String, AudioClip> all = converter.convertAll(clip);
+        assertEquals(TestPresets.DOMAINS, java.util.List.copyOf(all.keySet()));
+        for (String d : TestPresets.DOMAINS) assertArrayEquals(converter.convert(clip, d, Register.AUTO).samples(), all.get(d).samples(), d);
+    }
+
+    @Test void lerpAndSlerpEndpointsAndResampling() {
+        Latent a = converter.encode(harmonicTone(200, 1.0, 0.3));
+        Latent b = converter.encode(harmonicTone(300, 3.0, 0.3));
+        assertArrayEquals(a.values(), Converter.lerp(a, b, 0).values(), 1e-6f);
+        assertArrayEquals(b.resampledValues(a.frames()), Converter.lerp(a, b, 1).values(), 1e-5f);
+        assertArrayEquals(a.values(), Converter.slerp(a, b, 0).values(), 1e-5f);
+        assertArrayEquals(b.resampledValues(a.frames()), Converter.slerp(a, b, 1).values(), 1e-4f);
+        Latent mid = Converter.slerp(a, b, 0.5);
+        assertEquals(a.frames(), mid.frames());
+        AudioClip y = converter.decode(mid, "violin", null);
+        assertTrue(y.length() > 0);
+    }
+}

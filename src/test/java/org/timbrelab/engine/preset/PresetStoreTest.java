@@ -1,0 +1,82 @@
+package org.timbrelab.engine.preset;
+
+import ai.djl.nn.Parameter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PresetStoreTest {
+    @TempDir Path tmp;
+
+    @Test void saveThenLoadRestoresInfoWeightsAndPoints() throws Exception {
+        Path dir = TestPresets.write(tmp.resolve("p"), true, 11);
+        try (Preset a = PresetStore.load(dir); Preset b = PresetStore.load(dir)) {
+            assertEquals(TestPresets.info(TestPresets.tinyConfig(true)), a.info());
+            List<Parameter> pa = a.model().generatorSide().uniqueParameters(), pb = b.model().generatorSide().uniqueParameters();
+            for (int i = 0; i < pa.size(); i++) assertArrayEquals(pa.get(i).getArray().toFloatArray(), pb.get(i).getArray().toFloatArray());
+            assertEquals(5, a.points().sources().size());
+            assertEquals("violin", a.points().sources().get(1).domain());
+            assertEquals(16 * 32, a.points().dimension());
+        }
+        // saving again replaces atomically and leaves no temp folders behind
+        TestPresets.write(dir, true, 12);
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of("p"), s.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test void truncatedWeightsNameTheFile() throws Exception {
+        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
+        Path w = dir.resolve(PresetStore.WEIGHTS);
+        byte[] bytes = Files.readAllBytes(w);
+        Files.write(w, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        PresetException e = assertThrows(PresetException.class, () -> PresetStore.load(dir));
+        assertTrue(e.getMessage().contains(PresetStore.WEIGHTS) && e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test void badFieldValueNamesFileAndField() throws Exception {
+        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
+        Path info = dir.resolve(PresetStore.INFO);
+        Files.writeString(info, Files.readString(info).replace("\"version\" : 1", "\"version\" : 99"));
+        PresetException e = assertThrows(PresetException.class, () -> PresetStore.load(dir));
+        assertTrue(e.getMessage().contains(PresetStore.INFO) && e.getMessage().contains("'version'"), e.getMessage());
+
+        Files.writeString(info, Files.readString(info).replace("\"version\" : 99", "\"version\" : 1").replace("\"baseChannels\" : 4", "\"baseChannels\" : \"four\""));
+        e = assertThrows(PresetException.class, () -> PresetStore.load(dir));
+        assertTrue(e.getMessage().contains(PresetStore.INFO) && e.getMessage().contains("baseChannels"), e.getMessage());
+    }
+
+    @Test void weightsOfAnotherModelAreAMismatchNamingFileAndField() throws Exception {
+        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
+        Path info = dir.resolve(PresetStore.INFO);
+        // preset.json now claims 8 base channels, the weights have 4
+        Files.writeString(info, Files.readString(info).replace("\"baseChannels\" : 4", "\"baseChannels\" : 8"));
+        PresetException e = assertThrows(PresetException.class, () -> PresetStore.load(dir));
+        assertTrue(e.getMessage().contains(PresetStore.WEIGHTS) && e.getMessage().contains("'model'"), e.getMessage());
+
+        Path dir2 = TestPresets.write(tmp.resolve("q"), false, 1);
+        Path info2 = dir2.resolve(PresetStore.INFO);
+        String json = Files.readString(info2);
+        int top = json.lastIndexOf("\"pitchConditioning\" : false"); // the top-level field, after model's own
+        Files.writeString(info2, json.substring(0, top) + json.substring(top).replaceFirst("false", "true"));
+        e = assertThrows(PresetException.class, () -> PresetStore.load(dir2));
+        assertTrue(e.getMessage().contains(PresetStore.INFO) && e.getMessage().contains("'pitchConditioning'"), e.getMessage());
+    }
+
+    @Test void missingFilesAreNamed() throws Exception {
+        PresetException e = assertThrows(PresetException.class, () -> PresetStore.load(tmp.resolve("nothing")));
+        assertTrue(e.getMessage().contains("nothing"), e.getMessage());
+        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
+        Files.delete(dir.resolve(PresetStore.LATENTS));
+        e = assertThrows(PresetException.class, () -> PresetStore.load(dir));
+        assertTrue(e.getMessage().contains(PresetStore.LATENTS) && e.getMessage().contains("missing"), e.getMessage());
+    }
+}
