@@ -1,0 +1,183 @@
+package org.timbrelab.engine.eval;
+
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.Loudness;
+import org.timbrelab.dsp.Pitch;
+import org.timbrelab.dsp.PitchTrack;
+import org.timbrelab.dsp.Spectrogram;
+import org.timbrelab.dsp.SpectrogramConfig;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Scores conversion systems on held-out input clips against real clips of each target domain
+ * (DESIGN §9 "Metrics"). Every system is scored the same way per target domain: the classifier's
+ * verdict on the output, log2-f0 correlation and cents error against the input (× 2^k), loudness
+ * correlation before and after the envelope step, and FAD of all outputs against the second half
+ * of the real clips with two frame embeddings (MFCC + deltas; the classifier's last hidden layer).
+ *
+ * <p>Reference rows use the same second half: the floor compares the first half of the real clips
+ * with it (real vs real), the vocoder ceiling the first half passed through forward + invert.
+ */
+public final class Evaluation {
+
+    /** The table rows, per-clip scores and notes (warnings such as too few FAD frames). */
+    public record Result(List<EvalRow> rows, List<ClipScore> clips, List<String> notes) { }
+
+    /** Fewest frames a FAD set should have (DESIGN §9 asks for ≥ 2,000). */
+    public static final int MIN_FAD_FRAMES = 2000;
+
+    private final DomainClassifier classifier;
+    private final AudioTransform transform;
+    private final Pitch pitch = new Pitch();
+    private final Loudness loudness;
+    private final SpectrogramConfig config;
+    private final Map<AudioClip, Analysis> analysed = new IdentityHashMap<>();   // inputs are analysed once
+    private final List<String> notes = new ArrayList<>();
+
+    public Evaluation(DomainClassifier classifier) {
+        this.classifier = classifier;
+        this.config = classifier.spectrogramConfig();
+        this.transform = new AudioTransform(config);
+        this.loudness = new Loudness(config);
+    }
+
+    /**
+     * Runs every system on every input into every target domain, then the floor and ceiling
+     * rows. {@code refs} maps each target domain to real clips of it (at least 2).
+     */
+    public Result run(List<NamedClip> inputs, Map<String, List<NamedClip>> refs, List<String> targets,
+                      List<ConversionSystem> systems, List<RoundTrip> vocoders, Consumer<String> log) {
+        List<EvalRow> rows = new ArrayList<>();
+        List<ClipScore> clips = new ArrayList<>();
+        Map<String, Embedded> refHalfA = new LinkedHashMap<>(), refHalfB = new LinkedHashMap<>();
+        Map<String, List<NamedClip>> halvesA = new LinkedHashMap<>();
+        for (String d : targets) {
+            List<NamedClip> r = refs.get(d);
+            if (r == null || r.size() < 2)
+                throw new IllegalArgumentException("need at least 2 real clips of '" + d + "' for FAD halves, got "
+                        + (r == null ? 0 : r.size()) + "; add clips to the references folder " + d + "/");
+            List<NamedClip> a = new ArrayList<>(), b = new ArrayList<>();
+            for (int i = 0; i < r.size(); i++) (i % 2 == 0 ? a : b).add(r.get(i));
+            halvesA.put(d, a);
+            refHalfA.put(d, embed(a.stream().map(NamedClip::clip).toList()));
+            refHalfB.put(d, embed(b.stream().map(NamedClip::clip).toList()));
+        }
+        int total = systems.size() * targets.size() * inputs.size(), done = 0;
+        long t0 = System.nanoTime();
+        for (ConversionSystem s : systems)
+            for (String d : targets) {
+                List<ClipScore> scores = new ArrayList<>();
+                List<AudioClip> outs = new ArrayList<>();
+                for (NamedClip in : inputs) {
+                    ConversionSystem.Output o = s.convert(in.clip(), d);
+                    scores.add(score(in, s.name(), d, o));
+                    outs.add(o.enveloped());
+                    done++;
+                    log.accept(progress(done, total, t0, s.name() + " → " + d));
+                }
+                clips.addAll(scores);
+                rows.add(row(s.name(), s.kind(), d, scores, embed(outs), refHalfB.get(d)));
+            }
+        for (String d : targets) {
+            List<NamedClip> a = halvesA.get(d);
+            Embedded ea = refHalfA.get(d);
+            List<ClipScore> realScores = new ArrayList<>();
+            for (NamedClip c : a) realScores.add(classifyOnly(c, "real vs real (halves)", d));
+            rows.add(row("real vs real (halves)", "floor", d, realScores, ea, refHalfB.get(d)));
+            for (RoundTrip v : vocoders) {
+                List<ClipScore> vs = new ArrayList<>();
+                List<AudioClip> outs = new ArrayList<>();
+                for (NamedClip c : a) {
+                    AudioClip y = v.apply().apply(c.clip());
+                    vs.add(score(c, v.name(), d, ConversionSystem.Output.plain(y, 0)));
+                    outs.add(y);
+                }
+                clips.addAll(vs);
+                rows.add(row(v.name(), "ceiling", d, vs, embed(outs), refHalfB.get(d)));
+                log.accept("ceiling " + v.name() + " on real " + d + " done");
+            }
+        }
+        return new Result(rows, clips, List.copyOf(notes));
+    }
+
+    private ClipScore score(NamedClip in, String system, String domain, ConversionSystem.Output o) {
+        Analysis a = analysed.computeIfAbsent(in.clip(), this::analyse);
+        AudioClip out = o.enveloped();
+        DomainClassifier.Prediction p = classifier.classify(transform.forward(out));
+        PitchTrack outPitch = pitch.track(out, config);
+        return new ClipScore(in.name(), system, domain, p.label(), p.probability(domain), o.octaves(),
+                ContentMetrics.f0Correlation(a.pitch, outPitch), ContentMetrics.centsError(a.pitch, outPitch, o.octaves()),
+                ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(o.audio())),
+                ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(out)));
+    }
+
+    private ClipScore classifyOnly(NamedClip c, String system, String domain) {
+        DomainClassifier.Prediction p = classifier.classify(transform.forward(c.clip()));
+        return new ClipScore(c.name(), system, domain, p.label(), p.probability(domain), 0,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    private record Analysis(PitchTrack pitch, float[] loudness) { }
+
+    private Analysis analyse(AudioClip clip) {
+        return new Analysis(pitch.track(clip, config), loudness.aWeightedDb(clip));
+    }
+
+    /** Frame embeddings of a set of clips, both kinds. */
+    record Embedded(List<double[]> mfcc, List<double[]> learned) { }
+
+    private Embedded embed(List<AudioClip> set) {
+        List<double[]> mfcc = new ArrayList<>(), learned = new ArrayList<>();
+        for (AudioClip c : set) {
+            Spectrogram s = transform.forward(c);
+            mfcc.addAll(MfccEmbedding.DEFAULT.frames(s));
+            learned.addAll(classifier.embed(s, 1));
+        }
+        return new Embedded(mfcc, learned);
+    }
+
+    private EvalRow row(String system, String kind, String domain, List<ClipScore> scores, Embedded set, Embedded ref) {
+        int right = 0;
+        for (ClipScore c : scores) if (c.correct()) right++;
+        double fadMfcc = fad(set.mfcc(), ref.mfcc(), system, domain, "MFCC");
+        double fadLearned = fad(set.learned(), ref.learned(), system, domain, "learned");
+        return new EvalRow(system, kind, domain, scores.size(), scores.isEmpty() ? Double.NaN : right / (double) scores.size(),
+                median(scores.stream().mapToDouble(ClipScore::f0Correlation).toArray()),
+                median(scores.stream().mapToDouble(ClipScore::centsError).toArray()),
+                median(scores.stream().mapToDouble(ClipScore::loudnessCorrelation).toArray()),
+                median(scores.stream().mapToDouble(ClipScore::loudnessCorrelationEnveloped).toArray()),
+                fadMfcc, fadLearned, set.mfcc().size(), set.learned().size());
+    }
+
+    private double fad(List<double[]> a, List<double[]> b, String system, String domain, String kind) {
+        if (a.size() < 2 || b.size() < 2) {
+            notes.add("- " + system + " → " + domain + ": too few frames for the " + kind + " FAD (" + a.size() + " vs " + b.size() + "), left out.");
+            return Double.NaN;
+        }
+        if (a.size() < MIN_FAD_FRAMES || b.size() < MIN_FAD_FRAMES)
+            notes.add("- " + system + " → " + domain + ": " + kind + " FAD on " + a.size() + " vs " + b.size()
+                    + " frames, fewer than " + MIN_FAD_FRAMES + " — give more or longer clips for a stable number.");
+        return FrechetDistance.squared(a, b);
+    }
+
+    /** Median of the finite values, NaN when there is none. */
+    static double median(double[] values) {
+        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) return Double.NaN;
+        return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+    }
+
+    private static String progress(int done, int total, long t0, String what) {
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        double eta = done == 0 ? 0 : elapsed / done * (total - done);
+        return String.format(java.util.Locale.ROOT, "eval %3.0f %% (%d/%d) %s, ETA %.0f s", 100.0 * done / total, done, total, what, eta);
+    }
+}
