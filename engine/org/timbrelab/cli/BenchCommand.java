@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
         description = "Measures speed (median ms, x realtime) on a warm JVM. Run nothing else meanwhile.",
         subcommands = {
                 BenchDspCommand.class,
+                BenchConvertCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

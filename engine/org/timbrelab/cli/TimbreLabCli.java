@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 PitchCommand.class,
                 DatasetInfoCommand.class,
                 TrainClassifierCommand.class,
+                ConvertCommand.class,
+                InterpolateCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 

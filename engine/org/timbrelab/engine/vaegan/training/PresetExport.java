@@ -1,0 +1,106 @@
+package org.timbrelab.engine.vaegan.training;
+
+import ai.djl.ndarray.NDManager;
+import org.timbrelab.dsp.Spectrogram;
+import org.timbrelab.engine.data.DomainDataset;
+import org.timbrelab.engine.preset.DomainInfo;
+import org.timbrelab.engine.preset.LatentPoints;
+import org.timbrelab.engine.preset.LatentScatterBuilder;
+import org.timbrelab.engine.preset.PresetInfo;
+import org.timbrelab.engine.preset.PresetStore;
+import org.timbrelab.engine.preset.TrainingSummary;
+import org.timbrelab.engine.train.MetricsJsonl;
+import org.timbrelab.engine.train.StepEvent;
+import org.timbrelab.engine.train.StopReason;
+import org.timbrelab.engine.train.TrainingListener;
+import org.timbrelab.engine.train.TrainingRun;
+import org.timbrelab.engine.vaegan.VaeGan;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When a run completes, writes the model as a preset: weights, configs, each domain's median f0
+ * (register matching's target), latent scatter points of ~1-s windows and a training summary with
+ * the mean losses of the last steps.
+ */
+final class PresetExport implements TrainingListener {
+    private static final int LOSS_WINDOW = 50;
+    private final Path presetDir, runDir;
+    private final VaeGan model;
+    private final VaeGanTrainConfig cfg;
+    private final List<DomainDataset> datasets;
+    private final NDManager manager;
+    private final PrintStream out;
+    private final Map<String, Double> lossSums = new LinkedHashMap<>();
+    private final List<Map<String, Float>> recent = new ArrayList<>();
+    private long startNanos;
+    private long startStep;
+    private double msPerStep;
+
+    PresetExport(Path presetDir, Path runDir, VaeGan model, VaeGanTrainConfig cfg, List<DomainDataset> datasets, NDManager manager, PrintStream out) {
+        this.presetDir = presetDir;
+        this.runDir = runDir;
+        this.model = model;
+        this.cfg = cfg;
+        this.datasets = datasets;
+        this.manager = manager;
+        this.out = out;
+    }
+
+    @Override public void onStart(long startStep, long totalSteps) {
+        this.startStep = startStep;
+        this.startNanos = System.nanoTime();
+    }
+
+    @Override public void onStep(StepEvent e) {
+        recent.add(e.losses());
+        if (recent.size() > LOSS_WINDOW) recent.remove(0);
+        msPerStep = e.msPerStep();
+    }
+
+    @Override public void onStop(long completed, StopReason reason, Throwable error) {
+        if (reason != StopReason.COMPLETED) return;
+        double minutes = (System.nanoTime() - startNanos) / 6e10;
+        lossSums.clear();
+        for (Map<String, Float> l : recent) l.forEach((k, v) -> lossSums.merge(k, v.doubleValue() / recent.size(), Double::sum));
+        export(completed, minutes);
+    }
+
+    void export(long steps, double minutes) {
+        out.println("vaegan: exporting preset to " + presetDir);
+        List<DomainInfo> domains = new ArrayList<>();
+        LatentScatterBuilder scatter = new LatentScatterBuilder();
+        int window = cfg.data().cropFrames();
+        for (int k = 0; k < datasets.size(); k++) {
+            DomainDataset ds = datasets.get(k);
+            VaeGanTrainConfig.Domain d = cfg.domains().get(k);
+            double median = ds.medianF0Hz().orElseThrow(() -> new IllegalStateException("domain '" + d.name() + "' has no voiced frames: no median f0 for register matching"));
+            domains.add(new DomainInfo(d.name(), d.colour(), median));
+            int chunks = ds.chunks().size();
+            int want = cfg.data().scatterPointsPerDomain();
+            for (int j = 0; j < want && chunks > 0; j++) {
+                int i = (int) ((long) j * chunks / Math.min(want, chunks)) % chunks; // spread over the dataset
+                if (j >= chunks) break;
+                Spectrogram s = ds.spectrogram(i);
+                DomainDataset.Chunk c = ds.chunks().get(i);
+                scatter.add(model.encoder(), manager, d.name(), c.file(), s, window, c.startSeconds());
+            }
+        }
+        LatentPoints points = scatter.build(cfg.train().seed());
+        String notes = "trained from " + cfg.domains().stream().map(x -> x.name() + "=" + x.dir()).toList()
+                + "; " + (steps - startStep) + " steps in this session";
+        PresetInfo info = new PresetInfo(PresetStore.VERSION, runDir.getFileName().toString(), model.config(), datasets.get(0).config(),
+                domains, model.config().pitchConditioning(), new TrainingSummary(steps, minutes, msPerStep, lossSums, notes));
+        List<Path> files = new ArrayList<>();
+        for (String f : List.of(TrainingRun.CONFIG_FILE, MetricsJsonl.FILE_NAME)) if (Files.isRegularFile(runDir.resolve(f))) files.add(runDir.resolve(f));
+        PresetStore.save(presetDir, info, model, points, files);
+        out.printf("vaegan: preset written (%d scatter points, median f0 %s)%n", points.sources().size(),
+                domains.stream().map(x -> x.name() + " " + Math.round(x.medianF0Hz()) + " Hz").toList());
+    }
+}

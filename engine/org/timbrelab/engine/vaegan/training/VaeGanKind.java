@@ -1,0 +1,102 @@
+package org.timbrelab.engine.vaegan.training;
+
+import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.data.BalancedSampler;
+import org.timbrelab.engine.data.ChunkSet;
+import org.timbrelab.engine.data.DatasetListener;
+import org.timbrelab.engine.data.DatasetOptions;
+import org.timbrelab.engine.data.DatasetSplit;
+import org.timbrelab.engine.data.DomainDataset;
+import org.timbrelab.engine.train.ModelKind;
+import org.timbrelab.engine.train.RunContext;
+import org.timbrelab.engine.train.TrainingListener;
+import org.timbrelab.engine.train.TrainingRecipe;
+import org.timbrelab.engine.vaegan.VaeGan;
+import org.timbrelab.engine.vaegan.VaeGanConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code model: vaegan}: opens every domain folder as a {@link DomainDataset} (with f0), splits off
+ * validation files, builds the model and its recipe; when the run completes, the model is exported
+ * as a preset into RUN_DIR/preset.
+ */
+public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
+    public static final String NAME = "vaegan";
+    public static final String PRESET_DIR = "preset";
+
+    @Override public String name() { return NAME; }
+
+    @Override public Class<VaeGanTrainConfig> configType() { return VaeGanTrainConfig.class; }
+
+    @Override
+    public TrainingRecipe create(VaeGanTrainConfig cfg, RunContext ctx) {
+        Opened data = open(cfg, ctx);
+        VaeGanConfig modelConfig = cfg.modelConfig(data.spec.nMels());
+        VaeGan model = new VaeGan(modelConfig);
+        model.initialize(ctx.manager());
+        ctx.out().printf("vaegan: %d domains, E+G %,d parameters, D %,d parameters, crops %d frames x %d per domain%n",
+                modelConfig.domainCount(), model.generatorSide().parameterCount(), model.discriminatorSide().parameterCount(),
+                cfg.data().cropFrames(), cfg.data().batchPerDomain());
+        BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
+        return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.optimiser(), sampler, data.spec));
+    }
+
+    @Override
+    public List<TrainingListener> listeners(VaeGanTrainConfig cfg, TrainingRecipe recipe, RunContext ctx) {
+        Trained t = (Trained) recipe;
+        return List.of(new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out()));
+    }
+
+    /** The datasets of a config, opened with f0 tracking. */
+    record Opened(List<DomainDataset> datasets, List<ChunkSet> train, SpectrogramConfig spec) { }
+
+    static Opened open(VaeGanTrainConfig cfg, RunContext ctx) {
+        SpectrogramConfig spec = SpectrogramConfig.DEFAULT;
+        DatasetOptions options = DatasetOptions.defaults().withCacheRoot(Path.of(cfg.data().cacheDir())).withTrackPitch(true);
+        List<DomainDataset> sets = new ArrayList<>();
+        List<ChunkSet> train = new ArrayList<>();
+        for (VaeGanTrainConfig.Domain d : cfg.domains()) {
+            ctx.out().println("vaegan: opening domain '" + d.name() + "' from " + d.dir());
+            DomainDataset ds = DomainDataset.open(Path.of(d.dir()), options, new DatasetListener() {
+                @Override public void progress(int done, int total, String file) {
+                    if (done % 100 == 0 || done == total) ctx.out().printf("vaegan:   analysed %d/%d files%n", done, total);
+                }
+            });
+            DatasetSplit split = ds.split(cfg.data().validationFraction(), cfg.train().seed());
+            ctx.out().printf("vaegan:   %d files, %.1f min, %d train / %d validation chunks, median f0 %s%n", ds.files().size(),
+                    ds.totalSeconds() / 60, split.train().size(), split.validation().size(),
+                    ds.medianF0Hz().isPresent() ? String.format("%.0f Hz", ds.medianF0Hz().getAsDouble()) : "none");
+            sets.add(ds);
+            train.add(split.train());
+        }
+        return new Opened(sets, train, spec);
+    }
+
+    /** The recipe plus what the preset export needs. */
+    static final class Trained implements TrainingRecipe {
+        final VaeGan model;
+        final VaeGanTrainConfig cfg;
+        final Opened data;
+        final VaeGanRecipe recipe;
+
+        Trained(VaeGan model, VaeGanTrainConfig cfg, Opened data, VaeGanRecipe recipe) {
+            this.model = model;
+            this.cfg = cfg;
+            this.data = data;
+            this.recipe = recipe;
+        }
+
+        @Override public java.util.Map<String, Float> step(ai.djl.ndarray.NDManager m, long step) { return recipe.step(m, step); }
+
+        @Override public void saveState(org.timbrelab.engine.train.CheckpointData out) { recipe.saveState(out); }
+
+        @Override public void loadState(org.timbrelab.engine.train.CheckpointData in) { recipe.loadState(in); }
+
+        @Override public void reseed(long stepSeed) { recipe.reseed(stepSeed); }
+
+        @Override public void close() { recipe.close(); }
+    }
+}

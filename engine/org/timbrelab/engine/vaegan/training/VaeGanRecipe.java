@@ -1,0 +1,125 @@
+package org.timbrelab.engine.vaegan.training;
+
+import org.timbrelab.engine.vaegan.LossWeights;
+import org.timbrelab.engine.vaegan.PitchComb;
+import org.timbrelab.engine.vaegan.VaeGan;
+import org.timbrelab.engine.vaegan.VaeGanStep;
+import org.timbrelab.engine.vaegan.Optimisers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.data.BalancedSampler;
+import org.timbrelab.engine.data.BatchPrefetcher;
+import org.timbrelab.engine.data.DomainBatch;
+import org.timbrelab.engine.data.StepBatch;
+import org.timbrelab.engine.train.Adam;
+import org.timbrelab.engine.train.AdamConfig;
+import org.timbrelab.engine.train.CheckpointData;
+import org.timbrelab.engine.train.Gradients;
+import org.timbrelab.engine.train.NamedParameters;
+import org.timbrelab.engine.train.TrainingRecipe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains a {@link VaeGan}: each step takes the sampler's crop batch of every domain (plus comb
+ * images from their f0 when pitch-conditioned) and runs {@link VaeGanStep} with one Adam for
+ * E + shared + generators and one for the discriminators.
+ */
+public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
+    private final VaeGan model;
+    private final VaeGanStep step;
+    private final BalancedSampler sampler;
+    private final SpectrogramConfig spec;
+    private final NamedParameters gParams;
+    private final NamedParameters dParams;
+    private final Adam optG;
+    private final Adam optD;
+    private BatchPrefetcher prefetcher;
+    private long nextStep = -1;
+    private Random rng = new Random(0);
+
+    public VaeGanRecipe(VaeGan model, LossWeights weights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
+        this.model = model;
+        this.step = new VaeGanStep(model, weights);
+        this.sampler = sampler;
+        this.spec = spec;
+        this.gParams = NamedParameters.of("g", model.generatorSide());
+        this.dParams = NamedParameters.of("d", model.discriminatorSide());
+        this.optG = new Adam("optG", adam, gParams);
+        this.optD = new Adam("optD", adam, dParams);
+        if (model.config().pitchConditioning() && !sampler.hasF0())
+            throw new IllegalStateException("pitch conditioning needs f0 tracks: open the datasets with trackPitch on");
+    }
+
+    public VaeGan model() { return model; }
+
+    @Override
+    public Map<String, Float> step(NDManager sm, long index) {
+        StepBatch batch = nextBatch(index);
+        List<NDArray> x = new ArrayList<>();
+        List<NDArray> comb = model.config().pitchConditioning() ? new ArrayList<>() : null;
+        for (DomainBatch d : batch.domains()) {
+            x.add(d.mels(sm));
+            if (comb != null) comb.add(combImages(sm, d));
+        }
+        return step.run(x, comb, rng, this);
+    }
+
+    /** Comb images (B, 1, mels, T) of a batch's f0 crops. */
+    NDArray combImages(NDManager sm, DomainBatch d) {
+        int t = d.frames(), m = d.nMels();
+        float[] all = new float[d.size() * m * t];
+        for (int i = 0; i < d.size(); i++) {
+            float[] f0 = java.util.Arrays.copyOfRange(d.f0(), i * t, (i + 1) * t);
+            System.arraycopy(PitchComb.image(f0, t, spec), 0, all, i * m * t, m * t);
+        }
+        return sm.create(all, new Shape(d.size(), 1, m, t));
+    }
+
+    private StepBatch nextBatch(long index) {
+        if (prefetcher == null || index != nextStep) {
+            if (prefetcher != null) prefetcher.close();
+            prefetcher = new BatchPrefetcher(sampler, index, 4);
+        }
+        nextStep = index + 1;
+        StepBatch b = prefetcher.next();
+        if (b.step() != index) throw new IllegalStateException("prefetcher delivered step " + b.step() + " for step " + index);
+        return b;
+    }
+
+    @Override public void reseed(long stepSeed) { rng = new Random(stepSeed); }
+
+    @Override public void zeroAllGradients() { Gradients.zero(gParams, dParams); }
+
+    @Override public void stepGenerators() { optG.step(); }
+
+    @Override public void stepDiscriminators() { optD.step(); }
+
+    @Override
+    public void saveState(CheckpointData out) {
+        gParams.asMap().forEach((k, p) -> out.put(k, p.getArray()));
+        dParams.asMap().forEach((k, p) -> out.put(k, p.getArray()));
+        optG.saveTo(out);
+        optD.saveTo(out);
+    }
+
+    @Override
+    public void loadState(CheckpointData in) {
+        gParams.loadFrom(in);
+        dParams.loadFrom(in);
+        optG.loadFrom(in);
+        optD.loadFrom(in);
+    }
+
+    @Override public void close() {
+        if (prefetcher != null) prefetcher.close();
+        optG.close();
+        optD.close();
+    }
+}

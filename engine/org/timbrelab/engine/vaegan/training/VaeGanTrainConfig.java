@@ -1,0 +1,63 @@
+package org.timbrelab.engine.vaegan.training;
+
+import org.timbrelab.engine.vaegan.LossWeights;
+import org.timbrelab.engine.vaegan.VaeGanConfig;
+
+import org.timbrelab.engine.config.ModelConfig;
+import org.timbrelab.engine.config.TrainSettings;
+import org.timbrelab.engine.train.AdamConfig;
+
+import java.util.List;
+
+/**
+ * The YAML of a VAE-GAN run ({@code model: vaegan}); see config/vaegan-voice-strings.yaml.
+ *
+ * @param domains      one folder of recordings per domain (searched recursively), in model order
+ * @param architecture sizes and the pitch-conditioning switch
+ * @param losses       λ of each loss term
+ * @param optimiser    Adam for both sides (generators and discriminators)
+ * @param data         crops, batch, validation split, cache
+ */
+public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> domains, Architecture architecture,
+                                LossWeights losses, AdamConfig optimiser, Data data) implements ModelConfig {
+
+    /** A domain: its name, a folder of audio, and its display colour (#rrggbb). */
+    public record Domain(String name, String dir, String colour) {
+        public Domain {
+            if (name == null || !name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("name must use letters, digits, _ or -, got " + name);
+            if (dir == null || dir.isBlank()) throw new IllegalArgumentException("dir is missing for domain " + name);
+            if (colour == null || !colour.matches("#[0-9a-fA-F]{6}")) throw new IllegalArgumentException("colour must be #rrggbb, got " + colour);
+        }
+    }
+
+    /** Model sizes (DESIGN §4's slim budget: 16, 3, 1, 2, 16, 3). */
+    public record Architecture(int baseChannels, int encoderResBlocks, int sharedResBlocks, int ownResBlocks,
+                               int discBaseChannels, int discDownsamples, boolean pitchConditioning) { }
+
+    /**
+     * @param cropFrames         frames per training crop (multiple of 4; 64 ≈ 1 s)
+     * @param batchPerDomain     crops per domain per step
+     * @param validationFraction share of each domain's files held out of training
+     * @param cacheDir           spectrogram cache folder (relative to the working directory or absolute)
+     * @param scatterPointsPerDomain ~1-s windows per domain encoded for the preset's latent scatter
+     */
+    public record Data(int cropFrames, int batchPerDomain, double validationFraction, String cacheDir, int scatterPointsPerDomain) {
+        public Data {
+            if (cropFrames < 8 || cropFrames % 4 != 0) throw new IllegalArgumentException("cropFrames must be a multiple of 4 and >= 8, got " + cropFrames);
+            if (batchPerDomain < 1) throw new IllegalArgumentException("batchPerDomain must be >= 1, got " + batchPerDomain);
+            if (scatterPointsPerDomain < 0) throw new IllegalArgumentException("scatterPointsPerDomain must be >= 0");
+        }
+    }
+
+    public VaeGanTrainConfig {
+        if (domains == null || domains.size() < 2) throw new IllegalArgumentException("domains: need at least 2");
+        domains = List.copyOf(domains);
+    }
+
+    /** The model architecture for {@code melBins} mel bands. */
+    public VaeGanConfig modelConfig(int melBins) {
+        Architecture a = architecture;
+        return new VaeGanConfig(domains.stream().map(Domain::name).toList(), melBins, a.baseChannels(), a.encoderResBlocks(),
+                a.sharedResBlocks(), a.ownResBlocks(), a.discBaseChannels(), a.discDownsamples(), a.pitchConditioning());
+    }
+}

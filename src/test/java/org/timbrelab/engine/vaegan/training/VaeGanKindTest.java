@@ -1,0 +1,85 @@
+package org.timbrelab.engine.vaegan.training;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioFiles;
+import org.timbrelab.engine.infer.Converter;
+import org.timbrelab.engine.infer.Register;
+import org.timbrelab.engine.preset.PresetInfo;
+import org.timbrelab.engine.preset.PresetStore;
+import org.timbrelab.engine.train.ModelRegistry;
+import org.timbrelab.engine.train.RunControl;
+import org.timbrelab.engine.train.StopReason;
+import org.timbrelab.engine.train.TrainingRun;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The {@code model: vaegan} kind end to end on generated tones: train, checkpoint, resume, export a preset, convert with it. */
+class VaeGanKindTest {
+    @TempDir Path tmp;
+
+    static void tones(Path dir, double f0, int files) throws Exception {
+        Files.createDirectories(dir);
+        for (int k = 0; k < files; k++) {
+            float[] x = new float[24000];
+            for (int i = 0; i < x.length; i++) {
+                double f = f0 * (1 + 0.05 * k);
+                double s = 0;
+                for (int h = 1; h <= 5; h++) s += Math.sin(2 * Math.PI * f * h * i / 16000.0) / h;
+                x[i] = (float) (0.2 * s);
+            }
+            AudioFiles.saveWav(dir.resolve("t" + k + ".wav"), new AudioClip(x, 16000));
+        }
+    }
+
+    @Test void trainsResumesAndExportsAUsablePreset() throws Exception {
+        tones(tmp.resolve("low"), 150, 3);
+        tones(tmp.resolve("high"), 400, 3);
+        Path config = tmp.resolve("c.yaml");
+        Files.writeString(config, """
+                model: vaegan
+                train: { steps: 3, seed: 3, checkpointEvery: 2, logEvery: 1, reportEvery: 2 }
+                domains:
+                  - { name: low,  dir: %s, colour: "#112233" }
+                  - { name: high, dir: %s, colour: "#445566" }
+                architecture: { baseChannels: 4, encoderResBlocks: 1, sharedResBlocks: 1, ownResBlocks: 1,
+                                discBaseChannels: 4, discDownsamples: 2, pitchConditioning: true }
+                losses: { rec: 10, kl: 0.01, gan: 1, cycle: 10, latent: 1 }
+                optimiser: { lr: 2.0e-4, beta1: 0.5, beta2: 0.999, eps: 1.0e-8, clipNorm: 0 }
+                data: { cropFrames: 32, batchPerDomain: 2, validationFraction: 0.0, cacheDir: %s, scatterPointsPerDomain: 3 }
+                """.formatted(tmp.resolve("low"), tmp.resolve("high"), tmp.resolve("cache")));
+        Path run = tmp.resolve("run");
+        ModelRegistry registry = new ModelRegistry(List.of(new VaeGanKind()));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, run, null, null, false), registry,
+                new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        r = TrainingRun.execute(new TrainingRun.Request(null, run, 5L, null, true), registry, new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        assertEquals(5, r.completedSteps());
+
+        Path preset = run.resolve(VaeGanKind.PRESET_DIR);
+        PresetInfo info = PresetStore.readInfo(preset);
+        assertEquals(List.of("low", "high"), info.domainNames());
+        assertEquals(150, info.domain("low").medianF0Hz(), 15);
+        assertEquals(400, info.domain("high").medianF0Hz(), 40);
+        assertEquals(5, info.training().steps());
+        assertTrue(info.training().finalLosses().containsKey("L_cc"));
+        assertTrue(Files.isRegularFile(preset.resolve("training").resolve("config.yaml")));
+        try (Converter c = Converter.load(preset)) {
+            assertEquals(6, c.preset().points().sources().size());
+            AudioClip in = AudioFiles.loadMono(tmp.resolve("low").resolve("t0.wav"), 16000);
+            assertEquals(1, c.shiftFor(in, "high", Register.AUTO)); // log2(400/150) = 1.4 → 1 octave
+            AudioClip out = c.convert(in, "high", Register.AUTO);
+            assertEquals(in.length(), out.length());
+        }
+    }
+}
