@@ -84,6 +84,22 @@ class AudioTransformTest {
         assertTrue(e.getMessage().contains("loadMono"));
     }
 
+    @Test void oneTransformServesSeveralThreadsWithIdenticalResults() throws Exception {
+        AudioClip clip = new AudioClip(Signals.harmonic(150, 20, 16000, 24000), 16000);
+        Spectrogram serial = tf.forward(clip);
+        AudioClip serialBack = tf.invert(serial);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 8; i++)
+                futures.add(pool.submit(() -> java.util.Arrays.equals(serial.values(), tf.forward(clip).values())
+                        && java.util.Arrays.equals(serialBack.samples(), tf.invert(serial).samples())));
+            for (var f : futures) assertTrue(f.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static int loudestBand(Spectrogram s) {
         int t = s.frames() / 2, best = 0;
         for (int b = 1; b < s.bins(); b++) if (s.get(b, t) > s.get(best, t)) best = b;
