@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 TrainClassifierCommand.class,
                 ConvertCommand.class,
                 InterpolateCommand.class,
+                RenderDatasetCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 
