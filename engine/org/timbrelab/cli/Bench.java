@@ -9,16 +9,18 @@ import java.util.function.Supplier;
 
 /**
  * A small benchmark harness for {@code bench} topics: each case runs {@code warmup} untimed
- * times, then {@code repeats} timed times (wall clock, this thread); the table reports the
- * median and minimum in ms, × realtime for the audio it processed, and the ratio of its median
- * to a named baseline row. To add a topic, write a subcommand of {@link BenchCommand} that mixes
+ * times, then {@code repeats} timed times; the table reports the median and minimum wall-clock
+ * ms, the median CPU ms of the calling thread (on a shared machine the wall clock includes time
+ * spent waiting for a core; CPU time does not, and equals wall time on an idle machine for
+ * single-threaded work), × realtime (from the wall-clock median) for the audio it processed, and
+ * the ratio of its median to a named baseline row. To add a topic, write a subcommand of {@link BenchCommand} that mixes
  * in {@link BenchCommand.Options}, calls {@link #measure} per case and {@link #printTable()}
  * (see {@link BenchDspCommand}), and register it in {@link BenchCommand}'s subcommands.
  */
 public final class Bench {
 
     /** One measured case. {@code audioSeconds} 0 means "not audio" (no × realtime). */
-    public record Row(String name, double medianMs, double minMs, double audioSeconds, String baseline, double ratio) {
+    public record Row(String name, double medianMs, double minMs, double cpuMedianMs, double audioSeconds, String baseline, double ratio) {
 
         /** Seconds of audio processed per second of wall time. */
         public double timesRealtime() { return audioSeconds > 0 ? audioSeconds * 1000 / medianMs : Double.NaN; }
@@ -52,14 +54,15 @@ public final class Bench {
         out.printf(Locale.ROOT, "  %s: %d warm-up + %d timed runs...%n", name, warmup, repeats);
         out.flush();
         for (int i = 0; i < warmup; i++) sink = body.get();
-        double[] ms = new double[repeats];
+        double[] ms = new double[repeats], cpu = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            long t0 = System.nanoTime();
+            long c0 = cpuNanos(), t0 = System.nanoTime();
             sink = body.get();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (cpuNanos() - c0) / 1e6;
         }
         double median = median(ms), min = Arrays.stream(ms).min().orElseThrow();
-        Row row = new Row(name, median, min, audioSeconds, baseline, base == null ? Double.NaN : median / base.medianMs());
+        Row row = new Row(name, median, min, median(cpu), audioSeconds, baseline, base == null ? Double.NaN : median / base.medianMs());
         rows.add(row);
         return row;
     }
@@ -69,16 +72,24 @@ public final class Bench {
     /** Prints all rows measured so far as an aligned table. */
     public void printTable() {
         int w = Math.max(4, rows.stream().mapToInt(r -> r.name().length()).max().orElse(4));
-        String head = "%-" + w + "s  %10s  %10s  %12s  %s%n";
-        out.printf(Locale.ROOT, head, "case", "median ms", "min ms", "x realtime", "vs baseline");
+        String head = "%-" + w + "s  %10s  %10s  %10s  %12s  %s%n";
+        out.printf(Locale.ROOT, head, "case", "median ms", "min ms", "cpu ms", "x realtime", "vs baseline");
         for (Row r : rows) {
             String rt = Double.isNaN(r.timesRealtime()) ? "-" : String.format(Locale.ROOT, "%.1f", r.timesRealtime());
             String vs = r.baseline() == null ? "" : String.format(Locale.ROOT, "%.2fx %s", r.ratio(), r.baseline());
-            out.printf(Locale.ROOT, "%-" + w + "s  %10.1f  %10.1f  %12s  %s%n", r.name(), r.medianMs(), r.minMs(), rt, vs);
+            String c = Double.isNaN(r.cpuMedianMs()) ? "-" : String.format(Locale.ROOT, "%.1f", r.cpuMedianMs());
+            out.printf(Locale.ROOT, "%-" + w + "s  %10.1f  %10.1f  %10s  %12s  %s%n", r.name(), r.medianMs(), r.minMs(), c, rt, vs);
         }
-        out.printf(Locale.ROOT, "(%d warm-up + %d timed runs each, wall clock, %d available processors)%n",
-                warmup, repeats, Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "(%d warm-up + %d timed runs each; ms are wall clock except cpu ms = this thread's CPU time; "
+                + "%d available processors, load average %.1f)%n", warmup, repeats, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
+    }
+
+    /** CPU time of the calling thread in ns (0 where the JVM cannot measure it). */
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
     }
 
     static double median(double[] v) {

@@ -20,9 +20,10 @@ class BenchTest {
         assertTrue(fast.medianMs() >= 2 && slow.medianMs() >= 12, fast + " " + slow);
         assertEquals(slow.medianMs() / fast.medianMs(), slow.ratio(), 1e-9);
         assertEquals(1000 / fast.medianMs(), fast.timesRealtime(), 1e-9);
+        assertTrue(slow.cpuMedianMs() < slow.medianMs() / 2, "sleeping costs wall time, not CPU: " + slow);
         b.printTable();
         String table = buf.toString(StandardCharsets.UTF_8);
-        assertTrue(table.contains("x realtime") && table.contains("x fast"), table);
+        assertTrue(table.contains("x realtime") && table.contains("cpu ms") && table.contains("x fast"), table);
         assertThrows(IllegalArgumentException.class, () -> b.measure("other", 1, "missing", () -> 0));
     }
 
