@@ -4,6 +4,7 @@ import org.timbrelab.dsp.Spectrogram;
 import org.timbrelab.engine.data.DatasetListener;
 import org.timbrelab.engine.data.DatasetOptions;
 import org.timbrelab.engine.data.DomainDataset;
+import org.timbrelab.engine.data.NoteLabel;
 import org.timbrelab.engine.data.SpectrogramMontage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code dataset-info DIR}: what a domain folder holds (files, duration, pitch histogram for note
@@ -31,9 +30,6 @@ import java.util.regex.Pattern;
 @Command(name = "dataset-info", mixinStandardHelpOptions = true,
         description = "Counts, total duration, pitch histogram and a spectrogram montage of a dataset folder (WAV/AIFF files or NSynth jsonwav).")
 public final class DatasetInfoCommand implements Callable<Integer> {
-
-    /** NSynth-style note names end in -PPP-VVV (pitch, velocity), e.g. violin_fluid_040-060-100.wav. */
-    private static final Pattern NOTE_NAME = Pattern.compile("(\\d{3})-(\\d{3})\\.[A-Za-z]+$");
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Dataset folder (searched recursively) or NSynth jsonwav set.")
     Path dir;
@@ -76,7 +72,7 @@ public final class DatasetInfoCommand implements Callable<Integer> {
 
         Map<Integer, Integer> pitches = pitchHistogram(d);
         if (!pitches.isEmpty()) {
-            out.println("pitches     (from file names -PPP-VVV)");
+            out.println("pitches     (MIDI note, name, files)");
             int max = pitches.values().stream().mapToInt(Integer::intValue).max().orElse(1);
             for (Map.Entry<Integer, Integer> e : pitches.entrySet())
                 out.printf(Locale.ROOT, "  %3d %-4s %5d %s%n", e.getKey(), noteName(e.getKey()), e.getValue(),
@@ -97,19 +93,17 @@ public final class DatasetInfoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** MIDI pitch → count, from NSynth-style file names; empty if the files are not named that way. */
+    /** MIDI pitch → count over usable files with a note label; empty unless most files are notes. */
     static Map<Integer, Integer> pitchHistogram(DomainDataset d) {
         Map<Integer, Integer> out = new TreeMap<>();
-        int named = 0;
+        int labelled = 0;
         for (DomainDataset.SourceFile f : d.files()) {
-            if (!f.usable()) continue;
-            Matcher m = NOTE_NAME.matcher(f.path());
-            if (m.find()) {
-                named++;
-                out.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+            if (f.usable() && f.note() != null) {
+                labelled++;
+                out.merge(f.note().pitch(), 1, Integer::sum);
             }
         }
-        return named * 2 >= d.files().size() ? out : Map.of(); // a note set, not a few lucky names
+        return labelled * 2 >= d.files().size() ? out : Map.of(); // a note set, not a few lucky names
     }
 
     private static String perFile(DomainDataset d) {
@@ -124,11 +118,7 @@ public final class DatasetInfoCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60) + String.format(Locale.ROOT, " (%.1f s)", seconds);
     }
 
-    static String noteName(double midi) {
-        String[] names = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
-        int n = (int) Math.round(midi);
-        return names[Math.floorMod(n, 12)] + (Math.floorDiv(n, 12) - 1);
-    }
+    static String noteName(double midi) { return NoteLabel.pitchName((int) Math.round(midi)); }
 
     /** Prints skipped-file warnings and a percent/ETA line while the cache is built. */
     private static final class ConsoleListener implements DatasetListener {

@@ -51,8 +51,16 @@ import java.util.Random;
  */
 public final class DomainDataset {
 
-    /** An audio file of the source, with its decoded length; {@code skipped} says why it is unused, or is null. */
-    public record SourceFile(String path, double seconds, String skipped, boolean unreadable) {
+    /**
+     * An audio file of the source.
+     *
+     * @param path       relative to the dataset folder, '/'-separated
+     * @param seconds    decoded duration (0 if unreadable)
+     * @param skipped    why the file is unused (unreadable, silent), or null
+     * @param unreadable true if it could not be decoded
+     * @param note       pitch and velocity for single-note files (from examples.json or the file name), or null
+     */
+    public record SourceFile(String path, double seconds, String skipped, boolean unreadable, NoteLabel note) {
         public boolean usable() { return skipped == null; }
     }
 
@@ -130,7 +138,7 @@ public final class DomainDataset {
         this.f0 = opened.f0();
         this.medianF0 = index.medianF0Hz();
         List<SourceFile> fl = new ArrayList<>();
-        for (CacheIndex.FileEntry f : index.files()) fl.add(new SourceFile(f.path(), f.seconds(), f.skipped(), f.unreadable()));
+        for (CacheIndex.FileEntry f : index.files()) fl.add(new SourceFile(f.path(), f.seconds(), f.skipped(), f.unreadable(), NoteLabel.fromFileName(f.path())));
         this.files = Collections.unmodifiableList(fl);
         int n = index.chunks().size();
         List<Chunk> cl = new ArrayList<>(n);
