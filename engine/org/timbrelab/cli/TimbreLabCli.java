@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ConvertCommand.class,
                 InterpolateCommand.class,
                 RenderDatasetCommand.class,
+                SpeechDatasetCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 

@@ -153,7 +153,8 @@ public final class InstrumentDataset {
                 }
             }
         }
-        for (int i = 0; i < spec.phrases(); i++) jobs.add(new PhraseJob(i, mix(spec.seed(), -1, i, 0)));
+        // The instrument's name goes into phrase seeds so two instruments rendered with one seed get different melodies.
+        for (int i = 0; i < spec.phrases(); i++) jobs.add(new PhraseJob(i, mix(spec.seed(), spec.instrument().name().hashCode(), i, -1)));
         return jobs;
     }
 

@@ -58,8 +58,9 @@ public record Soundfont(Path file, String tag) {
             if (bank.getInstruments().length == 0) throw new InvalidMidiDataException("it holds no instruments");
             return bank;
         } catch (InvalidMidiDataException | IOException | RuntimeException e) {
-            throw new IllegalArgumentException("soundfont " + file.toAbsolutePath() + " cannot be read: " + e.getMessage()
-                    + " (is it a valid SF2/DLS file? re-download it or choose another)", e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException("soundfont " + file.toAbsolutePath() + " cannot be read as an SF2/DLS soundfont: " + reason
+                    + " (is the file complete? re-download it or choose another)", e);
         }
     }
 
