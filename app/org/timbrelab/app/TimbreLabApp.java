@@ -8,6 +8,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.timbrelab.app.library.ModelLibrary;
+import org.timbrelab.app.library.PresetCatalog;
 import org.timbrelab.app.model.TimbreModel;
 import org.timbrelab.app.services.AppPaths;
 import org.timbrelab.app.services.AudioService;
@@ -76,6 +78,9 @@ public class TimbreLabApp extends Application {
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(TimbreLabApp.class.getResource("ui/app.css").toExternalForm());
         controller.installOn(scene);
+        PresetCatalog catalog = new PresetCatalog(paths.builtInPresets(), paths.userPresets(), Presets.summaryReader());
+        controller.setLibraryAction(() -> ModelLibrary.show(stage, session, catalog));
+        controller.setTrainingAction(() -> Training.start(stage, session, catalog));
         stage.setTitle("Timbre Lab");
         stage.setScene(scene);
         session.modelProperty().addListener((o, a, m) -> stage.setTitle(m == null ? "Timbre Lab" : "Timbre Lab — " + m.name()));
