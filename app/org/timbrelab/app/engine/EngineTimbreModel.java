@@ -1,0 +1,146 @@
+package org.timbrelab.app.engine;
+
+import org.timbrelab.app.controls.LatentPoint;
+import org.timbrelab.app.model.ConvertedOutput;
+import org.timbrelab.app.model.DomainInfo;
+import org.timbrelab.app.model.Latent;
+import org.timbrelab.app.model.Register;
+import org.timbrelab.app.model.TimbreModel;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.PhaseMethod;
+import org.timbrelab.dsp.Spectrogram;
+import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.infer.Converter;
+import org.timbrelab.engine.infer.LoudnessEnvelope;
+import org.timbrelab.engine.preset.LatentPoints;
+import org.timbrelab.engine.preset.PresetInfo;
+import org.timbrelab.engine.preset.TrainingSummary;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A preset loaded through the engine's {@link Converter}. Converting several domains of one input
+ * reuses one encoding per distinct octave shift (as {@code Converter.convertAll} does), so the
+ * outputs list costs one encoding, not one per row. Calls are serialised (the converter is).
+ */
+public final class EngineTimbreModel implements TimbreModel {
+    private final Converter converter;
+    private final PresetInfo info;
+    private final AudioTransform transform;
+    private final LatentPoints points;
+    // encodings of the most recent input by octave shift
+    private AudioClip lastClip;
+    private final Map<Integer, org.timbrelab.engine.infer.Latent> byShift = new HashMap<>();
+
+    public EngineTimbreModel(Converter converter) {
+        this.converter = converter;
+        this.info = converter.info();
+        this.transform = new AudioTransform(converter.spectrogramConfig());
+        this.points = converter.preset().points();
+    }
+
+    public static EngineTimbreModel load(Path dir) { return new EngineTimbreModel(Converter.load(dir)); }
+
+    @Override public String name() { return info.name(); }
+
+    @Override public List<DomainInfo> domains() {
+        return info.domains().stream().map(d -> new DomainInfo(d.name(), d.colour(), d.medianF0Hz())).toList();
+    }
+
+    @Override public SpectrogramConfig spectrogramConfig() { return converter.spectrogramConfig(); }
+
+    private static org.timbrelab.engine.infer.Register engine(Register r) {
+        return r.auto() ? org.timbrelab.engine.infer.Register.AUTO : org.timbrelab.engine.infer.Register.octaves(r.octaves());
+    }
+
+    @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register) {
+        int k = converter.shiftFor(input, domain, engine(register));
+        org.timbrelab.engine.infer.Latent z = latentFor(input, k);
+        Spectrogram s = converter.decodeSpectrogram(z, domain, z.f0Hz());
+        AudioClip y = LoudnessEnvelope.apply(input, transform.invert(s, PhaseMethod.PGHI), converter.spectrogramConfig().hopLength());
+        return new ConvertedOutput(domain, y, s, k);
+    }
+
+    private org.timbrelab.engine.infer.Latent latentFor(AudioClip input, int shift) {
+        if (input != lastClip) { byShift.clear(); lastClip = input; }
+        return byShift.computeIfAbsent(shift, s -> converter.encode(input, s));
+    }
+
+    @Override public synchronized Latent encode(AudioClip input, String source) {
+        org.timbrelab.engine.infer.Latent z = latentFor(input, 0);
+        double[] p = project(z.timeAverage());
+        return new Latent(z, p[0], p[1], source);
+    }
+
+    /** PCA plane coordinates of a time-averaged latent: (v − mean) · basis_k for k = 0, 1. */
+    double[] project(float[] v) {
+        double[] out = new double[2];
+        for (int k = 0; k < 2 && k < points.components(); k++) {
+            double s = 0;
+            for (int i = 0; i < v.length; i++) s += (v[i] - points.mean()[i]) * points.basis()[k][i];
+            out[k] = s;
+        }
+        return out;
+    }
+
+    @Override public AudioClip decode(Latent latent, String domain) {
+        org.timbrelab.engine.infer.Latent z = (org.timbrelab.engine.infer.Latent) latent.handle();
+        return converter.decode(z, domain, z.f0Hz());
+    }
+
+    /** DESIGN §9: offset = Σ_k (p_k − point_k) · basis_k, added to every time frame. */
+    @Override public Latent moveTo(Latent latent, double x, double y) {
+        org.timbrelab.engine.infer.Latent z = (org.timbrelab.engine.infer.Latent) latent.handle();
+        float[] offset = new float[points.dimension()];
+        double[] d = {x - latent.planeX(), y - latent.planeY()};
+        for (int k = 0; k < 2 && k < points.components(); k++)
+            for (int i = 0; i < offset.length; i++) offset[i] += (float) (d[k] * points.basis()[k][i]);
+        return new Latent(z.shifted(offset), x, y, latent.source());
+    }
+
+    @Override public Latent interpolate(Latent a, Latent b, double t, boolean slerp) {
+        var za = (org.timbrelab.engine.infer.Latent) a.handle();
+        var zb = (org.timbrelab.engine.infer.Latent) b.handle();
+        var z = slerp ? Converter.slerp(za, zb, t) : Converter.lerp(za, zb, t);
+        double[] p = project(z.timeAverage());
+        return new Latent(z, p[0], p[1], a.source() + " ↔ " + b.source());
+    }
+
+    @Override public List<LatentPoint> latentPoints() {
+        List<LatentPoint> out = new ArrayList<>();
+        for (int i = 0; i < points.sources().size(); i++) {
+            LatentPoints.Source s = points.sources().get(i);
+            float[] c = points.coords()[i];
+            out.add(new LatentPoint(c[0], c.length > 1 ? c[1] : 0, s.domain(), String.format("%s @ %.1f s", s.file(), s.startSeconds())));
+        }
+        return out;
+    }
+
+    @Override public List<String> summary() { return summaryOf(info); }
+
+    /** Readable lines about a preset: domains, pitch conditioning, training steps/time/losses. */
+    public static List<String> summaryOf(PresetInfo info) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Domains: " + String.join(", ", info.domains().stream()
+                .map(d -> Double.isNaN(d.medianF0Hz()) ? d.name() : String.format("%s (median f0 %.0f Hz)", d.name(), d.medianF0Hz())).toList()));
+        lines.add("Pitch conditioning: " + (info.pitchConditioning() ? "on" : "off (register matching only)"));
+        lines.add(String.format("Model: %d base channels, %d+%d+%d residual blocks", info.model().baseChannels(),
+                info.model().encoderResBlocks(), info.model().sharedResBlocks(), info.model().ownResBlocks()));
+        TrainingSummary t = info.training();
+        if (t != null) {
+            lines.add(String.format("Training: %,d steps in %.1f min (%.0f ms/step)", t.steps(), t.minutes(), t.msPerStep()));
+            if (!t.finalLosses().isEmpty())
+                lines.add("Final losses: " + String.join(", ", t.finalLosses().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> String.format("%s %.3f", e.getKey(), e.getValue())).toList()));
+            if (!t.notes().isBlank()) lines.add(t.notes());
+        }
+        return lines;
+    }
+
+    @Override public void close() { converter.close(); }
+}
