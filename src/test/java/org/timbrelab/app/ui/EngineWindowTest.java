@@ -1,6 +1,7 @@
 package org.timbrelab.app.ui;
 
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +33,17 @@ class EngineWindowTest {
     @TempDir static Path home;
     private TimbreLabApp.Window window;
 
-    @Start void start(Stage stage) throws Exception {
+    /**
+     * On the JUnit thread: the PyTorch engine sets grad mode (thread-local in libtorch) off only on
+     * the thread that first loads it; later engine tests on this thread rely on that.
+     */
+    @BeforeAll static void writePreset() throws Exception {
         Files.createDirectories(home.resolve("samples"));
         AudioFiles.saveWav(home.resolve("samples").resolve("tone.wav"), MainWindowTest.tone(180, 1.2));
         TestPresets.write(home.resolve("presets").resolve(TimbreLabApp.DEFAULT_PRESET), false, 7);
+    }
+
+    @Start void start(Stage stage) throws Exception {
         window = TimbreLabApp.openWindow(stage, new AppPaths(home, home.resolve("user")), new Background(), EngineTimbreModel::load, true);
     }
 
