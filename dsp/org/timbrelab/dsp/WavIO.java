@@ -65,9 +65,9 @@ public final class WavIO {
                 format = parseFormat(file, buf, body, (int) size);
             } else if ("data".equals(id)) {
                 if (format == null) throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, "'data' chunk before 'fmt ' chunk");
-                // Streaming writers leave the size at 0 or 0xFFFFFFFF; a cut data chunk keeps its whole frames.
+                // Streaming writers leave the size at 0xFFFFFFFF; a cut data chunk keeps its whole frames.
                 long available = bytes.length - body;
-                long dataBytes = (size == 0 || size > available) ? available : size;
+                long dataBytes = Math.min(size, available);
                 return decode(file, format, buf, body, (int) dataBytes);
             }
             long next = body + size + (size & 1);

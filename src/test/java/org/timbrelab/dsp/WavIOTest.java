@@ -123,6 +123,15 @@ class WavIOTest {
         assertRefused(file("nosamples.wav", header(1, 1, 16000, 16, 0)), Reason.NO_SAMPLES);
     }
 
+    @Test void dataChunkLongerThanTheFileKeepsTheWholeFramesPresent() throws Exception {
+        byte[] b = header(1, 2, 16000, 16, 10);                       // 2.5 stereo frames of 4 bytes
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0xFFFFFFFF).putShort(44, (short) 16384).putShort(46, (short) -16384);
+        WavData d = WavIO.read(file("stream.wav", b));
+        assertEquals(2, d.frames());
+        assertEquals(0.5, d.channels()[0][0]);
+        assertEquals(-0.5, d.channels()[1][0]);
+    }
+
     @Test void nanSampleIsRefusedNamingTheFile() throws Exception {
         byte[] b = header(3, 1, 16000, 32, 12);
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putFloat(44, 0.5f).putFloat(48, Float.NaN).putFloat(52, 0f);
