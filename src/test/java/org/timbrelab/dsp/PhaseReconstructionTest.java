@@ -35,6 +35,15 @@ class PhaseReconstructionTest {
         assertTrue(pghi < gl - 10, "PGHI " + pghi + " dB vs GL-32 " + gl + " dB");
     }
 
+    @Test void momentumMakesGriffinLimConvergeFaster() {
+        // measured: 32 iterations without momentum −15.3 dB, with 0.99 −20.1 dB
+        MagnitudeSpectrogram m = tf.magnitude(tone);
+        float[] plain = new GriffinLim(tf.stft(), 0.0).reconstruct(m.values(), m.frames(), null, 32);
+        float[] fast = new GriffinLim(tf.stft()).reconstruct(m.values(), m.frames(), null, 32);
+        double scPlain = sc(new AudioClip(plain, 16000)), scFast = sc(new AudioClip(fast, 16000));
+        assertTrue(scFast < scPlain - 3, "fast GL " + scFast + " dB vs plain GL " + scPlain + " dB");
+    }
+
     @Test void griffinLimRefinementAfterPghiImprovesIt() {
         MagnitudeSpectrogram m = tf.magnitude(tone);
         double plain = sc(tf.invertMagnitude(m, PhaseMethod.PGHI)), refined = sc(tf.invertMagnitude(m, PhaseMethod.pghi(8)));
