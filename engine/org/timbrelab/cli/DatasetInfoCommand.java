@@ -56,7 +56,7 @@ public final class DatasetInfoCommand implements Callable<Integer> {
         DatasetOptions options = DatasetOptions.defaults().withTrackPitch(!noPitch);
         if (cacheRoot != null) options = options.withCacheRoot(cacheRoot);
         long t0 = System.nanoTime();
-        DomainDataset d = DomainDataset.open(dir, options, new ConsoleListener(out, spec.commandLine().getErr()));
+        DomainDataset d = DomainDataset.open(dir, options, new ConsoleListener(spec.commandLine().getErr()));
         double openSeconds = (System.nanoTime() - t0) / 1e9;
 
         out.printf(Locale.ROOT, "dataset     %s (%s)%n", dir, d.name());
@@ -120,31 +120,18 @@ public final class DatasetInfoCommand implements Callable<Integer> {
 
     static String noteName(double midi) { return NoteLabel.pitchName((int) Math.round(midi)); }
 
-    /** Prints skipped-file warnings and a percent/ETA line while the cache is built. */
+    /** Prints skipped-file warnings, and a progress bar with ETA while the cache is built. */
     private static final class ConsoleListener implements DatasetListener {
-        private final PrintWriter out;
-        private final long start = System.nanoTime();
-        private int lastPercent = -1;
-
         private final PrintWriter err;
+        private final ProgressBar bar = new ProgressBar(System.out, "analysing files");
 
-        ConsoleListener(PrintWriter out, PrintWriter err) { this.out = out; this.err = err; }
+        ConsoleListener(PrintWriter err) { this.err = err; }
 
         @Override public void warning(String message) {
             err.println("warning: " + message);
             err.flush();
         }
 
-        @Override public void progress(int done, int total, String file) {
-            int percent = (int) (100L * done / total);
-            if (percent / 5 == lastPercent / 5 && done < total) return;
-            lastPercent = percent;
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            double eta = elapsed / done * (total - done);
-            out.printf(Locale.ROOT, "analysing %d/%d files (%d%%), %s %.0f s%n", done, total, percent, done < total ? "ETA" : "took",
-                    done < total ? eta : elapsed);
-            out.flush();
-        }
+        @Override public void progress(int done, int total, String file) { bar.update(done, total); }
     }
-
 }

@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import java.util.Random;
  * cropping into training batches.
  *
  * <p>Source: a folder of WAV/AIFF files of any length, rate and channel count, searched
- * recursively (hidden files and folders ignored), or an NSynth jsonwav set (examples.json +
- * audio/*.wav). Each file is decoded to 16 kHz mono, silence-trimmed, cut into chunks of at most
+ * recursively (hidden files and folders ignored), or an NSynth jsonwav set (the notes listed in
+ * examples.json, audio in audio/*.wav; their pitch and velocity become {@link SourceFile#note()}). Each file is decoded to 16 kHz mono, silence-trimmed, cut into chunks of at most
  * {@link DatasetOptions#chunkSeconds()} and turned into a spectrogram per the options'
  * {@link SpectrogramConfig}. The result is cached in {@code <cacheRoot>/<hash>/} (hash of every
  * file's contents + the options), memory-mapped, so a second open takes about as long as hashing
@@ -96,7 +97,10 @@ public final class DomainDataset {
      * @throws DatasetException if the folder is missing, holds no audio, or no file is usable
      */
     public static DomainDataset open(Path dir, FeatureExtractor fx, Path cacheRoot, DatasetListener listener) {
-        List<Path> files = AudioSources.list(dir);
+        AudioSources.Listing listing = AudioSources.list(dir, listener);
+        List<Path> files = listing.files();
+        Map<String, NoteLabel> notes = new HashMap<>();
+        listing.notes().forEach((f, note) -> notes.put(AudioSources.relativeName(dir, f), note));
         List<String> names = new ArrayList<>(files.size());
         List<String> hashes = new ArrayList<>(files.size());
         for (Path f : files) {
@@ -123,10 +127,10 @@ public final class DomainDataset {
                         + "; check free disk space and permissions, or choose another cache folder", e);
             }
         }
-        return new DomainDataset(dir, opened, fromCache);
+        return new DomainDataset(dir, opened, fromCache, notes);
     }
 
-    private DomainDataset(Path source, SpectrogramCache.Opened opened, boolean fromCache) {
+    private DomainDataset(Path source, SpectrogramCache.Opened opened, boolean fromCache, Map<String, NoteLabel> notes) {
         CacheIndex index = opened.index();
         this.name = source.toAbsolutePath().normalize().getFileName() == null ? source.toString()
                 : source.toAbsolutePath().normalize().getFileName().toString();
@@ -138,7 +142,8 @@ public final class DomainDataset {
         this.f0 = opened.f0();
         this.medianF0 = index.medianF0Hz();
         List<SourceFile> fl = new ArrayList<>();
-        for (CacheIndex.FileEntry f : index.files()) fl.add(new SourceFile(f.path(), f.seconds(), f.skipped(), f.unreadable(), NoteLabel.fromFileName(f.path())));
+        for (CacheIndex.FileEntry f : index.files()) fl.add(new SourceFile(f.path(), f.seconds(), f.skipped(), f.unreadable(),
+                    notes.getOrDefault(f.path(), NoteLabel.fromFileName(f.path()))));
         this.files = Collections.unmodifiableList(fl);
         int n = index.chunks().size();
         List<Chunk> cl = new ArrayList<>(n);
