@@ -1,6 +1,7 @@
 package org.timbrelab.engine.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -19,7 +20,24 @@ public final class InstanceNorm extends Layer {
     @Override
     public Shape outputShape(Shape in) { return in; }
 
+    /**
+     * The same through one native batch-norm call on a (1, N·C, H, W) view in training mode
+     * (how PyTorch computes instance norm): fewer intermediate arrays, same gradients.
+     */
     public static NDArray normalize(NDArray x) {
+        Shape s = x.getShape();
+        long planes = s.get(0) * s.get(1);
+        NDManager m = x.getManager();
+        NDArray view = x.reshape(1, planes, s.get(2), s.get(3));
+        NDArray ones = m.ones(new Shape(planes)), zeros = m.zeros(new Shape(planes));
+        // axis -1: PyTorch's own layout (channels on axis 1); the running statistics are scratch
+        NDArray y = view.getNDArrayInternal().batchNorm(view, zeros, ones.duplicate(), ones, zeros.duplicate(), -1, 0.1f, EPS, true)
+                .singletonOrThrow();
+        return y.reshape(s);
+    }
+
+    /** Instance norm written out in NDArray ops (the reference the fused form is tested against). */
+    public static NDArray normalizeReference(NDArray x) {
         Shape s = x.getShape();
         // the PyTorch engine reduces over one axis at a time, so flatten H×W into one axis
         NDArray flat = x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3));

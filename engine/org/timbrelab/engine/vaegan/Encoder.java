@@ -12,6 +12,8 @@ import org.timbrelab.engine.nn.ResidualBlock;
 
 /**
  * E: 7×7 conv → two 4×4 stride-2 convs → residual blocks → μ, of shape (N, 4·base, H/4, W/4).
+ * The 7×7 convs reflect-pad (no dark border at clip edges); inner convs zero-pad inside the native
+ * convolution, which is much cheaper than building reflected borders from slices.
  * The posterior is N(μ, I), so sampling is z = μ + ε and KL = mean(μ²)/2 up to a constant (we use mean μ²).
  */
 public final class Encoder extends Layer {
@@ -20,9 +22,9 @@ public final class Encoder extends Layer {
     public Encoder(VaeGanConfig cfg) {
         int c = cfg.baseChannels();
         body.add("in", new ConvNormAct(ConvSpec.same(1, c, 7, Padding.REFLECT), true, Activation.RELU))
-            .add("down1", ConvNormAct.downsample(c, 2 * c, Padding.REFLECT, true, Activation.RELU))
-            .add("down2", ConvNormAct.downsample(2 * c, 4 * c, Padding.REFLECT, true, Activation.RELU));
-        for (int i = 0; i < cfg.encoderResBlocks(); i++) body.add("res" + i, new ResidualBlock(4 * c, Padding.REFLECT));
+            .add("down1", ConvNormAct.downsample(c, 2 * c, Padding.ZERO, true, Activation.RELU))
+            .add("down2", ConvNormAct.downsample(2 * c, 4 * c, Padding.ZERO, true, Activation.RELU));
+        for (int i = 0; i < cfg.encoderResBlocks(); i++) body.add("res" + i, new ResidualBlock(4 * c, Padding.ZERO));
         addChildBlock("body", body);
     }
 

@@ -67,9 +67,25 @@ final class PresetExport implements TrainingListener {
     @Override public void onStop(long completed, StopReason reason, Throwable error) {
         if (reason != StopReason.COMPLETED) return;
         double minutes = (System.nanoTime() - startNanos) / 6e10;
+        List<MetricsJsonl.StepRecord> log = readLog();
+        if (recent.isEmpty()) { // e.g. a resumed run that was already at its step count: take the log's tail
+            log.stream().skip(Math.max(0, log.size() - LOSS_WINDOW)).forEach(r -> recent.add(r.losses()));
+            if (!log.isEmpty()) msPerStep = log.get(log.size() - 1).msPerStep();
+        }
+        // minutes over every session of the run: sum of the logged step times
+        double loggedMinutes = log.stream().mapToDouble(MetricsJsonl.StepRecord::msPerStep).sum() / 60000;
         lossSums.clear();
         for (Map<String, Float> l : recent) l.forEach((k, v) -> lossSums.merge(k, v.doubleValue() / recent.size(), Double::sum));
-        export(completed, minutes);
+        export(completed, Math.max(minutes, loggedMinutes));
+    }
+
+    private List<MetricsJsonl.StepRecord> readLog() {
+        Path f = runDir.resolve(MetricsJsonl.FILE_NAME);
+        try {
+            return Files.isRegularFile(f) ? MetricsJsonl.read(f) : List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(f + ": cannot read the training log for the preset summary (" + e.getMessage() + ")", e);
+        }
     }
 
     void export(long steps, double minutes) {

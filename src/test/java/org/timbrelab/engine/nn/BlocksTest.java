@@ -82,6 +82,28 @@ class BlocksTest {
         for (float v : var) assertEquals(1f, v, 1e-3);
     }
 
+    @Test void fusedInstanceNormMatchesTheFormulaIncludingGradients() {
+        NDArray x = m.randomNormal(1f, 3f, new Shape(3, 4, 6, 10), ai.djl.ndarray.types.DataType.FLOAT32);
+        NDArray w = m.randomNormal(x.getShape());
+        x.setRequiresGradient(true);
+        float[] fused, ref, gFused, gRef;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = InstanceNorm.normalize(x);
+            fused = y.toFloatArray();
+            gc.backward(y.mul(w).sum());
+        }
+        gFused = x.getGradient().toFloatArray();
+        x.getGradient().subi(x.getGradient());
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = InstanceNorm.normalizeReference(x);
+            ref = y.toFloatArray();
+            gc.backward(y.mul(w).sum());
+        }
+        gRef = x.getGradient().toFloatArray();
+        assertArrayEquals(ref, fused, 1e-4f);
+        assertArrayEquals(gRef, gFused, 1e-3f);
+    }
+
     @Test void shapesOfEncoderLikeStackAndPatchGan() {
         Chain enc = new Chain()
                 .add("in", new ConvNormAct(ConvSpec.same(1, 16, 7, Padding.REFLECT), true, Activation.RELU))
