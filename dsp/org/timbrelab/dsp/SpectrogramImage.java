@@ -62,11 +62,21 @@ public final class SpectrogramImage {
 
     public static BufferedImage render(Spectrogram spec) { return render(spec, Options.DEFAULT); }
 
-    public static BufferedImage render(Spectrogram spec, Options options) { return new SpectrogramImage(spec, options).draw(); }
+    public static BufferedImage render(Spectrogram spec, Options options) { return new SpectrogramImage(spec, options).draw(null); }
+
+    /** Renders with the voiced frames of {@code f0} drawn over the image as a line at their f0 (null: none). */
+    public static BufferedImage render(Spectrogram spec, Options options, PitchTrack f0) {
+        return new SpectrogramImage(spec, options).draw(f0);
+    }
 
     /** Renders and writes a PNG atomically (temp file, then move); errors name the file. */
     public static void writePng(Spectrogram spec, Options options, Path png) throws IOException {
-        BufferedImage image = render(spec, options);
+        writePng(spec, options, null, png);
+    }
+
+    /** As {@link #writePng(Spectrogram, Options, Path)} with an f0 overlay (null: none). */
+    public static void writePng(Spectrogram spec, Options options, PitchTrack f0, Path png) throws IOException {
+        BufferedImage image = render(spec, options, f0);
         Path dir = png.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".spectrogram", ".png.tmp");
@@ -99,7 +109,10 @@ public final class SpectrogramImage {
 
     // ---- drawing ----
 
-    private BufferedImage draw() {
+    /** Colour of the f0 overlay: light cyan, apart from every colour of the three maps' upper half. */
+    static final Color F0_COLOUR = new Color(0x00E5FF);
+
+    private BufferedImage draw(PitchTrack f0) {
         BufferedImage img = new BufferedImage(imageWidth(), imageHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -107,6 +120,7 @@ public final class SpectrogramImage {
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             paintPlot(img);
             paintColourBar(img);
+            if (f0 != null) drawF0(g, f0);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(INK);
@@ -140,6 +154,32 @@ public final class SpectrogramImage {
                 row[x] = options.colorMap().rgb((max + 1) / 2);
             }
             img.setRGB(LEFT, TOP + y, width, 1, row, 0, width);
+        }
+    }
+
+    /** Voiced runs of the track as a 2-px polyline at f0, clipped to the plot. */
+    private void drawF0(Graphics2D g, PitchTrack f0) {
+        if (f0.hopLength() != spec.config().hopLength() || f0.sampleRate() != spec.config().sampleRate())
+            throw new IllegalArgumentException("pitch track (hop " + f0.hopLength() + " @ " + f0.sampleRate()
+                    + " Hz) is not on the spectrogram's frame grid (hop " + spec.config().hopLength() + " @ " + spec.config().sampleRate() + " Hz)");
+        Graphics2D c = (Graphics2D) g.create();
+        try {
+            c.clipRect(LEFT, TOP, width, height);
+            c.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            c.setColor(F0_COLOUR);
+            c.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            int n = Math.min(f0.frames(), spec.frames());
+            double prevX = Double.NaN, prevY = Double.NaN;
+            for (int i = 0; i < n; i++) {
+                if (!f0.voiced()[i]) { prevX = Double.NaN; continue; }
+                double x = xOfSeconds(f0.timeSeconds(i)), y = yOfHz(f0.f0Hz()[i]);
+                if (Double.isNaN(prevX)) c.fill(new java.awt.geom.Ellipse2D.Double(x - 1, y - 1, 2, 2));
+                else c.draw(new java.awt.geom.Line2D.Double(prevX, prevY, x, y));
+                prevX = x;
+                prevY = y;
+            }
+        } finally {
+            c.dispose();
         }
     }
 

@@ -49,7 +49,7 @@ class AnalysisCommandsTest {
     @Test void spectrogramWritesAPicture(@TempDir Path dir) throws Exception {
         Path wav = tone(dir, 440, 1.5);
         Path png = dir.resolve("out/s.png");
-        Run r = run("spectrogram", "--in", wav.toString(), "--png", png.toString(), "--colormap", "viridis");
+        Run r = run("spectrogram", "--in", wav.toString(), "--png", png.toString(), "--colormap", "viridis", "--f0");
         assertEquals(0, r.code(), r.err());
         BufferedImage img = ImageIO.read(png.toFile());
         assertNotNull(img);

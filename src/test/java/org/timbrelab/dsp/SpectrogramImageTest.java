@@ -105,6 +105,30 @@ class SpectrogramImageTest {
         }
     }
 
+    @Test void f0OverlayIsDrawnAtTheTrackedFrequency() {
+        AudioClip tone = TestSignals.harmonicTone(300, 8, 0.4, 1.0, 9);
+        Spectrogram s = new AudioTransform(CFG).forward(tone);
+        PitchTrack f0 = new Pitch().track(tone, CFG);
+        SpectrogramImage layout = SpectrogramImage.layout(s, OPTS);
+        BufferedImage img = SpectrogramImage.render(s, OPTS, f0);
+        int x = (int) Math.round(layout.xOfSeconds(0.5));
+        int y = (int) Math.round(layout.yOfHz(300));
+        boolean found = false;
+        for (int dy = -1; dy <= 1; dy++) found |= (img.getRGB(x, y + dy) & 0xFFFFFF) == SpectrogramImage.F0_COLOUR.getRGB() - 0xFF000000;
+        assertTrue(found, "no overlay pixel at 300 Hz, 0.5 s");
+        // nothing drawn where the track is silent: an unvoiced (silent) clip leaves the image unchanged
+        AudioClip quiet = TestSignals.silence(1.0);
+        Spectrogram sq = new AudioTransform(CFG).forward(quiet);
+        BufferedImage a = SpectrogramImage.render(sq, OPTS), b = SpectrogramImage.render(sq, OPTS, new Pitch().track(quiet, CFG));
+        for (int yy = 0; yy < a.getHeight(); yy += 3) for (int xx = 0; xx < a.getWidth(); xx += 3) assertEquals(a.getRGB(xx, yy), b.getRGB(xx, yy));
+    }
+
+    @Test void f0OverlayOnAnotherFrameGridIsRefused() {
+        Spectrogram s = bandAndClick(1000, 0.5, 100);
+        PitchTrack other = new PitchTrack(new float[100], new boolean[100], 128, 16000);
+        assertThrows(IllegalArgumentException.class, () -> SpectrogramImage.render(s, OPTS, other));
+    }
+
     @Test void niceStepsAreOneTwoFive() {
         assertEquals(0.5, SpectrogramImage.niceStep(3.0, 8), 1e-12);
         assertEquals(20, SpectrogramImage.niceStep(100, 6), 1e-12);
