@@ -1,6 +1,7 @@
 package org.timbrelab.app;
 
 import org.timbrelab.app.engine.EngineTimbreModel;
+import org.timbrelab.app.engine.EngineTrainingJob;
 import org.timbrelab.app.model.TimbreModel;
 import org.timbrelab.app.services.AppPaths;
 import org.timbrelab.app.training.TrainingJob;
@@ -31,7 +32,6 @@ final class Presets {
 
     /** A training job for a wizard plan. */
     static TrainingJob jobFor(TrainingPlan plan, AppPaths paths) {
-        throw new IllegalStateException("Training " + plan.name() + " needs the engine's VAE-GAN training kind, which is not in this build yet. "
-                + "What to do: train from the command line (`train --config ...`) once it is available.");
+        return new EngineTrainingJob(plan, paths.runs(), paths.userPresets());
     }
 }

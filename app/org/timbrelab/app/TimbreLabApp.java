@@ -49,6 +49,9 @@ public class TimbreLabApp extends Application {
         AppPaths paths = AppPaths.fromSystem();
         background = new Background();
         Window w = openWindow(stage, paths, background, Presets.loader(), true);
+        if (Boolean.getBoolean("timbrelab.tour"))
+            Tour.start(stage, w, new PresetCatalog(paths.builtInPresets(), paths.userPresets(), Presets.summaryReader()),
+                    Double.parseDouble(System.getProperty("timbrelab.tour.hold", "3")));
         if (Boolean.getBoolean("timbrelab.watchdog")) {
             watchdog = new FxWatchdog(100);
             watchdog.start();
@@ -100,7 +103,7 @@ public class TimbreLabApp extends Application {
     /** Audio files in samples/ and its sub-folders (depth 2), sorted. */
     static List<Path> bundledSamples(Path dir) {
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.walk(dir, 2)) {
+        try (Stream<Path> s = Files.walk(dir.toRealPath(), 2)) { // real path: a symlinked samples/ is walked too
             return s.filter(Files::isRegularFile).filter(AudioService::isAudioFile).sorted().toList();
         } catch (IOException e) {
             LOG.warn("cannot list samples in {}: {}", dir, e.toString());
