@@ -110,6 +110,35 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * Rebuilds a run's recipe from {@code runDir/config.yaml} and its checkpoint, for commands that
+     * use a trained lab model (sample, reconstruct…). The caller closes the recipe.
+     */
+    public static TrainingRecipe restore(Path runDir, ModelRegistry registry, RunContext ctx) {
+        Path configPath = runDir.resolve(CONFIG_FILE);
+        ObjectNode tree = ConfigLoader.readTree(configPath);
+        ModelKind<?> kind = registry.get(ConfigLoader.requireText(tree, "model", configPath), configPath);
+        try {
+            CheckpointData ckpt = Checkpoints.read(runDir.resolve(Checkpoints.FILE_NAME));
+            TrainingRecipe recipe = create(kind, tree, configPath, ctx);
+            try {
+                recipe.loadState(ckpt);
+            } catch (RuntimeException e) {
+                recipe.close();
+                throw e;
+            }
+            return recipe;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static <C extends ModelConfig> TrainingRecipe create(ModelKind<C> kind, ObjectNode tree, Path source, RunContext ctx) {
+        C config = ConfigLoader.bind(tree, kind.configType(), source);
+        Engine.getInstance().setRandomSeed((int) config.train().seed());
+        return kind.create(config, ctx);
+    }
+
     private static final class LastEvent implements TrainingListener {
         long step;
         double ms;
