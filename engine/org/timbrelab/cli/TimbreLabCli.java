@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 SampleCommand.class,
                 ReconstructCommand.class,
                 LabInterpolateCommand.class,
+                GanCompareCommand.class,
                 SpectrogramCommand.class,
                 PitchCommand.class,
                 DatasetInfoCommand.class,

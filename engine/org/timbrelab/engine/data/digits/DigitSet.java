@@ -54,19 +54,22 @@ public record DigitSet(int size, float[] pixels, int[] labels) {
     }
 
     /**
-     * Deterministic train/test split: every k-th image (k = round(1 / testFraction)) is a test image,
-     * so both halves keep the class mix of the whole set.
+     * Deterministic train/test split: a fixed-seed shuffle of the indices, the first
+     * round(testFraction × count) become the test set. (A stride split would align with files
+     * whose labels cycle 0–9 and put whole classes on one side.)
      */
     public DigitSet[] split(double testFraction) {
         if (!(testFraction > 0 && testFraction < 1)) throw new IllegalArgumentException("testFraction must be in (0, 1) (got " + testFraction + ")");
-        int k = (int) Math.max(2, Math.round(1 / testFraction));
-        int nTest = (count() + k - 1) / k;
-        int[] test = new int[nTest];
-        int[] train = new int[count() - nTest];
-        int a = 0, b = 0;
-        for (int i = 0; i < count(); i++) {
-            if (i % k == 0) test[b++] = i; else train[a++] = i;
+        int[] order = new int[count()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Random r = new java.util.Random(0x5EED);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
         }
-        return new DigitSet[] {select(train), select(test)};
+        int nTest = (int) Math.max(1, Math.round(testFraction * count()));
+        return new DigitSet[] {select(Arrays.copyOfRange(order, nTest, order.length)), select(Arrays.copyOfRange(order, 0, nTest))};
     }
 }

@@ -77,6 +77,9 @@ class DigitReadersTest {
         DigitSet[] parts = s.split(0.1);
         assertEquals(90, parts[0].count());
         assertEquals(10, parts[1].count());
+        java.util.Set<Integer> testClasses = new java.util.HashSet<>();
+        for (int l : parts[1].labels()) testClasses.add(l);
+        assertTrue(testClasses.size() >= 5, "test digits of many classes, not a stride of the 0-9 cycle: " + testClasses);
     }
 
     @Test void missingDirectorySaysWhatToDo() {

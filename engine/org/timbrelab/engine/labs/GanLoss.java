@@ -1,0 +1,42 @@
+package org.timbrelab.engine.labs;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The four GAN objectives Lab 2 compares, on raw discriminator outputs s (no sigmoid):
+ * <pre>
+ *   BCE (non-saturating)  L_D = softplus(−s_r) + softplus(s_f)      L_G = softplus(−s_f)
+ *   LSGAN                 L_D = ½(s_r − 1)² + ½ s_f²               L_G = ½(s_f − 1)²
+ *   hinge                 L_D = relu(1 − s_r) + relu(1 + s_f)       L_G = −s_f
+ *   WGAN (weight clip)    L_D = s_f − s_r                          L_G = −s_f
+ * </pre>
+ * WGAN-GP's gradient penalty needs a graph of the gradient, which DJL's backward does not build,
+ * so WGAN here is the original weight-clipped critic (Arjovsky et al. 2017).
+ */
+public enum GanLoss {
+    BCE, LSGAN, HINGE, WGAN;
+
+    /** Discriminator loss (mean over the batch). */
+    public NDArray discriminator(NDArray real, NDArray fake) {
+        return switch (this) {
+            case BCE -> softplus(real.neg()).mean().add(softplus(fake).mean());
+            case LSGAN -> real.sub(1f).square().mean().mul(0.5f).add(fake.square().mean().mul(0.5f));
+            case HINGE -> real.neg().add(1f).maximum(0f).mean().add(fake.add(1f).maximum(0f).mean());
+            case WGAN -> fake.mean().sub(real.mean());
+        };
+    }
+
+    /** Generator loss (mean over the batch). */
+    public NDArray generator(NDArray fake) {
+        return switch (this) {
+            case BCE -> softplus(fake.neg()).mean();
+            case LSGAN -> fake.sub(1f).square().mean().mul(0.5f);
+            case HINGE, WGAN -> fake.mean().neg();
+        };
+    }
+
+    /** log(1 + e^x), stable for large |x|: max(x, 0) + log(1 + e^−|x|). */
+    static NDArray softplus(NDArray x) {
+        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+    }
+}
