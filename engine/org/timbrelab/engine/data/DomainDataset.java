@@ -45,8 +45,16 @@ import java.util.Random;
  *         }
  *     }
  * }
- * double fTarget = violin.medianF0Hz().orElse(300);      // register matching, DESIGN §1.8
+ * double fTarget = violin.medianF0Hz().orElse(300);      // register matching, DESIGN §1.8 (over all files)
+ * // validation: a fixed set of crops, the same on every call and every run
+ * StepBatch held = new BalancedSampler(List.of(v.validation(), w.validation()), 64, 16, seed).batch(0);
  * }</pre>
+ * Whole chunks (for evaluation or latent plots) are {@link #spectrogram(int)} / {@link #f0(int)} of
+ * {@code chunks()} or of a {@link ChunkSet}'s {@link ChunkSet#chunk(int)}; note sets carry
+ * {@link SourceFile#note()} (MIDI pitch and velocity).
+ *
+ * <p>Stale cache folders (from older file contents or options) are not deleted automatically;
+ * removing {@code data/.cache} is always safe.
  *
  * <p>Thread safety: an opened dataset is immutable; crops may be read from several threads.
  */
@@ -117,8 +125,9 @@ public final class DomainDataset {
         if (fromCache) {
             // The build warned about these already; a later run should still hear about them.
             for (CacheIndex.FileEntry f : opened.index().files())
-                if (f.unreadable())
-                    listener.warning("skipping " + dir.resolve(f.path()) + ": not readable audio (" + f.skipped() + ")");
+                if (f.skipped() != null)
+                    listener.warning("skipping " + dir.resolve(f.path()) + ": "
+                            + (f.unreadable() ? "not readable audio (" + f.skipped() + ")" : f.skipped()));
         } else {
             try {
                 opened = SpectrogramCache.build(cacheRoot, key, dir, files, names, hashes, fx, listener);

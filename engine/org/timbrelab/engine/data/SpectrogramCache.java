@@ -110,8 +110,19 @@ final class SpectrogramCache {
         try (ShardWriter mels = new ShardWriter(dir, "mels"); ShardWriter f0 = new ShardWriter(dir, "f0")) {
             for (int i = 0; i < files.size(); i++) {
                 FeatureExtractor.Decoded decoded;
+                List<Spectrogram> specs = new ArrayList<>();
+                List<float[]> tracks = new ArrayList<>();
                 try {
+                    // everything for one file is computed before anything is written, so a failure skips the whole file
                     decoded = fx.decode(files.get(i));
+                    for (AudioClip clip : decoded.chunks()) {
+                        Spectrogram sp = fx.melSpectrogram(clip);
+                        float[] track = fx.f0(clip, sp.frames());
+                        if (track != null && track.length != sp.frames())
+                            throw new IllegalStateException("f0 track has " + track.length + " frames, spectrogram " + sp.frames());
+                        specs.add(sp);
+                        tracks.add(track);
+                    }
                 } catch (Exception e) {
                     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     fileEntries.add(new CacheIndex.FileEntry(names.get(i), hashes.get(i), 0, reason, true));
@@ -119,22 +130,20 @@ final class SpectrogramCache {
                     listener.progress(i + 1, files.size(), names.get(i));
                     continue;
                 }
-                fileEntries.add(new CacheIndex.FileEntry(names.get(i), hashes.get(i), decoded.seconds(),
-                        decoded.chunks().isEmpty() ? "silent (nothing above the silence level)" : null, false));
-                for (int c = 0; c < decoded.chunks().size(); c++) {
-                    AudioClip clip = decoded.chunks().get(c);
-                    Spectrogram s = fx.melSpectrogram(clip);
-                    long[] melAt = mels.write(s.values());
-                    float[] track = fx.f0(clip, s.frames());
+                String unused = specs.isEmpty() ? "silent or shorter than the minimum chunk after trimming silence" : null;
+                if (unused != null) listener.warning("skipping " + files.get(i) + ": " + unused);
+                fileEntries.add(new CacheIndex.FileEntry(names.get(i), hashes.get(i), decoded.seconds(), unused, false));
+                for (int c = 0; c < specs.size(); c++) {
+                    Spectrogram sp = specs.get(c);
+                    long[] melAt = mels.write(sp.values());
+                    float[] track = tracks.get(c);
                     long[] f0At = {-1, 0};
                     if (track != null) {
-                        if (track.length != s.frames())
-                            throw new IllegalStateException("f0 track has " + track.length + " frames, spectrogram " + s.frames());
                         f0At = f0.write(track);
                         anyF0 = true;
                         for (float v : track) if (v > 0) voicedF0.add(v);
                     }
-                    chunks.add(new CacheIndex.ChunkEntry(i, decoded.startSeconds().get(c), s.frames(),
+                    chunks.add(new CacheIndex.ChunkEntry(i, decoded.startSeconds().get(c), sp.frames(),
                             (int) melAt[0], melAt[1], (int) f0At[0], f0At[1]));
                 }
                 listener.progress(i + 1, files.size(), names.get(i));

@@ -61,6 +61,21 @@ class DatasetInputErrorsTest {
         assertEquals(1, warnings.size(), "a cached run still warns: " + warnings);
     }
 
+    @Test void silentFilesAndFilesWhoseFeaturesFailAreSkippedToo() throws Exception {
+        Path dir = tmp.resolve("mixed2");
+        FakeFeatures.write(dir.resolve("good.wav"), 1.0, 100);
+        FakeFeatures.write(dir.resolve("silent.wav"), 0.0, 100);
+        FakeFeatures.write(dir.resolve("fails.wav"), 2.0, -1);
+        List<String> warnings = new ArrayList<>();
+        DomainDataset d = open(dir, warnings);
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("silent.wav") && w.contains("silent")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("fails.wav") && w.contains("fake extractor fail")), warnings.toString());
+        assertEquals(List.of("good.wav"), d.all().files());
+        assertEquals(d.chunks().size(), d.all().size());
+        assertTrue(d.chunks().stream().allMatch(c -> c.file().equals("good.wav")), "no chunk of a failed file was kept");
+    }
+
     @Test void onlyCorruptFilesIsAClearError() throws Exception {
         Path dir = tmp.resolve("bad");
         Files.createDirectories(dir);

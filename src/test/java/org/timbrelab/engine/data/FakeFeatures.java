@@ -68,6 +68,7 @@ final class FakeFeatures implements FeatureExtractor {
 
     @Override public Spectrogram melSpectrogram(AudioClip chunk) {
         int frames = 1 + chunk.length() / CONFIG.hopLength();
+        if (chunk.samples()[0] < 0) throw new IllegalArgumentException("negative f0 makes the fake extractor fail");
         int start = Math.round(chunk.samples()[1]);
         float[] v = new float[CONFIG.nMels() * frames];
         for (int b = 0; b < CONFIG.nMels(); b++)
