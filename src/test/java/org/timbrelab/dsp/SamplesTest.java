@@ -32,6 +32,16 @@ class SamplesTest {
         }
     }
 
+    @Test void violinClipsAreMostlyVoicedInTheViolinsRange() throws Exception {
+        for (Path p : clips()) {
+            if (!p.getFileName().toString().startsWith("violin")) continue;
+            PitchTrack t = new Pitch().track(AudioFiles.loadMono(p, 16_000), SpectrogramConfig.DEFAULT);
+            assertTrue(t.voicedFraction() > 0.6, p + " voiced " + t.voicedFraction());
+            double f0 = t.medianVoicedF0();
+            assertTrue(f0 > 190 && f0 < 1400, p + " median f0 " + f0);   // G3 = 196 Hz up to the phrase register's top
+        }
+    }
+
     @Test void speechClipsHaveAVoicedPitchInTheSpeakingRange() throws Exception {
         for (Path p : clips()) {
             if (!p.getFileName().toString().startsWith("speech")) continue;
