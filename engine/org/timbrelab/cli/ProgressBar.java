@@ -1,6 +1,6 @@
 package org.timbrelab.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -9,18 +9,22 @@ import java.util.Locale;
  */
 public final class ProgressBar {
     private static final int WIDTH = 30;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final String label;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
     private long lastDrawNanos;
     private int lastDecile = -1;
 
-    public ProgressBar(PrintStream out, String label) {
+    public ProgressBar(java.io.PrintStream out, String label) {
+        this(new PrintWriter(out, true), label);
+    }
+
+    public ProgressBar(PrintWriter out, String label) {
         this(out, label, System.console() != null);
     }
 
-    ProgressBar(PrintStream out, String label, boolean terminal) {
+    ProgressBar(PrintWriter out, String label, boolean terminal) {
         this.out = out;
         this.label = label;
         this.terminal = terminal;

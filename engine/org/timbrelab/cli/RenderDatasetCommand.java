@@ -1,12 +1,16 @@
 package org.timbrelab.cli;
 
+import org.timbrelab.engine.data.Instrument;
 import org.timbrelab.engine.data.InstrumentDataset;
 import org.timbrelab.engine.data.InstrumentTable;
 import org.timbrelab.engine.data.MidiNotes;
 import org.timbrelab.engine.data.Soundfont;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,8 @@ import java.util.concurrent.Callable;
         description = {"Render an instrument domain from an SF2 soundfont through Gervill, 16 kHz mono: 4-s NSynth-style",
                 "notes (OUT/notes/examples.json + notes/audio/*.wav) and/or legato phrases (OUT/phrases/*.wav + phrases.json)."})
 public final class RenderDatasetCommand implements Callable<Integer> {
+
+    @Spec CommandSpec commandSpec;
 
     @Option(names = "--soundfont", paramLabel = "F.sf2",
             description = "SF2/DLS file (e.g. /usr/share/sounds/sf2/FluidR3_GM.sf2); omit or 'builtin' for Gervill's built-in soundbank")
@@ -53,21 +59,33 @@ public final class RenderDatasetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed for variants and phrases (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--program", description = "play this GM program (0-127) instead of the instrument's, keeping its ranges")
+    Integer program;
+
+    @Option(names = "--bank", description = "soundfont bank for --program (default: the instrument's, usually 0)")
+    Integer bank;
+
     @Option(names = "--instruments", paramLabel = "FILE", description = "instrument table (default: config/instruments.yaml)")
     Path instruments;
 
     @Override public Integer call() throws Exception {
+        PrintWriter console = commandSpec.commandLine().getOut();
         InstrumentTable table = instruments == null ? InstrumentTable.loadDefault() : InstrumentTable.load(instruments);
-        InstrumentDataset.Spec spec = new InstrumentDataset.Spec(table.get(instrument), Soundfont.of(soundfont), !noNotes,
+        Instrument chosen = table.get(instrument);
+        if (program != null || bank != null) {
+            chosen = new Instrument(chosen.name(), program != null ? program : chosen.program(), bank != null ? bank : chosen.bank(),
+                    chosen.family(), chosen.notes(), chosen.phrases());
+        }
+        InstrumentDataset.Spec spec = new InstrumentDataset.Spec(chosen, Soundfont.of(soundfont), !noNotes,
                 pitches == null ? null : MidiNotes.parseRange(pitches),
                 velocities == null ? InstrumentDataset.DEFAULT_VELOCITIES : new ArrayList<>(velocities),
                 variants, phrases, phraseSeconds, seed);
-        System.out.printf(Locale.ROOT, "rendering %s from %s: %d notes (%s x %d velocities x %d variants) + %d phrases of %.1f s -> %s%n",
+        console.printf(Locale.ROOT, "rendering %s from %s: %d notes (%s x %d velocities x %d variants) + %d phrases of %.1f s -> %s%n",
                 instrument, spec.soundfont().describe(), spec.noteCount(), spec.pitchRange(), spec.velocities().size(), variants,
                 phrases, phraseSeconds, out);
-        ProgressBar bar = new ProgressBar(System.out, "render");
+        ProgressBar bar = new ProgressBar(console, "render");
         InstrumentDataset.Result r = InstrumentDataset.render(spec, out, jobs, bar::update);
-        System.out.printf(Locale.ROOT, "wrote %d notes (skipped %d silent, %d clipped) and %d phrases: %.1f min of audio in %.1f s (%.0fx realtime)%n",
+        console.printf(Locale.ROOT, "wrote %d notes (skipped %d silent, %d clipped) and %d phrases: %.1f min of audio in %.1f s (%.0fx realtime)%n",
                 r.notes(), r.silent(), r.clipped(), r.phrases(), r.audioSeconds() / 60, r.wallSeconds(), r.realtimeFactor());
         return 0;
     }

@@ -4,8 +4,11 @@ import org.timbrelab.engine.data.SpeechCorpusBuilder;
 import org.timbrelab.engine.data.TtsEngine;
 import org.timbrelab.engine.data.TtsVoice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +22,8 @@ import java.util.concurrent.Callable;
         description = {"Render sentences with flite or espeak-ng into OUT/<voice>/*.wav (16 kHz mono) plus OUT/speech.json.",
                 "Voices: flite kal16 awb rms slt; espeak-ng e.g. en-us+m3 en+f2 (any 'engine:voice' mixes engines)."})
 public final class SpeechDatasetCommand implements Callable<Integer> {
+
+    @Spec CommandSpec commandSpec;
 
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
@@ -45,19 +50,20 @@ public final class SpeechDatasetCommand implements Callable<Integer> {
     Path enginePath;
 
     @Override public Integer call() throws Exception {
+        PrintWriter console = commandSpec.commandLine().getOut();
         TtsEngine defaultEngine = TtsEngine.parse(engine);
         List<TtsVoice> chosen = new ArrayList<>();
         for (String v : voices == null ? defaultEngine.defaultVoices() : voices) chosen.add(TtsVoice.parse(v, defaultEngine));
         Map<TtsEngine, Path> exe = new EnumMap<>(TtsEngine.class);
         if (enginePath != null) exe.put(defaultEngine, enginePath);
         var spec = new SpeechCorpusBuilder.Spec(chosen, SpeechCorpusBuilder.readSentences(text), limit, seed);
-        System.out.printf(Locale.ROOT, "speaking %d sentences x %d voices (%s) -> %s%n", spec.sentencesPerVoice() == 0
+        console.printf(Locale.ROOT, "speaking %d sentences x %d voices (%s) -> %s%n", spec.sentencesPerVoice() == 0
                 ? spec.sentences().size() : Math.min(limit, spec.sentences().size()), chosen.size(), chosen, out);
-        ProgressBar bar = new ProgressBar(System.out, "speech");
+        ProgressBar bar = new ProgressBar(console, "speech");
         SpeechCorpusBuilder.Result r = SpeechCorpusBuilder.build(spec, out, jobs, exe, bar::update);
-        System.out.printf(Locale.ROOT, "wrote %d clips: %.1f min of speech in %.1f s (%.0fx realtime)%n",
+        console.printf(Locale.ROOT, "wrote %d clips: %.1f min of speech in %.1f s (%.0fx realtime)%n",
                 r.clips(), r.audioSeconds() / 60, r.wallSeconds(), r.realtimeFactor());
-        r.secondsPerVoice().forEach((voice, s) -> System.out.printf(Locale.ROOT, "  %-24s %6.1f min%n", voice, s / 60));
+        r.secondsPerVoice().forEach((voice, s) -> console.printf(Locale.ROOT, "  %-24s %6.1f min%n", voice, s / 60));
         return 0;
     }
 }
