@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ReconstructCommand.class,
                 LabInterpolateCommand.class,
                 GanCompareCommand.class,
+                LatentMapCommand.class,
                 SpectrogramCommand.class,
                 PitchCommand.class,
                 DatasetInfoCommand.class,

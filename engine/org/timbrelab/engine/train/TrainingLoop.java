@@ -76,7 +76,7 @@ public final class TrainingLoop {
                 recentSum += ms;
                 if (recent.size() > TIMING_WINDOW) recentSum -= recent.removeFirst();
                 double mean = recentSum / recent.size();
-                StepEvent e = new StepEvent(step, totalSteps, Map.copyOf(losses), mean, mean * (totalSteps - step) / 1000);
+                StepEvent e = new StepEvent(step, totalSteps, java.util.Collections.unmodifiableMap(losses), mean, mean * (totalSteps - step) / 1000);
                 listeners.forEach(l -> l.onStep(e));
             }
         } catch (NonFiniteException e) {
