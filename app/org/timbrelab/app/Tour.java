@@ -86,14 +86,19 @@ final class Tour {
         TrainingPlan plan = new TrainingPlan(name, List.of(DomainSpec.soundfont("violin", "violin", 55, 88),
                 DomainSpec.soundfont("cello", "cello", 36, 69)), TrainingPlan.ModelSize.SMALL, 1);
         TrainingDashboard[] d = new TrainingDashboard[1];
+        var job = Presets.jobFor(plan, s.paths());
         fx(() -> {
-            d[0] = new TrainingDashboard(stage, name, Presets.jobFor(plan, s.paths()), s.background(), p -> { });
+            d[0] = new TrainingDashboard(stage, name, job, s.background(), p -> { });
             d[0].start();
         });
         waitFor(600, () -> d[0].lastStepProperty().get() >= 40 || d[0].stoppedProperty().get() != null);
         System.out.println("TOUR dashboard");
         Thread.sleep((long) (hold * 1000));
-        fx(() -> d[0].stage().toFront());
+        TrainingDashboard dash = d[0];
+        job.control().cancel();
+        waitFor(120, () -> dash.stoppedProperty().get() != null);
+        fx(() -> dash.stage().close());
+        simulatedRecording(w, 6);
         System.out.println("TOUR done");
     }
 
@@ -106,6 +111,29 @@ final class Tour {
             x.getScene().getRoot().lookupAll(".button").stream().filter(b -> b instanceof javafx.scene.control.Button bt && bt.getText().contains(text))
                     .findFirst().ifPresent(b -> ((javafx.scene.control.Button) b).fire());
         }
+    }
+
+    /**
+     * FX frame time while "recording": no microphone here, so the start-up clip is fed to the same
+     * live path (LiveAnalyser → per-frame drain → scrolling view) in 256-sample blocks at real-time pace.
+     */
+    private static void simulatedRecording(TimbreLabApp.Window w, double seconds) throws Exception {
+        var s = w.session();
+        float[] x = s.getInput().clip().samples();
+        var a = new org.timbrelab.app.services.LiveAnalyser(s.audio().transform());
+        FxWatchdog dog = new FxWatchdog(100);
+        fx(() -> { w.controller().beginLiveInput(a); dog.start(); });
+        int block = 256, rate = s.audio().config().sampleRate();
+        long t0 = System.nanoTime();
+        for (int i = 0, n = 0; (System.nanoTime() - t0) / 1e9 < seconds; i = (i + block) % Math.max(block, x.length - block), n++) {
+            a.accept(java.util.Arrays.copyOfRange(x, i, i + block));
+            long due = t0 + (long) ((n + 1) * block * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        fx(() -> { dog.stop(); w.controller().finishLiveInput(); });
+        System.out.println("TOUR recording (simulated feed, " + seconds + " s): " + dog.summary() + ", load average " + loadAverage());
+        Thread.sleep(1500);
     }
 
     private static String loadAverage() {

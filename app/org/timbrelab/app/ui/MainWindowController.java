@@ -36,7 +36,7 @@ import java.util.List;
 public final class MainWindowController {
     @FXML private BorderPane root;
     @FXML private Menu recentMenu, samplesMenu;
-    @FXML private ToggleButton recordButton;
+    @FXML private ToggleButton recordButton, abButton;
     @FXML private Button playButton, stopButton, convertButton;
     @FXML private ComboBox<Path> sampleBox;
     @FXML private ProgressBar levelMeter;
@@ -49,6 +49,7 @@ public final class MainWindowController {
     @FXML private StatusBar statusBar;
 
     private Session session;
+    private boolean showingInput;
     private Capture capture;
     private LiveAnalyser analyser;
     private AnimationTimer liveDrain;
@@ -111,7 +112,12 @@ public final class MainWindowController {
             @Override public Path fromString(String s) { return null; }
         });
         sampleBox.getItems().setAll(files);
-        sampleBox.setOnAction(e -> { if (sampleBox.getValue() != null) session.open(sampleBox.getValue()); });
+        sampleBox.setOnAction(e -> { if (!showingInput && sampleBox.getValue() != null) session.open(sampleBox.getValue()); });
+        session.inputProperty().addListener((o, a, in) -> {
+            showingInput = true; // reflect the current input in the box without reopening it
+            sampleBox.setValue(in == null ? null : files.stream().filter(p -> p.getFileName().toString().equals(in.name())).findFirst().orElse(null));
+            showingInput = false;
+        });
         samplesMenu.getItems().clear();
         for (Path p : files) {
             MenuItem item = new MenuItem(p.getFileName().toString());
@@ -143,8 +149,25 @@ public final class MainWindowController {
 
     @FXML void onPlay() {
         if (recording()) return;
+        OutputRow b = outputs.abTarget();
+        if (abButton.isSelected() && b != null) { session.player().play(b.output().audio(), b.view()); return; }
         Session.Input in = session.getInput();
         if (in != null) session.player().play(in.clip(), inputView);
+    }
+
+    /** A/B: switches playback between the input and an output at the same spot. */
+    @FXML void onAB() {
+        OutputRow b = outputs.abTarget();
+        if (b == null) {
+            abButton.setSelected(false);
+            session.background().status("A/B compares the input with an output: convert first.");
+            return;
+        }
+        abButton.setText(abButton.isSelected() ? "A/B: " + b.domain().name() : "A/B: input");
+        if (!session.player().isPlaying()) return; // Play will use the choice
+        double at = session.player().position();
+        if (abButton.isSelected()) session.player().play(b.output().audio(), b.view(), at);
+        else session.player().play(session.getInput().clip(), inputView, at);
     }
 
     @FXML void onStop() {
@@ -166,21 +189,32 @@ public final class MainWindowController {
         if (recording()) return;
         session.player().stop();
         LiveAnalyser a = new LiveAnalyser(session.audio().transform());
-        analyser = a;
         var cfg = session.audio().config();
-        inputView.startLive(cfg, cfg.nMels());
-        inputTitle.setText("Input — recording…");
+        beginLiveInput(a);
         session.background().light("Open microphone", p -> session.sound().record(cfg.sampleRate(), cfg.hopLength(), a::accept), c -> {
             if (analyser != a) { c.stop(); return; } // stopped before the device opened
             capture = c;
             session.background().status("Recording — press R or Stop to finish");
         }, e -> {
             analyser = null;
+            liveDrain.stop();
             recordButton.setSelected(false);
             inputView.stopLive();
             if (e instanceof AudioDeviceUnavailableException) { showDeviceNotice(); return true; }
             return false;
         });
+    }
+
+    /**
+     * Shows a live input: the view scrolls as {@code a} produces frames, drained once per FX frame
+     * (at most 64 frames per pulse), and the level meter follows its peak. The microphone feeds
+     * {@code a} from its own thread; {@link #finishLiveInput()} ends it.
+     */
+    public void beginLiveInput(LiveAnalyser a) {
+        analyser = a;
+        var cfg = session.audio().config();
+        inputView.startLive(cfg, cfg.nMels());
+        inputTitle.setText("Input — recording…");
         liveDrain = new AnimationTimer() {
             private final float[] batch = new float[64 * cfg.nMels()];
             @Override public void handle(long now) {
@@ -192,6 +226,9 @@ public final class MainWindowController {
         };
         liveDrain.start();
     }
+
+    /** Ends a live input (recording) and makes what was captured the input. */
+    public void finishLiveInput() { recordButton.setSelected(false); stopRecording(); }
 
     private void stopRecording() {
         LiveAnalyser a = analyser;

@@ -38,8 +38,8 @@ public final class OutputRow extends HBox {
                 + domain.name() + "'s register" + (Double.isNaN(domain.medianF0()) ? "" : String.format(" (median f0 %.0f Hz)", domain.medianF0()))));
         shift.getStyleClass().add("shift-label");
         VBox left = new VBox(4, name, new Label("Register"), register, shift);
-        left.setMinWidth(120);
-        left.setPrefWidth(120);
+        left.setMinWidth(145);
+        left.setPrefWidth(145);
         view.setPrefHeight(120);
         view.setMinHeight(90);
         HBox.setHgrow(view, Priority.ALWAYS);

@@ -37,6 +37,7 @@ public final class OutputsPanel extends VBox {
     private final ReadOnlyIntegerWrapper conversions = new ReadOnlyIntegerWrapper(this, "conversions");
     private Session session;
     private Task<?> running;
+    private OutputRow lastPlayed;
 
     public OutputsPanel() {
         setSpacing(4);
@@ -75,7 +76,7 @@ public final class OutputsPanel extends VBox {
         placeholder.setManaged(false);
         for (DomainInfo d : m.domains()) {
             OutputRow row = new OutputRow(d);
-            row.play.setOnAction(e -> session.player().play(row.output().audio(), row.view()));
+            row.play.setOnAction(e -> { lastPlayed = row; session.player().play(row.output().audio(), row.view()); });
             row.export.setOnAction(e -> exportOne(row));
             row.registerBox().valueProperty().addListener((o, a, b) -> {
                 row.setOutput(cache.get(key(d.name(), b)));
@@ -184,6 +185,12 @@ public final class OutputsPanel extends VBox {
         String n = session.getInput() == null ? "output" : session.getInput().name();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** The output A/B compares against: the last one played, else the first converted; null if none. */
+    public OutputRow abTarget() {
+        if (lastPlayed != null && lastPlayed.output() != null && rowByDomain.containsValue(lastPlayed)) return lastPlayed;
+        return rowByDomain.values().stream().filter(r -> r.output() != null).findFirst().orElse(null);
     }
 
     public List<OutputRow> rows() { return List.copyOf(rowByDomain.values()); }

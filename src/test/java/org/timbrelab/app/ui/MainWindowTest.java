@@ -63,6 +63,11 @@ class MainWindowTest {
         assertEquals("shift applied: +1 oct", shift.getText());
         waitUntil(10, "input placed in the latent plane", () -> window.controller().latent().scatter().getInputPosition() != null);
 
+        // A/B picks a converted output to compare with
+        robot.clickOn("A/B: input");
+        assertEquals("A/B: voice", robot.lookup(".toggle-button").queryAllAs(javafx.scene.control.ToggleButton.class).stream()
+                .filter(b -> b.getText().startsWith("A/B")).findFirst().orElseThrow().getText());
+
         // cached: converting again does no work
         robot.clickOn(".convert-button");
         waitUntil(5, "idle", () -> !s.background().busyProperty().get());
