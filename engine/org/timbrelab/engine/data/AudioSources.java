@@ -1,6 +1,9 @@
 package org.timbrelab.engine.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +20,8 @@ import java.util.stream.Stream;
  * <li>an NSynth jsonwav set (examples.json + audio/): the notes listed in examples.json
  *     ({@link NsynthJson}), with their pitch and velocity; listed notes whose WAV is missing are
  *     reported and left out;</li>
- * <li>any other folder: every WAV/AIFF under it, recursively, hidden files and folders (such
- *     as {@code .cache}) left out.</li>
+ * <li>any other folder: every WAV/AIFF under it, recursively and through symbolic links, hidden
+ *     files and folders (such as {@code .cache}) left out.</li>
  * </ul>
  */
 final class AudioSources {
@@ -85,12 +88,16 @@ final class AudioSources {
     private static List<Path> listFolder(Path dir) {
         List<Path> audio = new ArrayList<>();
         List<Path> other = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
+        // symbolic links are followed: data folders are often links to a shared disk
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(p -> !p.equals(dir) && !isHidden(dir.relativize(p)))
                 .filter(Files::isRegularFile)
                 .forEach(p -> (isAudioFile(p) ? audio : other).add(p));
-        } catch (IOException e) {
-            throw new DatasetException("cannot list dataset folder " + dir + ": " + e.getMessage() + "; check its permissions", e);
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            String why = cause instanceof FileSystemLoopException loop ? "a symbolic link loops back to " + loop.getFile()
+                    : cause.toString();
+            throw new DatasetException("cannot list dataset folder " + dir + ": " + why + "; check its links and permissions", e);
         }
         if (audio.isEmpty()) {
             if (other.isEmpty())

@@ -76,6 +76,34 @@ class DatasetInputErrorsTest {
         assertTrue(d.chunks().stream().allMatch(c -> c.file().equals("good.wav")), "no chunk of a failed file was kept");
     }
 
+    @Test void symbolicLinksToFoldersAreFollowed() throws Exception {
+        Path shared = tmp.resolve("shared");
+        FakeFeatures.write(shared.resolve("takes/a.wav"), 1.0, 100);
+        FakeFeatures.write(tmp.resolve("other/b.wav"), 1.0, 100);
+        Path link;
+        try {
+            link = Files.createSymbolicLink(tmp.resolve("link"), shared);
+            Files.createSymbolicLink(shared.resolve("more"), tmp.resolve("other"));
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("this file system has no symbolic links: " + e);
+            return;
+        }
+        DomainDataset d = open(link, new ArrayList<>());
+        assertEquals(List.of("more/b.wav", "takes/a.wav"), d.all().files());
+    }
+
+    @Test void aLinkLoopIsAClearError() throws Exception {
+        Path dir = tmp.resolve("loop");
+        FakeFeatures.write(dir.resolve("a.wav"), 1.0, 100);
+        try {
+            Files.createSymbolicLink(dir.resolve("again"), dir);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("this file system has no symbolic links: " + e);
+        }
+        DatasetException e = assertThrows(DatasetException.class, () -> open(dir, new ArrayList<>()));
+        assertTrue(e.getMessage().contains("loops back"), e.getMessage());
+    }
+
     @Test void onlyCorruptFilesIsAClearError() throws Exception {
         Path dir = tmp.resolve("bad");
         Files.createDirectories(dir);
