@@ -33,6 +33,17 @@ class PresetStoreTest {
         }
     }
 
+    @Test void shippedVoiceStringsPresetLoadsAndConverts() {
+        try (org.timbrelab.engine.infer.Converter c = org.timbrelab.engine.infer.Converter.load(Path.of("presets", "voice-strings"))) {
+            assertEquals(List.of("voice", "violin", "cello", "flute"), c.info().domainNames());
+            assertTrue(c.info().pitchConditioning());
+            float[] x = new float[8000];
+            for (int i = 0; i < x.length; i++) x[i] = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / 16000.0));
+            org.timbrelab.dsp.AudioClip y = c.convert(new org.timbrelab.dsp.AudioClip(x, 16000), "violin", org.timbrelab.engine.infer.Register.AUTO);
+            assertEquals(x.length, y.length());
+        }
+    }
+
     @Test void truncatedWeightsNameTheFile() throws Exception {
         Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
         Path w = dir.resolve(PresetStore.WEIGHTS);
