@@ -86,20 +86,44 @@ public final class AudioDevices {
         return new Capture(line, blockSize, listener);
     }
 
+    /** Output rates tried, in order, when a device refuses the clip's own rate. */
+    static final int[] FALLBACK_PLAYBACK_RATES = {48_000, 44_100};
+
     /**
-     * Starts playing {@code clip} on the default output at the clip's sample rate; returns at once.
+     * Starts playing {@code clip} on the default output and returns at once. The clip's own rate
+     * is tried first; a device that refuses it (some take only 44.1/48 kHz) gets the clip
+     * resampled to 48 or 44.1 kHz.
      *
      * @throws AudioDeviceUnavailableException if no output opens within the timeout
      */
     public Playback play(AudioClip clip) throws AudioDeviceUnavailableException {
-        AudioFormat format = pcm16Mono(clip.sampleRate());
-        SourceDataLine line = openWithTimeout("speaker", () -> {
+        AudioDeviceUnavailableException refused;
+        try {
+            return new Playback(openSource(clip.sampleRate()), clip);
+        } catch (AudioDeviceUnavailableException e) {
+            if (!(e.getCause() instanceof IllegalArgumentException)) throw e;   // busy or stuck: another rate will not help
+            refused = e;
+        }
+        for (int rate : FALLBACK_PLAYBACK_RATES) {
+            if (rate == clip.sampleRate()) continue;
+            try {
+                SourceDataLine line = openSource(rate);
+                return new Playback(line, Resampler.resample(clip, rate));
+            } catch (AudioDeviceUnavailableException e) {
+                if (!(e.getCause() instanceof IllegalArgumentException)) throw e;
+            }
+        }
+        throw refused;
+    }
+
+    private SourceDataLine openSource(int sampleRate) throws AudioDeviceUnavailableException {
+        AudioFormat format = pcm16Mono(sampleRate);
+        return openWithTimeout("speaker", () -> {
             SourceDataLine l = provider.sourceLine(format);
             l.open(format);
             l.start();
             return l;
         });
-        return new Playback(line, clip);
     }
 
     private interface LineOpener<L> {

@@ -129,6 +129,34 @@ class AudioDevicesTest {
         assertFalse(slow.isOpen());
     }
 
+    @Test void aDeviceThatRefuses16kHzGetsTheClipResampledTo48kHz() throws Exception {
+        FakeLines.Speaker speaker = new FakeLines.Speaker(0);
+        AudioDevices only48k = new AudioDevices(new AudioDevices.LineProvider() {
+            @Override public TargetDataLine targetLine(AudioFormat f) { throw new IllegalStateException("unused"); }
+            @Override public SourceDataLine sourceLine(AudioFormat f) {
+                if (f.getSampleRate() != 48_000) throw new IllegalArgumentException("No line matching " + f);
+                return speaker;
+            }
+        }, Duration.ofSeconds(2));
+        Playback p = only48k.play(TestSignals.sine(1000, 0.5, 0.5));
+        assertTrue(p.awaitEnd(Duration.ofSeconds(5)));
+        assertEquals(48_000, speaker.getFormat().getSampleRate());
+        assertEquals(24_000 * 2, speaker.written.size(), 2 * 64);           // 0.5 s at 48 kHz
+        assertEquals(0.5, p.positionSeconds(), 1e-3);
+        // the 1 kHz tone survives: 48 samples a period, so sample i and i + 48 agree
+        float[] out = AudioDevices.pcm16ToFloat(speaker.written.toByteArray(), speaker.written.size());
+        for (int i = 1000; i < 1100; i++) assertEquals(out[i], out[i + 48], 0.01, "sample " + i);
+    }
+
+    @Test void aDeviceThatRefusesEveryRateReportsTheClipsRate() {
+        AudioDevices none = new AudioDevices(new AudioDevices.LineProvider() {
+            @Override public TargetDataLine targetLine(AudioFormat f) { throw new IllegalStateException("unused"); }
+            @Override public SourceDataLine sourceLine(AudioFormat f) { throw new IllegalArgumentException("No line matching " + f); }
+        }, Duration.ofSeconds(2));
+        AudioDeviceUnavailableException e = assertThrows(AudioDeviceUnavailableException.class, () -> none.play(TestSignals.silence(0.1)));
+        assertTrue(e.getMessage().contains("16000.0 Hz"), e.getMessage());
+    }
+
     @Test void pcmConversionRoundTripsAndClips() {
         float[] x = {0f, 0.5f, -0.5f, 1.5f, -1.5f, 1e-5f};
         float[] back = AudioDevices.pcm16ToFloat(AudioDevices.floatToPcm16(x), x.length * 2);
