@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 InterpolateCommand.class,
                 RenderDatasetCommand.class,
                 SpeechDatasetCommand.class,
+                ExportExamplesCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 

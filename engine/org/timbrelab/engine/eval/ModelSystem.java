@@ -1,0 +1,54 @@
+package org.timbrelab.engine.eval;
+
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.PhaseMethod;
+import org.timbrelab.engine.infer.Converter;
+import org.timbrelab.engine.infer.LoudnessEnvelope;
+import org.timbrelab.engine.infer.Register;
+
+/**
+ * A preset's {@link Converter} with one choice of register and vocoder, as a row of the table.
+ * The output is taken before the loudness envelope and the envelope is applied here, so both
+ * loudness correlations come from one decoding.
+ */
+public final class ModelSystem implements ConversionSystem {
+
+    private final Converter converter;
+    private final String label;
+    private final String kind;
+    private final Register register;
+    private final PhaseMethod phase;
+
+    /**
+     * @param label preset label shown in the row name (e.g. the preset's name)
+     * @param kind  "model" for the shipped settings, "ablation" for the others
+     */
+    public ModelSystem(Converter converter, String label, String kind, Register register, PhaseMethod phase) {
+        this.converter = converter;
+        this.label = label;
+        this.kind = kind;
+        this.register = register;
+        this.phase = phase;
+    }
+
+    @Override public String name() {
+        String reg = register.auto() ? "register auto" : register.octaves() == 0 ? "register off" : "register " + register.octaves();
+        return label + " (" + reg + ", " + Vocoders.label(phase) + ")";
+    }
+
+    @Override public String kind() { return kind; }
+
+    @Override public Output convert(AudioClip input, String domain) {
+        synchronized (converter) {
+            converter.phaseMethod(phase).followLoudness(false);
+            try {
+                int k = converter.shiftFor(input, domain, register);
+                AudioClip raw = converter.convert(input, domain, register);
+                AudioClip enveloped = LoudnessEnvelope.apply(input, raw, converter.spectrogramConfig().hopLength());
+                return new Output(raw, enveloped, k);
+            } finally {
+                converter.phaseMethod(PhaseMethod.PGHI).followLoudness(true);     // the converter's defaults
+            }
+        }
+    }
+}
