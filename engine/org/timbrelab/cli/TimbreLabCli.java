@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 RenderDatasetCommand.class,
                 SpeechDatasetCommand.class,
                 ExportExamplesCommand.class,
+                EvalCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 

@@ -35,6 +35,11 @@ public record ClassifierTrainer(int[] hidden, int epochs, int windowsPerClass, i
             throw new IllegalArgumentException("epochs, windowsPerClass, batch and hop must be >= 1");
     }
 
+    /** The same settings with another number of epochs. */
+    public ClassifierTrainer withEpochs(int n) {
+        return new ClassifierTrainer(hidden, n, windowsPerClass, batch, learningRate, weightDecay, hop, seed);
+    }
+
     /**
      * Trains on {@code clips} (label → spectrograms, insertion order = label order). Every label
      * needs at least one active window. {@code progress} gets the epoch number after each epoch.

@@ -1,0 +1,177 @@
+package org.timbrelab.cli;
+
+import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.PhaseMethod;
+import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.data.InstrumentTable;
+import org.timbrelab.engine.data.Soundfont;
+import org.timbrelab.engine.eval.ClassifierAccuracy;
+import org.timbrelab.engine.eval.ClassifierBuilder;
+import org.timbrelab.engine.eval.ConversionSystem;
+import org.timbrelab.engine.eval.DomainClassifier;
+import org.timbrelab.engine.eval.Evaluation;
+import org.timbrelab.engine.eval.LabelledClips;
+import org.timbrelab.engine.eval.ModelSystem;
+import org.timbrelab.engine.eval.NamedClip;
+import org.timbrelab.engine.eval.ReferenceRenderer;
+import org.timbrelab.engine.eval.ReportWriter;
+import org.timbrelab.engine.eval.RoundTrip;
+import org.timbrelab.engine.eval.Vocoders;
+import org.timbrelab.engine.infer.Converter;
+import org.timbrelab.engine.infer.Register;
+import org.timbrelab.engine.preset.PresetInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code eval --preset P --inputs DIR --out report/ [--refs DIR]}: the measured table of DESIGN
+ * §9 — the preset, its ablations, the no-model baseline, real-vs-real floors and vocoder ceilings.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Converts every input clip into every target domain of the preset and scores it: domain classifier "
+                + "accuracy, f0 correlation, cents error, loudness correlation (before/after the envelope), FAD (MFCC and "
+                + "learned embeddings) against real clips; with ablation (register off, Griffin-Lim, a second preset), "
+                + "no-model baseline, real-vs-real floor and vocoder-ceiling rows. Writes results.csv, clips.csv, report.md "
+                + "and PNG charts to --out.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", required = true, paramLabel = "DIR", description = "preset to evaluate")
+    Path preset;
+
+    @Option(names = "--preset2", paramLabel = "DIR", description = "a second preset trained under the same budget (e.g. pitch conditioning on/off), scored as an ablation row")
+    Path preset2;
+
+    @Option(names = "--inputs", required = true, paramLabel = "DIR", description = "held-out input clips (WAV/AIFF), e.g. voices the model never trained on")
+    Path inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "report folder")
+    Path out;
+
+    @Option(names = "--refs", paramLabel = "DIR", description = "real clips per target domain (DIR/<domain>/*.wav); default: rendered from --soundfont")
+    Path refs;
+
+    @Option(names = "--classifier", paramLabel = "FILE", description = "domain classifier JSON (train-classifier); default: trained here and saved as OUT/classifier.json")
+    Path classifierFile;
+
+    @Option(names = "--classifier-data", paramLabel = "DIR", description = "clips per domain to train the classifier on (must hold the source domain, e.g. voice/ from TTS voices the model never used); instrument folders that are missing are rendered from --soundfont")
+    Path classifierData;
+
+    @Option(names = "--soundfont", defaultValue = ReferenceRenderer.HELD_OUT_SOUNDFONT, paramLabel = "SF2",
+            description = "soundfont the model did NOT train on, for rendered references and classifier data (default: ${DEFAULT-VALUE})")
+    String soundfont;
+
+    @Option(names = "--source", paramLabel = "DOMAIN", description = "the inputs' domain, left out of the targets (default: voice if the preset has it, else its first domain)")
+    String source;
+
+    @Option(names = "--ref-phrases", defaultValue = "24", description = "rendered reference phrases per domain (default: ${DEFAULT-VALUE})")
+    int refPhrases;
+
+    @Option(names = "--ref-seconds", defaultValue = "5", description = "length of a rendered phrase (default: ${DEFAULT-VALUE})")
+    double refSeconds;
+
+    @Option(names = "--classifier-epochs", defaultValue = "40", description = "training epochs when the classifier is trained here (default: ${DEFAULT-VALUE})")
+    int classifierEpochs;
+
+    @Option(names = "--no-gl", description = "skip the Griffin-Lim rows (they cost most of the time)")
+    boolean noGl;
+
+    @Override public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        try (Converter main = Converter.load(preset); Converter second = preset2 == null ? null : Converter.load(preset2)) {
+            PresetInfo info = main.info();
+            SpectrogramConfig config = info.spectrogram();
+            AudioTransform transform = new AudioTransform(config);
+            String src = source != null ? source : info.domainNames().contains("voice") ? "voice" : info.domainNames().get(0);
+            if (!info.domainNames().contains(src))
+                throw new IllegalArgumentException("--source " + src + " is not a domain of " + preset + " " + info.domainNames());
+            List<String> targets = new ArrayList<>(info.domainNames());
+            targets.remove(src);
+            if (second != null && !second.info().domainNames().containsAll(targets))
+                throw new IllegalArgumentException("--preset2 " + preset2 + " has domains " + second.info().domainNames() + ", not all of " + targets);
+
+            List<NamedClip> in = NamedClip.loadFolder(inputs, config.sampleRate());
+            System.out.printf(Locale.ROOT, "inputs: %d clips, %.1f s from %s%n", in.size(), in.stream().mapToDouble(c -> c.clip().durationSeconds()).sum(), inputs);
+
+            ReferenceRenderer renderer = new ReferenceRenderer(Soundfont.of(soundfont), InstrumentTable.loadDefault());
+            Map<String, List<NamedClip>> real = refs != null ? LabelledClips.load(refs, targets, config.sampleRate())
+                    : renderer.render(targets, refPhrases, refSeconds, 1_000, System.out::println);
+
+            List<String> notes = new ArrayList<>();
+            ClassifierAccuracy classifierAccuracy = null;
+            DomainClassifier classifier;
+            if (classifierFile != null) {
+                classifier = DomainClassifier.load(classifierFile);
+                notes.add("- Classifier: " + classifierFile + " " + classifier.summary().getOrDefault("heldOutClipAccuracy", ""));
+            } else {
+                ClassifierBuilder.Built built = trainClassifier(info.domainNames(), src, renderer, transform, config.sampleRate());
+                classifier = built.classifier();
+                classifierAccuracy = built.heldOut();
+                classifier.save(out.resolve("classifier.json"));
+                notes.add("- Classifier trained here (saved as classifier.json) on " + classifierData + " plus clips rendered from "
+                        + soundfont + "; its accuracy on held-out files is below the table.");
+            }
+            for (String d : targets)
+                if (!classifier.labels().contains(d))
+                    throw new IllegalArgumentException("the classifier knows " + classifier.labels() + ", not the target domain '" + d + "'; train one for this preset's domains");
+
+            List<ConversionSystem> systems = new ArrayList<>();
+            String label = label(main);
+            systems.add(new ModelSystem(main, label, "model", Register.AUTO, PhaseMethod.PGHI));
+            systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), PhaseMethod.PGHI));
+            if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32));
+            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, PhaseMethod.PGHI));
+            systems.add(Vocoders.noModelBaseline(transform, PhaseMethod.PGHI));
+            List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));
+            if (!noGl) ceilings.add(Vocoders.ceiling(transform, PhaseMethod.GRIFFIN_LIM_32));
+
+            Evaluation.Result r = new Evaluation(classifier).run(in, real, targets, systems, ceilings, System.out::println);
+            notes.add(0, String.format(Locale.ROOT, "- Preset: `%s` (%s), domains %s, pitch conditioning %s, trained %d steps in %.1f min.",
+                    preset, info.name(), info.domainNames(), info.pitchConditioning() ? "on" : "off", info.training().steps(), info.training().minutes()));
+            if (second != null)
+                notes.add(1, String.format(Locale.ROOT, "- Second preset: `%s` (%s), pitch conditioning %s, trained %d steps in %.1f min.",
+                        preset2, second.info().name(), second.info().pitchConditioning() ? "on" : "off", second.info().training().steps(), second.info().training().minutes()));
+            notes.add(String.format(Locale.ROOT, "- Inputs: %d clips from `%s`; references: %s.", in.size(), inputs,
+                    refs != null ? "`" + refs + "`" : refPhrases + " phrases × " + refSeconds + " s per domain rendered from " + soundfont));
+            notes.add("- FAD is the squared Fréchet distance (as FID/FAD report it) between Gaussian fits of frame embeddings; every row is compared with the same second half of the real clips. Floor = first half of the real clips; ceiling = that half through the vocoder.");
+            notes.add(String.format(Locale.ROOT, "- Wall time %.1f min on %d cores.", (System.nanoTime() - t0) / 6e10, Runtime.getRuntime().availableProcessors()));
+            notes.addAll(r.notes());
+            Files.createDirectories(out);
+            ReportWriter.write(out, new ReportWriter.Report("Evaluation of " + info.name(), notes, r.rows(), r.clips(), classifierAccuracy));
+            System.out.println("wrote " + out.resolve("report.md"));
+            return 0;
+        }
+    }
+
+    private static String label(Converter c) {
+        return c.info().name() + (c.info().pitchConditioning() ? " [pitch on]" : " [pitch off]");
+    }
+
+    /** Classifier for every domain of the preset, from --classifier-data plus rendered instrument phrases. */
+    private ClassifierBuilder.Built trainClassifier(List<String> domains, String src, ReferenceRenderer renderer,
+                                                    AudioTransform transform, int rate) throws Exception {
+        Map<String, List<NamedClip>> data = new LinkedHashMap<>();
+        List<String> toRender = new ArrayList<>();
+        for (String d : domains) {
+            Path folder = classifierData == null ? null : classifierData.resolve(d);
+            if (folder != null && Files.isDirectory(folder)) data.put(d, NamedClip.loadFolder(folder, rate));
+            else if (renderer.canRender(d)) toRender.add(d);
+            else throw new IllegalArgumentException("no classifier data for domain '" + d + "': give --classifier-data DIR with a folder "
+                    + d + "/ of clips the model never trained on (for voice: TTS voices it did not use, e.g. espeak-ng), or --classifier FILE");
+        }
+        // seeds far from the references' so the classifier never sees a reference phrase
+        data.putAll(renderer.render(toRender, 32, 4.0, 50_000, System.out::println));
+        Map<String, List<NamedClip>> ordered = new LinkedHashMap<>();
+        for (String d : domains) ordered.put(d, data.get(d));
+        ClassifierBuilder d = ClassifierBuilder.DEFAULT;
+        return new ClassifierBuilder(d.heldOutFraction(), d.otherSeconds(), d.seed(), d.trainer().withEpochs(classifierEpochs)).build(ordered, src, transform, Vocoders.garbling(transform), System.out::println);
+    }
+}

@@ -1,0 +1,85 @@
+package org.timbrelab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioFiles;
+import org.timbrelab.engine.eval.DomainClassifier;
+import org.timbrelab.engine.eval.OtherSounds;
+import org.timbrelab.engine.preset.TestPresets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The eval command end to end on a tiny random preset with folders of generated clips (plumbing, not quality). */
+class EvalCommandTest {
+
+    private static AudioClip tone(double f0, int harmonics, double seconds) {
+        float[] x = new float[(int) (seconds * 16_000)];
+        for (int i = 0; i < x.length; i++) {
+            double s = 0;
+            for (int h = 1; h <= harmonics && h * f0 < 7800; h++) s += Math.sin(2 * Math.PI * h * f0 * i / 16_000) / h;
+            x[i] = (float) (0.25 * s);
+        }
+        return new AudioClip(x, 16_000);
+    }
+
+    @Test void writesTheTableWithModelAblationBaselineFloorAndCeilingRows(@TempDir Path dir) throws Exception {
+        Path preset = TestPresets.write(dir.resolve("preset"), false, 4);     // domains voice, violin, cello
+        Random rnd = new Random(2);
+        for (String d : List.of("voice", "violin", "cello"))
+            for (int i = 0; i < 4; i++) {
+                double f0 = 150 * Math.pow(2, 2 * rnd.nextDouble());
+                AudioClip c = switch (d) {
+                    case "voice" -> tone(f0, 1, 1.0);
+                    case "violin" -> tone(f0, 30, 1.0);
+                    default -> OtherSounds.pulseBuzz(f0 / 2, 1.0, 16_000, rnd);
+                };
+                Files.createDirectories(dir.resolve("cls/" + d));
+                AudioFiles.saveWav(dir.resolve("cls/" + d + "/" + i + ".wav"), c);
+                if (!d.equals("voice")) {
+                    Files.createDirectories(dir.resolve("refs/" + d));
+                    AudioFiles.saveWav(dir.resolve("refs/" + d + "/" + i + ".wav"), c);
+                }
+            }
+        Files.createDirectories(dir.resolve("in"));
+        AudioFiles.saveWav(dir.resolve("in/a.wav"), tone(140, 1, 0.8));
+        AudioFiles.saveWav(dir.resolve("in/b.wav"), tone(210, 1, 0.8));
+        Path out = dir.resolve("report");
+        int code = TimbreLabCli.execute("eval", "--preset", preset.toString(), "--inputs", dir.resolve("in").toString(),
+                "--out", out.toString(), "--refs", dir.resolve("refs").toString(), "--classifier-data", dir.resolve("cls").toString(), "--no-gl",
+                "--classifier-epochs", "8");
+        assertEquals(0, code);
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        // (model, register off, no-model baseline) × (violin, cello) + floor and PGHI ceiling per target
+        assertEquals(1 + 3 * 2 + 2 * 2, csv.size(), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI)\",model,violin,2,")), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.contains("real vs real (halves),floor,cello,2,")), String.join("\n", csv));
+        assertEquals(List.of("voice", "violin", "cello", "other"), DomainClassifier.load(out.resolve("classifier.json")).labels());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## Domain classifier on held-out real clips"), md);
+        for (String png : List.of("accuracy.png", "f0.png", "fad.png", "fad-learned.png")) assertTrue(Files.size(out.resolve(png)) > 0);
+    }
+
+    @Test void targetWithoutClassifierDataOrInstrumentIsExplained(@TempDir Path dir) throws Exception {
+        Path preset = TestPresets.write(dir.resolve("preset"), false, 4);
+        Files.createDirectories(dir.resolve("in"));
+        AudioFiles.saveWav(dir.resolve("in/a.wav"), tone(140, 1, 0.5));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true));
+            code = TimbreLabCli.execute("eval", "--preset", preset.toString(), "--inputs", dir.resolve("in").toString(),
+                    "--out", dir.resolve("r").toString(), "--soundfont", "builtin", "--ref-phrases", "2", "--ref-seconds", "1.5", "--no-gl");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("no classifier data for domain 'voice'"), err.toString());
+    }
+}
