@@ -47,8 +47,9 @@ public record ClassifierBuilder(double heldOutFraction, double otherSeconds, lon
         int perTest = (int) Math.ceil(test.values().stream().mapToInt(List::size).average().orElse(1));
         List<NamedClip> speechTrain = speechLabel == null ? List.of() : split.train().get(speechLabel);
         List<NamedClip> speechTest = speechLabel == null ? List.of() : split.heldOut().get(speechLabel);
-        train.put(DomainClassifier.OTHER, data.other(speechTrain, Math.max(8, perTrain), otherSeconds, seed));
-        test.put(DomainClassifier.OTHER, data.other(speechTest, Math.max(8, perTest), otherSeconds, seed + 1000));
+        // "other" mixes eight kinds of sound, so it gets twice a domain's share of clips
+        train.put(DomainClassifier.OTHER, data.other(speechTrain, Math.max(8, 2 * perTrain), otherSeconds, seed));
+        test.put(DomainClassifier.OTHER, data.other(speechTest, Math.max(8, 2 * perTest), otherSeconds, seed + 1000));
         log.accept("classifier: training on " + count(train) + " (clips per label), holding out " + count(test));
         DomainClassifier c = trainer.train(train, SegmentFeatures.DEFAULT,
                 e -> { if (e % 10 == 0 || e == trainer.epochs()) log.accept(String.format("classifier: epoch %d/%d", e, trainer.epochs())); });

@@ -52,7 +52,7 @@ public final class ClassifierData {
         List<Spectrogram> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int kind = speech.isEmpty() ? i % 4 : i % 8;
-            double gain = Math.pow(10, (-30 + 24 * rnd.nextDouble()) / 20) / 0.5;     // -30 … -6 dB peak
+            double gain = Math.pow(10, (-24 + 18 * rnd.nextDouble()) / 20) / 0.5;     // -24 … -6 dB peak
             switch (kind) {
                 case 0 -> out.add(transform.forward(scale(OtherSounds.whiteNoise(seconds, rate, rnd), gain)));
                 case 1 -> out.add(transform.forward(scale(OtherSounds.pinkNoise(seconds, rate, rnd), gain)));

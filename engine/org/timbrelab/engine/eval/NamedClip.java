@@ -15,20 +15,21 @@ import java.util.stream.Stream;
 public record NamedClip(String name, AudioClip clip) {
 
     /**
-     * Every .wav/.aif/.aiff file directly in {@code dir}, sorted by name, loaded as mono at
-     * {@code rate}. Fails naming the folder when it is missing or holds no audio file.
+     * Every .wav/.aif/.aiff file in {@code dir} and its sub-folders, sorted by path, loaded as mono
+     * at {@code rate} and named by its path relative to {@code dir}. Fails naming the folder when
+     * it is missing or holds no audio file.
      */
     public static List<NamedClip> loadFolder(Path dir, int rate) throws IOException {
         if (!Files.isDirectory(dir))
             throw new IOException("input folder " + dir + " does not exist or is not a folder; give a folder of WAV/AIFF files");
         List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             files = s.filter(Files::isRegularFile).filter(NamedClip::isAudio).sorted().toList();
         }
         if (files.isEmpty())
             throw new IOException("input folder " + dir + " holds no .wav, .aif or .aiff file; put the WAV/AIFF clips there");
         List<NamedClip> out = new ArrayList<>();
-        for (Path f : files) out.add(new NamedClip(f.getFileName().toString(), AudioFiles.loadMono(f, rate)));
+        for (Path f : files) out.add(new NamedClip(dir.relativize(f).toString().replace('\\', '/'), AudioFiles.loadMono(f, rate)));
         return out;
     }
 
