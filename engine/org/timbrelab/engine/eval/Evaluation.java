@@ -165,7 +165,13 @@ public final class Evaluation {
         if (a.size() < MIN_FAD_FRAMES || b.size() < MIN_FAD_FRAMES)
             notes.add("- " + system + " → " + domain + ": " + kind + " FAD on " + a.size() + " vs " + b.size()
                     + " frames, fewer than " + MIN_FAD_FRAMES + " — give more or longer clips for a stable number.");
-        return FrechetDistance.squared(a, b);
+        try {
+            return FrechetDistance.squared(a, b);
+        } catch (RuntimeException e) {
+            // e.g. the eigen-decomposition not converging on a degenerate covariance: one cell, not the whole report
+            notes.add("- " + system + " → " + domain + ": " + kind + " FAD failed (" + e.getMessage() + "), left out.");
+            return Double.NaN;
+        }
     }
 
     /** Median of the finite values, NaN when there is none. */
