@@ -91,7 +91,7 @@ final class Tour {
             d[0] = new TrainingDashboard(stage, name, job, s.background(), p -> { });
             d[0].start();
         });
-        waitFor(600, () -> d[0].lastStepProperty().get() >= 40 || d[0].stoppedProperty().get() != null);
+        waitFor(600, () -> d[0].lastStepProperty().get() >= 15 || d[0].stoppedProperty().get() != null);
         System.out.println("TOUR dashboard");
         Thread.sleep((long) (hold * 1000));
         TrainingDashboard dash = d[0];
