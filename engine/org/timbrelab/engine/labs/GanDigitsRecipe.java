@@ -120,9 +120,12 @@ public final class GanDigitsRecipe implements TrainingRecipe {
         Gradients.withoutGrad(() -> {
             for (Parameter p : dParams.trainable().values()) {
                 NDArray w = p.getArray();
-                // results of ops on a parameter land in its manager: move them to the step's
-                NDArray clipped = w.clip(-c, c);
-                clipped.attach(sm);
+                // results of ops on a parameter land in its manager: move them to the step's.
+                // Not w.clip(): DJL 0.36's PyTorch clip leaves its two bound scalars in w's manager
+                // (measured: +0.3 MiB native memory per WGAN step).
+                NDArray floor = w.maximum(-c);
+                floor.attach(sm);
+                NDArray clipped = floor.minimum(c);
                 NDArray excess = w.sub(clipped);
                 excess.attach(sm);
                 w.subi(excess);

@@ -88,4 +88,21 @@ class GanDigitsSmokeTest {
         for (String f : List.of("comparison.png", "comparison.md", "comparison.csv")) assertTrue(Files.exists(dir.resolve("cmp").resolve(f)), f);
         assertEquals(3, Files.readAllLines(dir.resolve("cmp/comparison.csv")).size());
     }
+
+    @Test void wganStepsLeaveNoArraysInTheModelsManager() {
+        GanDigitsConfig cfg = new GanDigitsConfig("gan-digits", new org.timbrelab.engine.config.TrainSettings(4, 1, 4, 1, 4),
+                new VaeDigitsConfig.Data("fixture:60", 0.1), new GanDigitsConfig.Gan("wgan", 4, 4, 4, 1e-3, 0.5, 2, 0.01));
+        try (NDManager m = NDManager.newBaseManager();
+             GanDigitsRecipe r = new GanDigitsRecipe(cfg, m, DigitFixtures.generate(60, 1))) {
+            int[] counts = new int[4];
+            for (int s = 0; s < 4; s++) {
+                r.reseed(s);
+                try (NDManager sm = m.newSubManager()) {
+                    r.step(sm, s);
+                }
+                counts[s] = m.getManagedArrays().size();
+            }
+            assertEquals(counts[1], counts[3], "arrays left in the model's manager per step: " + java.util.Arrays.toString(counts));
+        }
+    }
 }
