@@ -13,6 +13,7 @@ import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.preset.Preset;
 import org.timbrelab.engine.preset.PresetInfo;
 import org.timbrelab.engine.preset.PresetStore;
+import org.timbrelab.engine.train.Gradients;
 import org.timbrelab.engine.vaegan.PitchComb;
 import org.timbrelab.engine.vaegan.VaeGan;
 
@@ -237,12 +238,19 @@ public final class Converter implements AutoCloseable {
 
     private interface BatchBody { void run(int from, int n, NDManager sm); }
 
+    /**
+     * Runs the model over windows in batches, with autograd off: libtorch's grad mode is per
+     * thread, so on any thread other than the one that loaded the engine (the app's workers)
+     * inference would otherwise record a graph it never uses.
+     */
     private void forEachBatch(int count, BatchBody body) {
-        for (int from = 0; from < count; from += MAX_BATCH) {
-            try (NDManager sm = manager.newSubManager()) {
-                body.run(from, Math.min(MAX_BATCH, count - from), sm);
+        Gradients.withoutGrad(() -> {
+            for (int from = 0; from < count; from += MAX_BATCH) {
+                try (NDManager sm = manager.newSubManager()) {
+                    body.run(from, Math.min(MAX_BATCH, count - from), sm);
+                }
             }
-        }
+        });
     }
 
     @Override public synchronized void close() {
