@@ -19,21 +19,61 @@ public final class ChunkSet {
     public record CropSource(String file, double startSeconds, int frames) { }
 
     private final DomainDataset dataset;
+    private final DomainDataset[] sources; // the dataset of each chunk (a union mixes datasets)
     private final int[] chunks;
     private final long[] cumulativeFrames; // cumulativeFrames[k] = frames of chunks[0..k]
 
     ChunkSet(DomainDataset dataset, int[] chunks) {
+        this(dataset, filled(dataset, chunks.length), chunks);
+    }
+
+    private ChunkSet(DomainDataset dataset, DomainDataset[] sources, int[] chunks) {
         this.dataset = dataset;
+        this.sources = sources.clone();
         this.chunks = chunks.clone();
         this.cumulativeFrames = new long[chunks.length];
         long sum = 0;
         for (int k = 0; k < chunks.length; k++) {
-            sum += dataset.chunks().get(chunks[k]).frames();
+            sum += sources[k].chunks().get(chunks[k]).frames();
             cumulativeFrames[k] = sum;
         }
     }
 
+    private static DomainDataset[] filled(DomainDataset d, int n) {
+        DomainDataset[] out = new DomainDataset[n];
+        Arrays.fill(out, d);
+        return out;
+    }
+
+    /**
+     * One set drawing from several sets of the same domain, e.g. the same recordings opened at
+     * several octave shifts (register augmentation); crops are drawn in proportion to frames, as
+     * in one set. {@link #dataset()} is the first set's; {@link #chunk(int)} indexes
+     * {@link #datasetOf(int)}'s chunks.
+     *
+     * @throws IllegalArgumentException if the list is empty or the sets' spectrogram configs differ
+     */
+    public static ChunkSet union(List<ChunkSet> sets) {
+        if (sets.isEmpty()) throw new IllegalArgumentException("union of no chunk sets");
+        DomainDataset first = sets.get(0).dataset;
+        int n = sets.stream().mapToInt(ChunkSet::size).sum();
+        DomainDataset[] sources = new DomainDataset[n];
+        int[] chunks = new int[n];
+        int at = 0;
+        for (ChunkSet s : sets) {
+            if (!s.dataset.config().equals(first.config()))
+                throw new IllegalArgumentException("cannot mix chunk sets of different spectrogram configs: " + s.dataset.config() + " vs " + first.config());
+            System.arraycopy(s.sources, 0, sources, at, s.size());
+            System.arraycopy(s.chunks, 0, chunks, at, s.size());
+            at += s.size();
+        }
+        return new ChunkSet(first, sources, chunks);
+    }
+
     public DomainDataset dataset() { return dataset; }
+
+    /** The dataset the k-th chunk belongs to ({@link #dataset()} unless this is a {@link #union}). */
+    public DomainDataset datasetOf(int k) { return sources[k]; }
 
     /** Number of chunks. */
     public int size() { return chunks.length; }
@@ -49,7 +89,7 @@ public final class ChunkSet {
     /** The distinct files these chunks come from, in dataset order. */
     public List<String> files() {
         Set<String> out = new LinkedHashSet<>();
-        for (int c : chunks) out.add(dataset.chunks().get(c).file());
+        for (int k = 0; k < chunks.length; k++) out.add(sources[k].chunks().get(chunks[k]).file());
         return List.copyOf(out);
     }
 
@@ -70,6 +110,7 @@ public final class ChunkSet {
         int k = Arrays.binarySearch(cumulativeFrames, r + 1);
         if (k < 0) k = -k - 1; // first k with cumulativeFrames[k] > r
         int c = chunks[k];
+        DomainDataset dataset = sources[k];
         DomainDataset.Chunk chunk = dataset.chunks().get(c);
         int nMels = dataset.nMels();
         int n = Math.min(frames, chunk.frames());

@@ -99,6 +99,15 @@ public final class DomainDataset {
     }
 
     /**
+     * Opens {@code dir} with every recording moved up by {@code octaves} octaves (spectrogram and
+     * f0), cached separately from the unshifted set: register augmentation (DESIGN §1.8 — the
+     * model then trains on inputs shifted as conversion shifts them).
+     */
+    public static DomainDataset openOctaveShifted(Path dir, DatasetOptions options, int octaves, DatasetListener listener) {
+        return open(dir, octaves == 0 ? StandardFeatures.of(options) : StandardFeatures.octaveShifted(options, octaves), options.cacheRoot(), listener);
+    }
+
+    /**
      * Opens {@code dir}: hashes its audio files, opens the matching cache folder under
      * {@code cacheRoot} or builds it with {@code fx}.
      *

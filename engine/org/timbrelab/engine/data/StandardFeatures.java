@@ -28,21 +28,31 @@ final class StandardFeatures implements FeatureExtractor {
     private static final double SILENCE_FRAME_SECONDS = 0.010;
 
     private final DatasetOptions options;
+    private final int octaveShift;
     private final AudioTransform transform;
     private final Pitch pitch;
 
-    private StandardFeatures(DatasetOptions options) {
+    private StandardFeatures(DatasetOptions options, int octaveShift) {
         this.options = options;
+        this.octaveShift = octaveShift;
         this.transform = new AudioTransform(options.spectrogram());
         this.pitch = options.trackPitch() ? new Pitch() : null;
     }
 
-    static StandardFeatures of(DatasetOptions options) { return new StandardFeatures(options); }
+    static StandardFeatures of(DatasetOptions options) { return new StandardFeatures(options, 0); }
+
+    /**
+     * The same features of every recording moved up by {@code octaves} octaves (f0 too), by the
+     * inference-time register shift (AudioTransform#forward(clip, octaves)): training data for
+     * register augmentation.
+     */
+    static StandardFeatures octaveShifted(DatasetOptions options, int octaves) { return new StandardFeatures(options, octaves); }
 
     @Override public String cacheKey() {
         return "standard v" + VERSION + " " + options.spectrogram() + " chunk " + options.chunkSeconds()
                 + " min " + options.minChunkSeconds() + " silence " + options.silenceDb()
-                + " pitch " + (pitch == null ? "off" : pitch.config().toString());
+                + " pitch " + (pitch == null ? "off" : pitch.config().toString())
+                + (octaveShift == 0 ? "" : " octave shift " + octaveShift); // unchanged for 0: existing caches stay valid
     }
 
     @Override public SpectrogramConfig config() { return options.spectrogram(); }
@@ -80,7 +90,7 @@ final class StandardFeatures implements FeatureExtractor {
     }
 
     @Override public Spectrogram melSpectrogram(AudioClip chunk) {
-        return transform.forward(chunk);
+        return transform.forward(chunk, octaveShift);
     }
 
     @Override public float[] f0(AudioClip chunk, int frames) {
@@ -88,7 +98,8 @@ final class StandardFeatures implements FeatureExtractor {
         PitchTrack track = pitch.track(chunk, options.spectrogram());
         float[] out = new float[frames];
         int n = Math.min(frames, track.frames());
-        for (int i = 0; i < n; i++) out[i] = track.voiced()[i] ? track.f0Hz()[i] : 0f;
+        float factor = (float) Math.pow(2, octaveShift);
+        for (int i = 0; i < n; i++) out[i] = track.voiced()[i] ? track.f0Hz()[i] * factor : 0f;
         return out;
     }
 }

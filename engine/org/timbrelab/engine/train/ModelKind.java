@@ -1,5 +1,6 @@
 package org.timbrelab.engine.train;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.timbrelab.engine.config.ModelConfig;
 
 import java.util.List;
@@ -23,6 +24,12 @@ public interface ModelKind<C extends ModelConfig> {
      * seeded with {@code train.seed} just before; seed any Java-side randomness from it too.
      */
     TrainingRecipe create(C config, RunContext context);
+
+    /**
+     * Fills keys that newer versions added with their defaults before the strict binding (which
+     * requires every key), so older configs and runs still load; nothing by default.
+     */
+    default void fillOptionalKeys(ObjectNode tree) { }
 
     /** Extra listeners (e.g. sample snapshots); empty by default. */
     default List<TrainingListener> listeners(C config, TrainingRecipe recipe, RunContext context) {

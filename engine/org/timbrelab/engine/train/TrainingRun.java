@@ -47,6 +47,7 @@ public final class TrainingRun {
         }
         ObjectNode tree = ConfigLoader.readTree(configPath);
         ModelKind<?> kind = registry.get(ConfigLoader.requireText(tree, "model", configPath), configPath);
+        kind.fillOptionalKeys(tree);
         if (tree.get("train") instanceof ObjectNode train) {
             if (req.steps() != null) train.put("steps", req.steps());
             if (req.seed() != null) train.put("seed", req.seed());
@@ -118,6 +119,7 @@ public final class TrainingRun {
         Path configPath = runDir.resolve(CONFIG_FILE);
         ObjectNode tree = ConfigLoader.readTree(configPath);
         ModelKind<?> kind = registry.get(ConfigLoader.requireText(tree, "model", configPath), configPath);
+        kind.fillOptionalKeys(tree);
         try {
             CheckpointData ckpt = Checkpoints.read(runDir.resolve(Checkpoints.FILE_NAME));
             TrainingRecipe recipe = create(kind, tree, configPath, ctx);

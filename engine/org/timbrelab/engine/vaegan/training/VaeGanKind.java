@@ -1,5 +1,8 @@
 package org.timbrelab.engine.vaegan.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.data.BalancedSampler;
 import org.timbrelab.engine.data.ChunkSet;
@@ -30,6 +33,13 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override public String name() { return NAME; }
 
     @Override public Class<VaeGanTrainConfig> configType() { return VaeGanTrainConfig.class; }
+
+    /** {@code domains[i].octaves} came later: without it a domain trains at its own register only ([0]). */
+    @Override public void fillOptionalKeys(ObjectNode tree) {
+        if (tree.get("domains") instanceof ArrayNode domains)
+            for (JsonNode d : domains)
+                if (d instanceof ObjectNode o && !o.has("octaves")) o.putArray("octaves").add(0);
+    }
 
     @Override
     public TrainingRecipe create(VaeGanTrainConfig cfg, RunContext ctx) {
@@ -70,7 +80,14 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                     ds.totalSeconds() / 60, split.train().size(), split.validation().size(),
                     ds.medianF0Hz().isPresent() ? String.format("%.0f Hz", ds.medianF0Hz().getAsDouble()) : "none");
             sets.add(ds);
-            train.add(split.train());
+            List<ChunkSet> sides = new ArrayList<>(List.of(split.train()));
+            for (int k : d.octaves()) {
+                if (k == 0) continue;
+                ctx.out().printf("vaegan:   register augmentation: '%s' also %+d octave(s)%n", d.name(), k);
+                DomainDataset shifted = DomainDataset.openOctaveShifted(Path.of(d.dir()), options, k, DatasetListener.LOGGING);
+                sides.add(shifted.split(cfg.data().validationFraction(), cfg.train().seed()).train()); // same files as the unshifted split
+            }
+            train.add(sides.size() == 1 ? split.train() : ChunkSet.union(sides));
         }
         return new Opened(sets, train, spec);
     }

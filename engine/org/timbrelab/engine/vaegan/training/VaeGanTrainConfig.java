@@ -21,9 +21,17 @@ import java.util.List;
 public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> domains, Architecture architecture,
                                 LossWeights losses, AdamConfig optimiser, Data data) implements ModelConfig {
 
-    /** A domain: its name, a folder of audio, and its display colour (#rrggbb). */
-    public record Domain(String name, String dir, String colour) {
+    /**
+     * A domain: its name, a folder of audio, its display colour (#rrggbb), and the octave shifts its
+     * recordings are also trained at (register augmentation, default [0] = none): [0, 1, 2] on the
+     * voice shows the model voices moved up as conversion moves them toward a violin's register.
+     */
+    public record Domain(String name, String dir, String colour, List<Integer> octaves) {
+        public Domain(String name, String dir, String colour) { this(name, dir, colour, null); }
+
         public Domain {
+            octaves = octaves == null || octaves.isEmpty() ? List.of(0) : List.copyOf(octaves);
+            for (int k : octaves) if (k < -2 || k > 2) throw new IllegalArgumentException("octaves of domain " + name + " must be in -2..2, got " + k);
             if (name == null || !name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("name must use letters, digits, _ or -, got " + name);
             if (dir == null || dir.isBlank()) throw new IllegalArgumentException("dir is missing for domain " + name);
             if (colour == null || !colour.matches("#[0-9a-fA-F]{6}")) throw new IllegalArgumentException("colour must be #rrggbb, got " + colour);

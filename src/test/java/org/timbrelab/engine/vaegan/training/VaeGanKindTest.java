@@ -48,7 +48,7 @@ class VaeGanKindTest {
                 model: vaegan
                 train: { steps: 3, seed: 3, checkpointEvery: 2, logEvery: 1, reportEvery: 2 }
                 domains:
-                  - { name: low,  dir: %s, colour: "#112233" }
+                  - { name: low,  dir: %s, colour: "#112233", octaves: [0, 1] }
                   - { name: high, dir: %s, colour: "#445566" }
                 architecture: { baseChannels: 4, encoderResBlocks: 1, sharedResBlocks: 1, ownResBlocks: 1,
                                 discBaseChannels: 4, discDownsamples: 2, pitchConditioning: true }
@@ -62,6 +62,7 @@ class VaeGanKindTest {
         TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, run, null, null, false), registry,
                 new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        assertTrue(log.toString().contains("register augmentation: 'low' also +1 octave(s)"), log.toString());
         r = TrainingRun.execute(new TrainingRun.Request(null, run, 5L, null, true), registry, new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertEquals(5, r.completedSteps());
@@ -69,7 +70,7 @@ class VaeGanKindTest {
         Path preset = run.resolve(VaeGanKind.PRESET_DIR);
         PresetInfo info = PresetStore.readInfo(preset);
         assertEquals(List.of("low", "high"), info.domainNames());
-        assertEquals(150, info.domain("low").medianF0Hz(), 15);
+        assertEquals(150, info.domain("low").medianF0Hz(), 15); // the unshifted recordings' register, augmentation or not
         assertEquals(400, info.domain("high").medianF0Hz(), 40);
         assertEquals(5, info.training().steps());
         assertTrue(info.training().finalLosses().containsKey("L_cc"));

@@ -1,0 +1,70 @@
+package org.timbrelab.engine.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Register augmentation: a folder opened one octave up, and a union of shifted and unshifted chunks. */
+class OctaveAugmentationTest {
+
+    @TempDir Path tmp;
+
+    private DatasetOptions options() {
+        return DatasetOptions.defaults().withCacheRoot(tmp.resolve("cache")).withChunkSeconds(1.0, 0.25);
+    }
+
+    private Path toneFolder() throws Exception {
+        Path dir = tmp.resolve("voice");
+        AudioFixtures.wav(dir.resolve("a110.wav"), AudioFixtures.tone(16_000, 110, 0.4, 0, 2.0, 0));
+        return dir;
+    }
+
+    @Test void shiftedOpenMovesF0AndSpectrumUpAnOctaveInItsOwnCache() throws Exception {
+        Path dir = toneFolder();
+        DomainDataset plain = DomainDataset.open(dir, options());
+        DomainDataset up = DomainDataset.openOctaveShifted(dir, options(), 1, DatasetListener.LOGGING);
+        assertNotEquals(plain.cacheDir(), up.cacheDir());
+        assertEquals(110, plain.medianF0Hz().orElseThrow(), 110 * 0.01);
+        assertEquals(220, up.medianF0Hz().orElseThrow(), 220 * 0.01);
+        // the loudest mel band moves from the 110-Hz band to the 220-Hz band
+        assertTrue(loudestBand(up.spectrogram(0)) > loudestBand(plain.spectrogram(0)) + 3,
+                loudestBand(up.spectrogram(0)) + " vs " + loudestBand(plain.spectrogram(0)));
+        // octave 0 is the ordinary cache: opening it again is a hit
+        assertTrue(DomainDataset.openOctaveShifted(dir, options(), 0, DatasetListener.LOGGING).loadedFromCache());
+    }
+
+    @Test void unionDrawsFromEverySetInProportionToFrames() throws Exception {
+        Path dir = toneFolder();
+        ChunkSet plain = DomainDataset.open(dir, options()).all();
+        ChunkSet up = DomainDataset.openOctaveShifted(dir, options(), 1, DatasetListener.LOGGING).all();
+        ChunkSet both = ChunkSet.union(List.of(plain, up));
+        assertEquals(plain.size() + up.size(), both.size());
+        assertEquals(plain.totalFrames() + up.totalFrames(), both.totalFrames());
+        BalancedSampler sampler = new BalancedSampler(List.of(both), 32, 8, 3);
+        int high = 0, low = 0;
+        for (int step = 0; step < 20; step++) {
+            float[] f0 = sampler.batch(step).domain(0).f0();
+            for (float f : f0) {
+                if (Math.abs(f - 220) < 5) high++;
+                else if (Math.abs(f - 110) < 3) low++;
+            }
+        }
+        assertTrue(high > 0.35 * (high + low) && low > 0.35 * (high + low), "crops at 220 Hz " + high + ", at 110 Hz " + low);
+    }
+
+    private static int loudestBand(org.timbrelab.dsp.Spectrogram s) {
+        int best = 0;
+        double bestSum = Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < s.bins(); b++) {
+            double sum = 0;
+            for (int t = 0; t < s.frames(); t++) sum += s.get(b, t);
+            if (sum > bestSum) { bestSum = sum; best = b; }
+        }
+        return best;
+    }
+}
