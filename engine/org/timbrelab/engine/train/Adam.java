@@ -24,8 +24,16 @@ import java.util.Map;
  */
 public final class Adam implements AutoCloseable {
 
-    /** What one step saw: the global gradient norm before clipping and the scale applied. */
-    public record StepReport(float gradNorm, float clipScale) { }
+    /**
+     * What one step saw: the global gradient norm before clipping and the scale applied; a skipped
+     * step (finite gradients whose squared norm overflows float) has norm +∞ and scale 0.
+     */
+    public record StepReport(float gradNorm, float clipScale) {
+        public boolean skipped() { return clipScale == 0f; }
+    }
+
+    /** Overflowing steps in a row that are skipped before the run stops (a GAN occasionally spikes once). */
+    public static final int MAX_SKIPPED_IN_A_ROW = 5;
 
     private final String name;
     private final AdamConfig config;
@@ -35,6 +43,7 @@ public final class Adam implements AutoCloseable {
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private long t;
+    private int skippedInARow;
 
     /**
      * @param name   prefix of this optimiser's entries in a checkpoint (e.g. "optG")
@@ -74,7 +83,9 @@ public final class Adam implements AutoCloseable {
 
     /**
      * Applies one update from the current gradients. Stops with {@link NonFiniteException} naming
-     * the parameter when a gradient is NaN/Inf, before anything is changed.
+     * the parameter when a gradient is NaN/Inf, before anything is changed. A step whose gradients
+     * are finite but so large that their squared norm overflows is skipped (nothing changes, t
+     * included), as mixed-precision loss scalers do; more than {@link #MAX_SKIPPED_IN_A_ROW} in a row stop the run.
      */
     public StepReport step() {
         StepReport[] report = new StepReport[1];
@@ -94,7 +105,14 @@ public final class Adam implements AutoCloseable {
                 sumSq = sumSq == null ? s : sumSq.add(s);
             }
             float norm = (float) Math.sqrt(sumSq.getFloat());
-            if (!Float.isFinite(norm)) throw new NonFiniteException(describeNonFinite(grads));
+            if (!Float.isFinite(norm)) {
+                String why = describeNonFinite(grads);
+                if (why != null || ++skippedInARow > MAX_SKIPPED_IN_A_ROW)
+                    throw new NonFiniteException(why != null ? why : "optimiser " + name + " step " + (t + 1) + ": gradient norm overflowed "
+                            + skippedInARow + " steps in a row; set clipNorm or lower the learning rate");
+                return new StepReport(Float.POSITIVE_INFINITY, 0f);
+            }
+            skippedInARow = 0;
             float scale = config.clipNorm() > 0 && norm > config.clipNorm()
                     ? (float) (config.clipNorm() / (norm + 1e-6)) : 1f;
 
@@ -124,16 +142,17 @@ public final class Adam implements AutoCloseable {
         }
     }
 
+    /** Names the first parameter with a NaN or infinite gradient element, or null if every element is finite. */
     private String describeNonFinite(List<NDArray> grads) {
         int i = 0;
         for (String key : trainable.keySet()) {
-            float s = grads.get(i++).abs().sum().getFloat();
-            if (!Float.isFinite(s)) {
+            NDArray g = grads.get(i++);
+            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
                 return "optimiser " + name + " step " + (t + 1) + ": gradient of " + key
                         + " is NaN or infinite; lower the learning rate, set clipNorm, or check the inputs";
             }
         }
-        return "optimiser " + name + " step " + (t + 1) + ": gradient norm overflowed; set clipNorm or lower the learning rate";
+        return null;
     }
 
     /** Stores the moments and t under "{name}/m/…", "{name}/v/…", "{name}/t". */

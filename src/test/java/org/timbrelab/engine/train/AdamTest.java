@@ -169,4 +169,27 @@ class AdamTest {
             assertArrayEquals(before, w(params).toFloatArray(), "parameters untouched");
         }
     }
+
+    @Test void overflowingButFiniteGradientSkipsTheStepThenStopsIfItRepeats() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NamedParameters params = single(m, new float[] {1f, 2f});
+            float[] before = w(params).toFloatArray();
+            try (Adam adam = new Adam("optD", AdamConfig.of(0.1), params)) {
+                for (int i = 1; i <= Adam.MAX_SKIPPED_IN_A_ROW + 1; i++) {
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(w(params).mul(3e20f).sum()); // g = 3e20 each: finite, but g² overflows float
+                    }
+                    if (i <= Adam.MAX_SKIPPED_IN_A_ROW) {
+                        assertTrue(adam.step().skipped(), "step " + i);
+                        assertEquals(0, adam.steps(), "a skipped step does not count");
+                        assertArrayEquals(before, w(params).toFloatArray(), "parameters untouched");
+                    } else {
+                        NonFiniteException e = assertThrows(NonFiniteException.class, adam::step);
+                        assertTrue(e.getMessage().contains("in a row"), e.getMessage());
+                    }
+                    adam.zeroGradients();
+                }
+            }
+        }
+    }
 }
