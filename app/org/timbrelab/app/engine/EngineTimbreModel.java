@@ -71,10 +71,17 @@ public final class EngineTimbreModel implements TimbreModel {
         return byShift.computeIfAbsent(shift, s -> converter.encode(input, s));
     }
 
+    /**
+     * The app's latent handle: the clip's latent at its own register (its place in the plane), the
+     * clip itself so a decode can re-encode it at the target's register (DESIGN §1.8), and the
+     * plane offset dragged so far. Interpolated latents have no clip: they decode as they are.
+     */
+    private record Handle(org.timbrelab.engine.infer.Latent z, AudioClip clip, float[] offset) { }
+
     @Override public synchronized Latent encode(AudioClip input, String source) {
         org.timbrelab.engine.infer.Latent z = latentFor(input, 0);
         double[] p = project(z.timeAverage());
-        return new Latent(z, p[0], p[1], source);
+        return new Latent(new Handle(z, input, null), p[0], p[1], source);
     }
 
     /** PCA plane coordinates of a time-averaged latent: (v − mean) · basis_k for k = 0, 1. */
@@ -88,27 +95,38 @@ public final class EngineTimbreModel implements TimbreModel {
         return out;
     }
 
-    @Override public AudioClip decode(Latent latent, String domain) {
-        org.timbrelab.engine.infer.Latent z = (org.timbrelab.engine.infer.Latent) latent.handle();
+    /** Decodes into {@code domain}; a clip's latent is first re-encoded at the register Auto picks for that domain. */
+    @Override public synchronized AudioClip decode(Latent latent, String domain) {
+        Handle h = (Handle) latent.handle();
+        org.timbrelab.engine.infer.Latent z = h.z();
+        if (h.clip() != null) {
+            int k = converter.shiftFor(h.clip(), domain, org.timbrelab.engine.infer.Register.AUTO);
+            if (k != z.octaveShift()) {
+                z = latentFor(h.clip(), k);
+                if (h.offset() != null) z = z.shifted(h.offset());
+            }
+        }
         return converter.decode(z, domain, z.f0Hz());
     }
 
     /** DESIGN §9: offset = Σ_k (p_k − point_k) · basis_k, added to every time frame. */
     @Override public Latent moveTo(Latent latent, double x, double y) {
-        org.timbrelab.engine.infer.Latent z = (org.timbrelab.engine.infer.Latent) latent.handle();
+        Handle h = (Handle) latent.handle();
         float[] offset = new float[points.dimension()];
         double[] d = {x - latent.planeX(), y - latent.planeY()};
         for (int k = 0; k < 2 && k < points.components(); k++)
             for (int i = 0; i < offset.length; i++) offset[i] += (float) (d[k] * points.basis()[k][i]);
-        return new Latent(z.shifted(offset), x, y, latent.source());
+        float[] total = offset.clone(); // from the clip's own latent, for re-encoding at another register
+        if (h.offset() != null) for (int i = 0; i < total.length; i++) total[i] += h.offset()[i];
+        return new Latent(new Handle(h.z().shifted(offset), h.clip(), total), x, y, latent.source());
     }
 
     @Override public Latent interpolate(Latent a, Latent b, double t, boolean slerp) {
-        var za = (org.timbrelab.engine.infer.Latent) a.handle();
-        var zb = (org.timbrelab.engine.infer.Latent) b.handle();
+        var za = ((Handle) a.handle()).z();
+        var zb = ((Handle) b.handle()).z();
         var z = slerp ? Converter.slerp(za, zb, t) : Converter.lerp(za, zb, t);
         double[] p = project(z.timeAverage());
-        return new Latent(z, p[0], p[1], a.source() + " ↔ " + b.source());
+        return new Latent(new Handle(z, null, null), p[0], p[1], a.source() + " ↔ " + b.source());
     }
 
     @Override public List<LatentPoint> latentPoints() {

@@ -1,0 +1,65 @@
+package org.timbrelab.app.engine;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.timbrelab.app.model.Latent;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.engine.infer.Converter;
+import org.timbrelab.engine.infer.Register;
+import org.timbrelab.engine.preset.TestPresets;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The app's latent plane decodes at the target's register, as conversion does (DESIGN §1.8). */
+class EngineTimbreModelTest {
+    @TempDir static Path tmp;
+    static Path presetDir;
+    static EngineTimbreModel model;
+    static Converter reference;
+
+    @BeforeAll static void load() {
+        presetDir = TestPresets.write(tmp.resolve("p"), true, 7); // pitch-conditioned; medians voice 150, violin 300, cello 440 Hz
+        model = EngineTimbreModel.load(presetDir);
+        reference = Converter.load(presetDir);
+    }
+
+    @AfterAll static void close() throws Exception {
+        model.close();
+        reference.close();
+    }
+
+    private static AudioClip tone(double f0, double seconds) {
+        float[] x = new float[(int) (seconds * 16000)];
+        for (int i = 0; i < x.length; i++)
+            for (int h = 1; h <= 5; h++) x[i] += (float) (0.1 * Math.sin(2 * Math.PI * f0 * h * i / 16000.0) / h);
+        return new AudioClip(x, 16000);
+    }
+
+    @Test void aLowInputDecodesIntoAHighDomainAtTheShiftedRegister() {
+        AudioClip low = tone(110, 1.0);
+        assertEquals(2, reference.shiftFor(low, "cello", Register.AUTO)); // log2(440 / 110) = 2
+        Latent z = model.encode(low, "low tone");
+        var shifted = reference.encode(low, 2);
+        assertArrayEquals(reference.decode(shifted, "cello", shifted.f0Hz()).samples(), model.decode(z, "cello").samples());
+        // a drag that ends where it started changes nothing, at either register
+        Latent still = model.moveTo(z, z.planeX(), z.planeY());
+        assertArrayEquals(model.decode(z, "cello").samples(), model.decode(still, "cello").samples());
+        var own = reference.encode(low, 0);
+        assertEquals(0, reference.shiftFor(low, "voice", Register.AUTO));
+        assertArrayEquals(reference.decode(own, "voice", own.f0Hz()).samples(), model.decode(still, "voice").samples());
+    }
+
+    @Test void aDragMovesTheShiftedLatentByTheSameOffset() {
+        AudioClip low = tone(110, 1.0);
+        Latent z = model.encode(low, "low tone");
+        Latent moved = model.moveTo(z, z.planeX() + 3, z.planeY() - 2);
+        assertFalse(java.util.Arrays.equals(model.decode(z, "cello").samples(), model.decode(moved, "cello").samples()));
+        // moving there in two drags is the same as in one
+        Latent twice = model.moveTo(model.moveTo(z, z.planeX() + 1, z.planeY()), z.planeX() + 3, z.planeY() - 2);
+        assertArrayEquals(model.decode(moved, "cello").samples(), model.decode(twice, "cello").samples(), 1e-5f);
+    }
+}
