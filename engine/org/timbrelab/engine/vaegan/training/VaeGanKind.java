@@ -8,8 +8,12 @@ import org.timbrelab.engine.data.BalancedSampler;
 import org.timbrelab.engine.data.ChunkSet;
 import org.timbrelab.engine.data.DatasetListener;
 import org.timbrelab.engine.data.DatasetOptions;
+import org.timbrelab.engine.data.DatasetException;
 import org.timbrelab.engine.data.DatasetSplit;
 import org.timbrelab.engine.data.DomainDataset;
+import org.timbrelab.engine.data.DomainSource;
+import org.timbrelab.engine.data.DomainSources;
+import org.timbrelab.engine.data.InstrumentDataset;
 import org.timbrelab.engine.train.ModelKind;
 import org.timbrelab.engine.train.RunContext;
 import org.timbrelab.engine.train.TrainingListener;
@@ -17,12 +21,15 @@ import org.timbrelab.engine.train.TrainingRecipe;
 import org.timbrelab.engine.vaegan.VaeGan;
 import org.timbrelab.engine.vaegan.VaeGanConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code model: vaegan}: opens every domain folder as a {@link DomainDataset} (with f0), splits off
+ * {@code model: vaegan}: renders any domain given as a soundfont or speech spec ({@link DomainSources}), opens
+ * every domain folder as a {@link DomainDataset} (with f0), splits off
  * validation files, builds the model and its recipe; when the run completes, the model is exported
  * as a preset into RUN_DIR/preset.
  */
@@ -34,11 +41,17 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
 
     @Override public Class<VaeGanTrainConfig> configType() { return VaeGanTrainConfig.class; }
 
-    /** {@code domains[i].octaves} came later: without it a domain trains at its own register only ([0]). */
+    /**
+     * {@code domains[i].octaves} and {@code domains[i].render} came later: without them a domain trains at its own
+     * register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}).
+     */
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (tree.get("domains") instanceof ArrayNode domains)
             for (JsonNode d : domains)
-                if (d instanceof ObjectNode o && !o.has("octaves")) o.putArray("octaves").add(0);
+                if (d instanceof ObjectNode o) {
+                    if (!o.has("octaves")) o.putArray("octaves").add(0);
+                    if (!o.has("render") && o.path("dir").isTextual()) o.putObject("render").put("folder", o.get("dir").asText());
+                }
     }
 
     @Override
@@ -69,8 +82,9 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         List<DomainDataset> sets = new ArrayList<>();
         List<ChunkSet> train = new ArrayList<>();
         for (VaeGanTrainConfig.Domain d : cfg.domains()) {
-            ctx.out().println("vaegan: opening domain '" + d.name() + "' from " + d.dir());
-            DomainDataset ds = DomainDataset.open(Path.of(d.dir()), options, new DatasetListener() {
+            Path folder = materialize(d, ctx);
+            ctx.out().println("vaegan: opening domain '" + d.name() + "' from " + folder);
+            DomainDataset ds = DomainDataset.open(folder, options, new DatasetListener() {
                 @Override public void progress(int done, int total, String file) {
                     if (done % 100 == 0 || done == total) ctx.out().printf("vaegan:   analysed %d/%d files%n", done, total);
                 }
@@ -84,12 +98,35 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             for (int k : d.octaves()) {
                 if (k == 0) continue;
                 ctx.out().printf("vaegan:   register augmentation: '%s' also %+d octave(s)%n", d.name(), k);
-                DomainDataset shifted = DomainDataset.openOctaveShifted(Path.of(d.dir()), options, k, DatasetListener.LOGGING);
+                DomainDataset shifted = DomainDataset.openOctaveShifted(folder, options, k, DatasetListener.LOGGING);
                 sides.add(shifted.split(cfg.data().validationFraction(), cfg.train().seed()).train()); // same files as the unshifted split
             }
             train.add(sides.size() == 1 ? split.train() : ChunkSet.union(sides));
         }
         return new Opened(sets, train, spec);
+    }
+
+    /**
+     * The folder holding a domain's audio: {@code dir} itself for a folder source, else its soundfont or speech spec
+     * rendered into {@code dir} on first use (on all cores) and reused while {@code dir/source.json} matches the spec.
+     */
+    static Path materialize(VaeGanTrainConfig.Domain d, RunContext ctx) {
+        DomainSource source = d.render();
+        Path dir = Path.of(d.dir());
+        boolean renders = source.folder() == null && !DomainSources.isCurrent(source, dir);
+        if (renders) ctx.out().println("vaegan: rendering domain '" + d.name() + "' into " + dir + " (no current render of this spec there)");
+        else if (source.folder() == null) ctx.out().println("vaegan: domain '" + d.name() + "': reusing the render in " + dir);
+        InstrumentDataset.Progress progress = (done, total) -> {
+            if (done % 50 == 0 || done == total) ctx.out().printf("vaegan:   rendered %d/%d%n", done, total);
+        };
+        try {
+            return DomainSources.materialize(source, dir, Runtime.getRuntime().availableProcessors(), progress);
+        } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+            String reason = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            throw new DatasetException("domain '" + d.name() + "' (render: " + source.toTree() + "): " + reason
+                    + ". In the config, fix this domain's dir: or render: ({ folder: … }, { soundfont: { instrument: …, soundfont: … } }"
+                    + " or { speech: { engine: …, voices: […] } })", e);
+        }
     }
 
     /** The recipe plus what the preset export needs. */

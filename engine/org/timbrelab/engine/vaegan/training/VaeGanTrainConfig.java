@@ -4,15 +4,18 @@ import org.timbrelab.engine.vaegan.LossWeights;
 import org.timbrelab.engine.vaegan.VaeGanConfig;
 
 import org.timbrelab.engine.config.ModelConfig;
+import org.timbrelab.engine.data.DomainSource;
 import org.timbrelab.engine.config.TrainSettings;
 import org.timbrelab.engine.train.AdamConfig;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The YAML of a VAE-GAN run ({@code model: vaegan}); see config/vaegan-voice-strings.yaml.
  *
- * @param domains      one folder of recordings per domain (searched recursively), in model order
+ * @param domains      one folder of recordings per domain (searched recursively), in model order; a domain's
+ *                     folder can also be rendered from a soundfont instrument or TTS voices ({@code render:})
  * @param architecture sizes and the pitch-conditioning switch
  * @param losses       λ of each loss term
  * @param optimiser    Adam for both sides (generators and discriminators)
@@ -22,12 +25,16 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
                                 LossWeights losses, AdamConfig optimiser, Data data) implements ModelConfig {
 
     /**
-     * A domain: its name, a folder of audio, its display colour (#rrggbb), and the octave shifts its
+     * A domain: its name, a folder of audio, its display colour (#rrggbb), the octave shifts its
      * recordings are also trained at (register augmentation, default [0] = none): [0, 1, 2] on the
-     * voice shows the model voices moved up as conversion moves them toward a violin's register.
+     * voice shows the model voices moved up as conversion moves them toward a violin's register, and
+     * how its audio is made ({@code render}, default {@code { folder: <dir> }} = the folder as it is):
+     * a soundfont or speech spec is rendered into {@code dir} on first use and reused afterwards.
      */
-    public record Domain(String name, String dir, String colour, List<Integer> octaves) {
-        public Domain(String name, String dir, String colour) { this(name, dir, colour, null); }
+    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) {
+        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null); }
+
+        public Domain(String name, String dir, String colour, List<Integer> octaves) { this(name, dir, colour, octaves, null); }
 
         public Domain {
             octaves = octaves == null || octaves.isEmpty() ? List.of(0) : List.copyOf(octaves);
@@ -35,6 +42,7 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
             if (name == null || !name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("name must use letters, digits, _ or -, got " + name);
             if (dir == null || dir.isBlank()) throw new IllegalArgumentException("dir is missing for domain " + name);
             if (colour == null || !colour.matches("#[0-9a-fA-F]{6}")) throw new IllegalArgumentException("colour must be #rrggbb, got " + colour);
+            if (render == null) render = DomainSource.folder(Path.of(dir));
         }
     }
 
