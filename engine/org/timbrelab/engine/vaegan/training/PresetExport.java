@@ -75,7 +75,8 @@ final class PresetExport implements TrainingListener {
         // minutes over every session of the run: sum of the logged step times
         double loggedMinutes = log.stream().mapToDouble(MetricsJsonl.StepRecord::msPerStep).sum() / 60000;
         lossSums.clear();
-        for (Map<String, Float> l : recent) l.forEach((k, v) -> lossSums.merge(k, v.doubleValue() / recent.size(), Double::sum));
+        for (Map<String, Float> l : recent)
+            l.forEach((k, v) -> { if (k.startsWith("L_") || k.equals("KL")) lossSums.merge(k, v.doubleValue() / recent.size(), Double::sum); });
         export(completed, Math.max(minutes, loggedMinutes));
     }
 

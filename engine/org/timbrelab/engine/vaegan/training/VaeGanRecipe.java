@@ -57,6 +57,8 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
             throw new IllegalStateException("pitch conditioning needs f0 tracks: open the datasets with trackPitch on");
     }
 
+    private Adam.StepReport lastG, lastD;
+
     public VaeGan model() { return model; }
 
     @Override
@@ -68,7 +70,11 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
             x.add(d.mels(sm));
             if (comb != null) comb.add(combImages(sm, d));
         }
-        return step.run(x, comb, rng, this);
+        Map<String, Float> losses = step.run(x, comb, rng, this);
+        // global gradient norms before clipping, for choosing clipNorm (a skipped overflow step logs Float.MAX_VALUE: JSON has no ∞)
+        losses.put("gnorm_G", Math.min(lastG.gradNorm(), Float.MAX_VALUE));
+        losses.put("gnorm_D", Math.min(lastD.gradNorm(), Float.MAX_VALUE));
+        return losses;
     }
 
     /** Comb images (B, 1, mels, T) of a batch's f0 crops. */
@@ -97,9 +103,9 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
 
     @Override public void zeroAllGradients() { Gradients.zero(gParams, dParams); }
 
-    @Override public void stepGenerators() { optG.step(); }
+    @Override public void stepGenerators() { lastG = optG.step(); }
 
-    @Override public void stepDiscriminators() { optD.step(); }
+    @Override public void stepDiscriminators() { lastD = optD.step(); }
 
     @Override
     public void saveState(CheckpointData out) {
