@@ -33,6 +33,10 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--octaves", defaultValue = "auto", paramLabel = "auto|N", description = "register shift before encoding: auto (default) or -2..2 octaves")
     String octaves;
 
+    @Option(names = "--strength", defaultValue = "1.0", paramLabel = "S",
+            description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default ${DEFAULT-VALUE}; 0 = the encoder's latent as it is)")
+    double strength;
+
     @Option(names = "--phase", defaultValue = "pghi", paramLabel = "pghi|gl", description = "vocoder: pghi (default) or gl (Griffin-Lim 32)")
     String phase;
 
@@ -44,7 +48,7 @@ public final class ConvertCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--phase must be pghi or gl, got '" + phase + "'");
         };
         try (Converter c = Converter.load(preset)) {
-            c.phaseMethod(method);
+            c.phaseMethod(method).timbreStrength(strength);
             AudioClip clip = AudioFiles.loadMono(in, c.spectrogramConfig().sampleRate());
             System.out.printf("%s: %.2f s, median f0 %.0f Hz; preset %s %s%n", in, clip.durationSeconds(), c.medianF0(clip),
                     c.info().name(), c.info().domainNames());

@@ -128,6 +128,7 @@ public final class EvalCommand implements Callable<Integer> {
             systems.add(new ModelSystem(main, label, "model", Register.AUTO, PhaseMethod.PGHI));
             systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), PhaseMethod.PGHI));
             if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32));
+            systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, 0)); // the encoder's latent as it is
             if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, PhaseMethod.PGHI));
             systems.add(Vocoders.noModelBaseline(transform, PhaseMethod.PGHI));
             List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));

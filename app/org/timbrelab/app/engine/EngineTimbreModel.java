@@ -61,7 +61,7 @@ public final class EngineTimbreModel implements TimbreModel {
     @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register) {
         int k = converter.shiftFor(input, domain, engine(register));
         org.timbrelab.engine.infer.Latent z = latentFor(input, k);
-        Spectrogram s = converter.decodeSpectrogram(z, domain, z.f0Hz());
+        Spectrogram s = converter.decodeSpectrogram(converter.towardTarget(z, domain, converter.timbreStrength()), domain, z.f0Hz());
         AudioClip y = LoudnessEnvelope.apply(input, transform.invert(s, PhaseMethod.PGHI), converter.spectrogramConfig().hopLength());
         return new ConvertedOutput(domain, y, s, k);
     }

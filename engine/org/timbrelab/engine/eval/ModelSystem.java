@@ -18,36 +18,45 @@ public final class ModelSystem implements ConversionSystem {
     private final String kind;
     private final Register register;
     private final PhaseMethod phase;
+    private final double timbreStrength;
 
     /**
      * @param label preset label shown in the row name (e.g. the preset's name)
      * @param kind  "model" for the shipped settings, "ablation" for the others
      */
     public ModelSystem(Converter converter, String label, String kind, Register register, PhaseMethod phase) {
+        this(converter, label, kind, register, phase, Converter.DEFAULT_TIMBRE_STRENGTH);
+    }
+
+    /** @param timbreStrength how far the latent moves toward the target's centroid ({@link Converter#towardTarget}) */
+    public ModelSystem(Converter converter, String label, String kind, Register register, PhaseMethod phase, double timbreStrength) {
         this.converter = converter;
         this.label = label;
         this.kind = kind;
         this.register = register;
         this.phase = phase;
+        this.timbreStrength = timbreStrength;
     }
 
     @Override public String name() {
         String reg = register.auto() ? "register auto" : register.octaves() == 0 ? "register off" : "register " + register.octaves();
-        return label + " (" + reg + ", " + Vocoders.label(phase) + ")";
+        String strength = String.format(java.util.Locale.ROOT, ", strength %.1f", timbreStrength);
+        return label + " (" + reg + ", " + Vocoders.label(phase) + strength + ")";
     }
 
     @Override public String kind() { return kind; }
 
     @Override public Output convert(AudioClip input, String domain) {
         synchronized (converter) {
-            converter.phaseMethod(phase).followLoudness(false);
+            converter.phaseMethod(phase).followLoudness(false).timbreStrength(timbreStrength);
             try {
                 int k = converter.shiftFor(input, domain, register);
                 AudioClip raw = converter.convert(input, domain, register);
                 AudioClip enveloped = LoudnessEnvelope.apply(input, raw, converter.spectrogramConfig().hopLength());
                 return new Output(raw, enveloped, k);
             } finally {
-                converter.phaseMethod(PhaseMethod.PGHI).followLoudness(true);     // the converter's defaults
+                converter.phaseMethod(PhaseMethod.PGHI).followLoudness(true)     // the converter's defaults
+                        .timbreStrength(Converter.DEFAULT_TIMBRE_STRENGTH);
             }
         }
     }

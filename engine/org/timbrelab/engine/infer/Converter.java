@@ -37,6 +37,11 @@ public final class Converter implements AutoCloseable {
      * windows, 147 ms in 512-frame windows, 123 ms in one pass).
      */
     public static final int WINDOW = 1024, OVERLAP = 32;
+    /**
+     * How far a conversion moves the input's latent toward the target domain (see {@link #towardTarget}):
+     * 0 decodes the encoder's latent as it is, 1 moves its time-average onto the target's centroid.
+     */
+    public static final double DEFAULT_TIMBRE_STRENGTH = 1.0;
     /** Windows per forward pass (bounds memory for long clips: 4,096 frames ≈ 65 s). */
     private static final int MAX_BATCH = 4;
     /** Shortest image the encoder takes (its latent must be at least 2 frames wide for reflect padding). */
@@ -51,6 +56,7 @@ public final class Converter implements AutoCloseable {
     private final NDManager manager;
     private PhaseMethod phase = PhaseMethod.PGHI;
     private boolean followLoudness = true;
+    private double timbreStrength = DEFAULT_TIMBRE_STRENGTH;
     private int window = WINDOW;
     private int overlap = OVERLAP;
 
@@ -79,6 +85,31 @@ public final class Converter implements AutoCloseable {
 
     /** Whether outputs take the input's frame-energy envelope (on by default). */
     public synchronized Converter followLoudness(boolean on) { this.followLoudness = on; return this; }
+
+    /** Timbre strength for {@link #convert}/{@link #convertAll}, 0…2 ({@link #DEFAULT_TIMBRE_STRENGTH} unless set). */
+    public synchronized Converter timbreStrength(double strength) {
+        if (!(strength >= 0 && strength <= 2)) throw new IllegalArgumentException("timbre strength must be in 0..2, got " + strength);
+        this.timbreStrength = strength;
+        return this;
+    }
+
+    public synchronized double timbreStrength() { return timbreStrength; }
+
+    /**
+     * The latent moved toward {@code domain}: every frame shifted by strength × (the domain's
+     * centroid − the clip's own time-average), the centroid being the mean of the preset's latent
+     * points of that domain (~1-s windows of its training data). This is the scatter's drag (DESIGN §9)
+     * aimed at the target's centre: the melody stays (it lives in the frame-to-frame changes and,
+     * with pitch conditioning, in the comb), the clip's average character moves to the target's.
+     * Unchanged when the strength is 0 or the preset has no points for the domain.
+     */
+    public Latent towardTarget(Latent z, String domain, double strength) {
+        float[] centre = preset.points().centroid(domain);
+        if (strength == 0 || centre == null) return z;
+        float[] own = z.timeAverage(), offset = new float[own.length];
+        for (int i = 0; i < offset.length; i++) offset[i] = (float) (strength * (centre[i] - own[i]));
+        return z.shifted(offset);
+    }
 
     /** Window and overlap in spectrogram frames (multiples of 4); one window ≥ the clip means a single pass. */
     public synchronized Converter windows(int windowFrames, int overlapFrames) {
@@ -208,7 +239,7 @@ public final class Converter implements AutoCloseable {
     }
 
     private AudioClip render(AudioClip input, Latent z, String domain) {
-        AudioClip y = transform.invert(decodeSpectrogram(z, domain, z.f0Hz()), phase);
+        AudioClip y = transform.invert(decodeSpectrogram(towardTarget(z, domain, timbreStrength), domain, z.f0Hz()), phase);
         return followLoudness ? LoudnessEnvelope.apply(input, y, spec.hopLength()) : fitLength(y, input.length());
     }
 

@@ -27,4 +27,18 @@ public record LatentPoints(List<Source> sources, float[][] points, float[] mean,
     public int dimension() { return mean.length; }
 
     public int components() { return basis.length; }
+
+    /** Mean of {@code domain}'s points (a C·F vector), or null if the preset stores none for it. */
+    public float[] centroid(String domain) {
+        float[] sum = new float[dimension()];
+        int n = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            if (!sources.get(i).domain().equals(domain)) continue;
+            for (int j = 0; j < sum.length; j++) sum[j] += points[i][j];
+            n++;
+        }
+        if (n == 0) return null;
+        for (int j = 0; j < sum.length; j++) sum[j] /= n;
+        return sum;
+    }
 }

@@ -55,9 +55,10 @@ class EvalCommandTest {
                 "--classifier-epochs", "8");
         assertEquals(0, code);
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        // (model, register off, no-model baseline) × (violin, cello) + floor and PGHI ceiling per target
-        assertEquals(1 + 3 * 2 + 2 * 2, csv.size(), String.join("\n", csv));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI)\",model,violin,2,")), String.join("\n", csv));
+        // (model, register off, strength 0, no-model baseline) × (violin, cello) + floor and PGHI ceiling per target
+        assertEquals(1 + 4 * 2 + 2 * 2, csv.size(), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI, strength 1.0)\",model,violin,2,")), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI, strength 0.0)\",ablation,cello,2,")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.contains("real vs real (halves),floor,cello,2,")), String.join("\n", csv));
         assertEquals(List.of("voice", "violin", "cello", "other"), DomainClassifier.load(out.resolve("classifier.json")).labels());
         String md = Files.readString(out.resolve("report.md"));

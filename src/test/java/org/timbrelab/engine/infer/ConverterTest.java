@@ -20,7 +20,7 @@ import org.timbrelab.engine.vaegan.VaeGanConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,5 +172,28 @@ class ConverterTest {
         assertEquals(a.frames(), mid.frames());
         AudioClip y = converter.decode(mid, "violin", null);
         assertTrue(y.length() > 0);
+    }
+
+    @Test void timbreStrengthMovesTheLatentsAverageOntoTheTargetsCentroid() {
+        AudioClip tone = harmonicTone(220, 2.0, 0.3);
+        Latent z = converter.encode(tone);
+        float[] centre = converter.preset().points().centroid("violin");
+        assertNotNull(centre);
+        // strength 1: the clip's time-average becomes the centroid; the frame-to-frame changes stay
+        Latent moved = converter.towardTarget(z, "violin", 1.0);
+        assertArrayEquals(centre, moved.timeAverage(), 1e-4f);
+        float[] a = z.values(), b = moved.values();
+        assertEquals(a[1] - a[0], b[1] - b[0], 1e-5);
+        assertSame(z, converter.towardTarget(z, "violin", 0));
+        // half way: the average lies half way
+        float[] half = converter.towardTarget(z, "violin", 0.5).timeAverage(), own = z.timeAverage();
+        for (int i = 0; i < own.length; i++) assertEquals((own[i] + centre[i]) / 2, half[i], 1e-4f);
+        // convert uses it: strength 0 and 1 give different audio, and bad strengths are refused
+        try (Converter other = Converter.load(presetDir)) {
+            float[] plain = other.timbreStrength(0).convert(tone, "violin", Register.octaves(0)).samples();
+            float[] strong = other.timbreStrength(1).convert(tone, "violin", Register.octaves(0)).samples();
+            assertFalse(java.util.Arrays.equals(plain, strong));
+            assertThrows(IllegalArgumentException.class, () -> other.timbreStrength(-0.1));
+        }
     }
 }
