@@ -33,7 +33,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--octaves", defaultValue = "auto", paramLabel = "auto|N", description = "register shift before encoding: auto (default) or -2..2 octaves")
     String octaves;
 
-    @Option(names = "--strength", defaultValue = "1.0", paramLabel = "S",
+    @Option(names = "--strength", defaultValue = "" + Converter.DEFAULT_TIMBRE_STRENGTH, paramLabel = "S",
             description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default ${DEFAULT-VALUE}; 0 = the encoder's latent as it is)")
     double strength;
 

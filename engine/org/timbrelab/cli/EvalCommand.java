@@ -47,6 +47,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--preset", required = true, paramLabel = "DIR", description = "preset to evaluate")
     Path preset;
 
+    @Option(names = "--strength", defaultValue = "" + Converter.DEFAULT_TIMBRE_STRENGTH, paramLabel = "S",
+            description = "timbre strength of the model rows (default ${DEFAULT-VALUE}; see convert --strength)")
+    double strength;
+
+    @Option(names = "--ablation-strengths", defaultValue = "0", split = ",", paramLabel = "S,S",
+            description = "further timbre strengths scored as ablation rows (default ${DEFAULT-VALUE}: the encoder's latent as it is)")
+    double[] ablationStrengths;
+
     @Option(names = "--preset2", paramLabel = "DIR", description = "a second preset trained under the same budget (e.g. pitch conditioning on/off), scored as an ablation row")
     Path preset2;
 
@@ -125,11 +133,12 @@ public final class EvalCommand implements Callable<Integer> {
 
             List<ConversionSystem> systems = new ArrayList<>();
             String label = label(main);
-            systems.add(new ModelSystem(main, label, "model", Register.AUTO, PhaseMethod.PGHI));
-            systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), PhaseMethod.PGHI));
-            if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32));
-            systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, 0)); // the encoder's latent as it is
-            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, PhaseMethod.PGHI));
+            systems.add(new ModelSystem(main, label, "model", Register.AUTO, PhaseMethod.PGHI, strength));
+            systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), PhaseMethod.PGHI, strength));
+            if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32, strength));
+            for (double s : ablationStrengths)
+                if (s != strength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, s));
+            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, PhaseMethod.PGHI, strength));
             systems.add(Vocoders.noModelBaseline(transform, PhaseMethod.PGHI));
             List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));
             if (!noGl) ceilings.add(Vocoders.ceiling(transform, PhaseMethod.GRIFFIN_LIM_32));

@@ -40,7 +40,7 @@ public final class ModelSystem implements ConversionSystem {
 
     @Override public String name() {
         String reg = register.auto() ? "register auto" : register.octaves() == 0 ? "register off" : "register " + register.octaves();
-        String strength = String.format(java.util.Locale.ROOT, ", strength %.1f", timbreStrength);
+        String strength = String.format(java.util.Locale.ROOT, ", strength %.2f", timbreStrength);
         return label + " (" + reg + ", " + Vocoders.label(phase) + strength + ")";
     }
 

@@ -41,7 +41,7 @@ public final class Converter implements AutoCloseable {
      * How far a conversion moves the input's latent toward the target domain (see {@link #towardTarget}):
      * 0 decodes the encoder's latent as it is, 1 moves its time-average onto the target's centroid.
      */
-    public static final double DEFAULT_TIMBRE_STRENGTH = 1.0;
+    public static final double DEFAULT_TIMBRE_STRENGTH = 0.25;
     /** Windows per forward pass (bounds memory for long clips: 4,096 frames ≈ 65 s). */
     private static final int MAX_BATCH = 4;
     /** Shortest image the encoder takes (its latent must be at least 2 frames wide for reflect padding). */

@@ -57,8 +57,8 @@ class EvalCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         // (model, register off, strength 0, no-model baseline) × (violin, cello) + floor and PGHI ceiling per target
         assertEquals(1 + 4 * 2 + 2 * 2, csv.size(), String.join("\n", csv));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI, strength 1.0)\",model,violin,2,")), String.join("\n", csv));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI, strength 0.0)\",ablation,cello,2,")), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI, strength 0.25)\",model,violin,2,")), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI, strength 0.00)\",ablation,cello,2,")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.contains("real vs real (halves),floor,cello,2,")), String.join("\n", csv));
         assertEquals(List.of("voice", "violin", "cello", "other"), DomainClassifier.load(out.resolve("classifier.json")).labels());
         String md = Files.readString(out.resolve("report.md"));

@@ -30,8 +30,8 @@ class ModelSystemTest {
             AudioClip in = tone(150, 1.0);          // violin's median is 300 Hz in the test preset: one octave up
             ModelSystem auto = new ModelSystem(c, "tiny", "model", Register.AUTO, PhaseMethod.PGHI);
             ModelSystem off = new ModelSystem(c, "tiny", "ablation", Register.octaves(0), PhaseMethod.griffinLim(4));
-            assertEquals("tiny (register auto, PGHI, strength 1.0)", auto.name());
-            assertEquals("tiny (register off, GL-4, strength 1.0)", off.name());
+            assertEquals("tiny (register auto, PGHI, strength 0.25)", auto.name());
+            assertEquals("tiny (register off, GL-4, strength 0.25)", off.name());
 
             ConversionSystem.Output a = auto.convert(in, "violin");
             assertEquals(1, a.octaves());
