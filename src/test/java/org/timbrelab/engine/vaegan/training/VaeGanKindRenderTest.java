@@ -89,7 +89,8 @@ class VaeGanKindRenderTest {
     }
 
     @Test void configWithoutRenderStillLoadsAsItsFolder() throws IOException {
-        VaeGanTrainConfig old = load(Path.of("config/vaegan-voice-strings.yaml")); // written before render: existed
+        // the shipped config as it was before render: and octaves: existed
+        VaeGanTrainConfig old = load(Path.of("src/test/resources/vaegan-config-before-render.yaml"));
         for (VaeGanTrainConfig.Domain d : old.domains()) {
             assertEquals(DomainSource.folder(Path.of(d.dir())), d.render(), d.name());
             assertEquals(List.of(0), d.octaves());
