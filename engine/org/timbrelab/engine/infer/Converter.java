@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.MagnitudeSpectrogram;
 import org.timbrelab.dsp.PhaseMethod;
 import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Timbre transfer with a trained preset (DESIGN §1.8, §9). A clip is moved by whole octaves
@@ -149,7 +151,11 @@ public final class Converter implements AutoCloseable {
     /** As {@link #encode(AudioClip, int)} with the clip's pitch track already computed (null for a model without pitch). */
     private Latent encode(AudioClip clip, int octaveShift, PitchTrack track) {
         requireRate(clip);
-        Spectrogram s = transform.forward(clip, octaveShift);
+        return encode(transform.forward(clip, octaveShift), octaveShift, track);
+    }
+
+    /** μ of a (register-shifted) spectrogram, with the f0 comb from the unshifted clip's track moved by the same octaves. */
+    private Latent encode(Spectrogram s, int octaveShift, PitchTrack track) {
         float[] f0 = null;
         if (info.pitchConditioning()) {
             f0 = new float[s.frames()];
@@ -218,21 +224,45 @@ public final class Converter implements AutoCloseable {
 
     /** Converts a clip into {@code domain} with the given register choice. */
     public synchronized AudioClip convert(AudioClip clip, String domain, Register register) {
-        PitchTrack track = track(clip); // one YIN pass serves the register choice and the comb
-        int shift = register.auto() ? shiftFor(track, domain, register) : register.octaves();
-        return render(clip, encode(clip, shift, info.pitchConditioning() ? track : null), domain);
+        Analysis a = analyse(clip);
+        int shift = register.auto() ? shiftFor(a.track, domain, register) : register.octaves();
+        return render(clip, a.encode(shift), domain);
+    }
+
+    /** One YIN pass (for the register choice and the comb) and one STFT (shifted per target) per conversion. */
+    private final class Analysis {
+        final PitchTrack track;
+        final MagnitudeSpectrogram magnitude;
+
+        Analysis(PitchTrack track, MagnitudeSpectrogram magnitude) {
+            this.track = track;
+            this.magnitude = magnitude;
+        }
+
+        Latent encode(int shift) {
+            MagnitudeSpectrogram m = shift == 0 ? magnitude : AudioTransform.shiftOctaves(magnitude, shift);
+            return Converter.this.encode(transform.toSpectrogram(m), shift, info.pitchConditioning() ? track : null);
+        }
+    }
+
+    /** YIN runs on a pool thread while this one computes the STFT: they are independent, and a CPU has two cores. */
+    private Analysis analyse(AudioClip clip) {
+        requireRate(clip);
+        CompletableFuture<PitchTrack> yin = CompletableFuture.supplyAsync(() -> pitch.track(clip, spec));
+        MagnitudeSpectrogram m = transform.magnitude(clip);
+        return new Analysis(yin.join(), m);
     }
 
     /** Converts into every domain of the preset (Auto register), encoding once per distinct shift. */
     public synchronized Map<String, AudioClip> convertAll(AudioClip clip) { return convertAll(clip, Register.AUTO); }
 
     public synchronized Map<String, AudioClip> convertAll(AudioClip clip, Register register) {
-        PitchTrack track = track(clip);
+        Analysis a = analyse(clip);
         Map<Integer, Latent> byShift = new TreeMap<>();
         Map<String, AudioClip> out = new LinkedHashMap<>();
         for (String domain : info.domainNames()) {
-            int shift = register.auto() ? shiftFor(track, domain, register) : register.octaves();
-            Latent z = byShift.computeIfAbsent(shift, s -> encode(clip, s, info.pitchConditioning() ? track : null));
+            int shift = register.auto() ? shiftFor(a.track, domain, register) : register.octaves();
+            Latent z = byShift.computeIfAbsent(shift, a::encode);
             out.put(domain, render(clip, z, domain));
         }
         return out;
