@@ -23,15 +23,15 @@ def results(ev):
 
 def main():
     run_root, eval_root, names = sys.argv[1], sys.argv[2], sys.argv[3].split(',')
-    print('| run | domains | steps | ms/step | core-min | target | domain acc. | f0 corr. | cents err. | loudness corr. (before / after env.) | FAD MFCC | FAD learned |')
+    print('| run | domains | steps | logged ms/step | logged min | target | domain acc. | f0 corr. | cents err. | loudness corr. (before / after env.) | FAD MFCC | FAD learned |')
     print('|---|---|---|---|---|---|---|---|---|---|---|---|')
     for n in names:
         steps, ms = training(os.path.join(run_root, n))
         res = results(os.path.join(eval_root, n))
         doms = len(res) + 1
         for d, r in res.items():
-            print('| %s | %d | %d | %.0f | %.1f | %s | %.0f %% | %.3f | %.0f | %.2f / %.2f | %.0f | %.1f |' % (
-                n, doms, steps, ms, steps * ms / 60000, d, 100 * float(r['domain_accuracy']), float(r['f0_correlation']),
+            print('| %s | %d | %d | %.0f | %.1f | %s | %d %% | %.3f | %.0f | %.2f / %.2f | %.0f | %.1f |' % (
+                n, doms, steps, ms, steps * ms / 60000, d, int(100 * float(r['domain_accuracy']) + 0.5), float(r['f0_correlation']),
                 float(r['cents_error']), float(r['loudness_correlation']), float(r['loudness_correlation_enveloped']),
                 float(r['fad_mfcc']), float(r['fad_learned'])))
 
