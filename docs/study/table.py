@@ -2,13 +2,14 @@
 """Builds the n-domain study table (Markdown) from eval reports and training logs.
 
 usage: table.py RUN_ROOT EVAL_ROOT name[,name...]
-  RUN_ROOT/<name>/metrics.jsonl  training log of each run (steps, ms/step)
+  RUN_ROOT/<name>/metrics.jsonl  training log of each run (steps, ms/step), or RUN_ROOT/<name>.metrics.jsonl
   EVAL_ROOT/<name>/results.csv   `eval` output of each run's preset on the same held-out clips
 """
 import csv, json, sys, os
 
 def training(run):
-    rows = [json.loads(l) for l in open(os.path.join(run, 'metrics.jsonl')) if '"ms_per_step"' in l]
+    log = run + '.metrics.jsonl' if os.path.exists(run + '.metrics.jsonl') else os.path.join(run, 'metrics.jsonl')
+    rows = [json.loads(l) for l in open(log) if '"ms_per_step"' in l]
     steps = rows[-1]['step']
     # wall time from the per-step timing of every logged step (the log has one row per step)
     ms = [r['ms_per_step'] for r in rows]
