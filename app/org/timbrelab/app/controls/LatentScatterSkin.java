@@ -28,6 +28,7 @@ public class LatentScatterSkin extends SkinBase<LatentScatterView> {
         getChildren().add(canvas);
         view.getPoints().addListener((ListChangeListener<LatentPoint>) c -> { hover = null; draw(); });
         view.getDomains().addListener((ListChangeListener<String>) c -> draw());
+        view.getDomainColours().addListener((javafx.collections.MapChangeListener<String, Color>) c -> draw());
         registerChangeListener(view.inputPositionProperty(), o -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> dragging = false);
@@ -120,7 +121,7 @@ public class LatentScatterSkin extends SkinBase<LatentScatterView> {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < domains.size(); i++, y += 14) {
-            g.setFill(DomainPalette.colour(i));
+            g.setFill(getSkinnable().colourOf(domains.get(i)));
             g.fillOval(w - MARGIN - 80, y - 4, 8, 8);
             g.setFill(TEXT);
             g.fillText(domains.get(i), w - MARGIN - 68, y);
@@ -134,10 +135,7 @@ public class LatentScatterSkin extends SkinBase<LatentScatterView> {
         }
     }
 
-    private Color colourOf(String domain) {
-        int i = getSkinnable().getDomains().indexOf(domain);
-        return i < 0 ? Color.GRAY : DomainPalette.colour(i);
-    }
+    private Color colourOf(String domain) { return getSkinnable().colourOf(domain); }
 
     private LatentPoint nearest(double sx, double sy) {
         LatentPoint best = null;

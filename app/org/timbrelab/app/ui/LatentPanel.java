@@ -56,6 +56,14 @@ public final class LatentPanel extends VBox {
     private void show(TimbreModel m) {
         scatter.getPoints().setAll(m == null ? java.util.List.of() : m.latentPoints());
         scatter.getDomains().setAll(m == null ? java.util.List.of() : m.domains().stream().map(DomainInfo::name).toList());
+        scatter.getDomainColours().clear();
+        if (m != null) for (DomainInfo d : m.domains()) {
+            try {
+                scatter.getDomainColours().put(d.name(), javafx.scene.paint.Color.web(d.colour()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // no usable colour: the palette's
+            }
+        }
         domain.getItems().setAll(scatter.getDomains());
         if (!domain.getItems().isEmpty()) domain.setValue(domain.getItems().get(Math.min(1, domain.getItems().size() - 1)));
         updateHint();

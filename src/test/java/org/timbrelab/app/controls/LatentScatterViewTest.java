@@ -62,4 +62,14 @@ class LatentScatterViewTest {
         assertEquals(2, last.planeY(), 0.05);
         assertEquals(1, view.getInputPosition().getX(), 0.05);
     }
+
+    @Test void aDomainsOwnColourWinsOverThePalette() {
+        LatentScatterView v = new LatentScatterView();
+        v.getDomains().setAll("voice", "violin");
+        assertEquals(DomainPalette.colour(1), v.colourOf("violin"));
+        v.getDomainColours().put("violin", javafx.scene.paint.Color.web("#d62728"));
+        assertEquals(javafx.scene.paint.Color.web("#d62728"), v.colourOf("violin"));
+        assertEquals(DomainPalette.colour(0), v.colourOf("voice"));
+        assertEquals(javafx.scene.paint.Color.GRAY, v.colourOf("cello"));
+    }
 }
