@@ -33,9 +33,10 @@ public final class EngineTimbreModel implements TimbreModel {
     private final PresetInfo info;
     private final AudioTransform transform;
     private final LatentPoints points;
-    // encodings of the most recent input by octave shift
+    // encodings of the most recent input by octave shift, and its median f0 (one YIN pass per input, not per row or drag)
     private AudioClip lastClip;
     private final Map<Integer, org.timbrelab.engine.infer.Latent> byShift = new HashMap<>();
+    private Double lastMedianF0;
 
     public EngineTimbreModel(Converter converter) {
         this.converter = converter;
@@ -59,7 +60,7 @@ public final class EngineTimbreModel implements TimbreModel {
     }
 
     @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register) {
-        int k = converter.shiftFor(input, domain, engine(register));
+        int k = shiftFor(input, domain, engine(register));
         org.timbrelab.engine.infer.Latent z = latentFor(input, k);
         Spectrogram s = converter.decodeSpectrogram(converter.towardTarget(z, domain, converter.timbreStrength()), domain, z.f0Hz());
         AudioClip y = LoudnessEnvelope.apply(input, transform.invert(s, PhaseMethod.PGHI), converter.spectrogramConfig().hopLength());
@@ -67,8 +68,23 @@ public final class EngineTimbreModel implements TimbreModel {
     }
 
     private org.timbrelab.engine.infer.Latent latentFor(AudioClip input, int shift) {
-        if (input != lastClip) { byShift.clear(); lastClip = input; }
+        remember(input);
         return byShift.computeIfAbsent(shift, s -> converter.encode(input, s));
+    }
+
+    /** The octave shift for the input and target (as {@link Converter#shiftFor}), from the input's cached median f0. */
+    private int shiftFor(AudioClip input, String domain, org.timbrelab.engine.infer.Register register) {
+        if (!register.auto()) return register.octaves();
+        remember(input);
+        if (lastMedianF0 == null) lastMedianF0 = converter.medianF0(input);
+        return register.shiftFor(lastMedianF0, info.domain(domain).medianF0Hz());
+    }
+
+    private void remember(AudioClip input) {
+        if (input == lastClip) return;
+        byShift.clear();
+        lastMedianF0 = null;
+        lastClip = input;
     }
 
     /**
@@ -100,7 +116,7 @@ public final class EngineTimbreModel implements TimbreModel {
         Handle h = (Handle) latent.handle();
         org.timbrelab.engine.infer.Latent z = h.z();
         if (h.clip() != null) {
-            int k = converter.shiftFor(h.clip(), domain, org.timbrelab.engine.infer.Register.AUTO);
+            int k = shiftFor(h.clip(), domain, org.timbrelab.engine.infer.Register.AUTO);
             if (k != z.octaveShift()) {
                 z = latentFor(h.clip(), k);
                 if (h.offset() != null) z = z.shifted(h.offset());
