@@ -16,6 +16,7 @@ import org.timbrelab.engine.eval.NamedClip;
 import org.timbrelab.engine.eval.ReferenceRenderer;
 import org.timbrelab.engine.eval.ReportWriter;
 import org.timbrelab.engine.eval.RoundTrip;
+import org.timbrelab.engine.eval.TorchScriptEmbedding;
 import org.timbrelab.engine.eval.Vocoders;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.infer.Register;
@@ -92,9 +93,18 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-gl", description = "skip the Griffin-Lim rows (they cost most of the time)")
     boolean noGl;
 
+    @Option(names = "--embedding", paramLabel = "FILE", description = "a local TorchScript frame embedding (VGGish, PANN wrapped as "
+            + "docs/eval/torchscript-embedding.md says) for a third FAD column; never downloaded")
+    Path embedding;
+
+    @Option(names = "--embedding-rate", defaultValue = "16000", paramLabel = "HZ",
+            description = "sample rate the --embedding module takes its waveform at (default: ${DEFAULT-VALUE})")
+    int embeddingRate;
+
     @Override public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        try (Converter main = Converter.load(preset); Converter second = preset2 == null ? null : Converter.load(preset2)) {
+        try (Converter main = Converter.load(preset); Converter second = preset2 == null ? null : Converter.load(preset2);
+             TorchScriptEmbedding external = embedding == null ? null : TorchScriptEmbedding.load(embedding, embeddingRate)) {
             PresetInfo info = main.info();
             SpectrogramConfig config = info.spectrogram();
             AudioTransform transform = new AudioTransform(config);
@@ -143,7 +153,7 @@ public final class EvalCommand implements Callable<Integer> {
             List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));
             if (!noGl) ceilings.add(Vocoders.ceiling(transform, PhaseMethod.GRIFFIN_LIM_32));
 
-            Evaluation.Result r = new Evaluation(classifier).run(in, real, targets, systems, ceilings, System.out::println);
+            Evaluation.Result r = new Evaluation(classifier, external).run(in, real, targets, systems, ceilings, System.out::println);
             notes.add(0, String.format(Locale.ROOT, "- Preset: `%s` (%s), domains %s, pitch conditioning %s, trained %d steps in %.1f min.",
                     preset, info.name(), info.domainNames(), info.pitchConditioning() ? "on" : "off", info.training().steps(), info.training().minutes()));
             if (second != null)
@@ -153,9 +163,12 @@ public final class EvalCommand implements Callable<Integer> {
                     refs != null ? "`" + refs + "`" : refPhrases + " phrases × " + refSeconds + " s per domain rendered from " + soundfont));
             notes.add("- FAD is the squared Fréchet distance (as FID/FAD report it) between Gaussian fits of frame embeddings; every row is compared with the same second half of the real clips. Floor = first half of the real clips; ceiling = that half through the vocoder.");
             notes.add(String.format(Locale.ROOT, "- Wall time %.1f min on %d cores.", (System.nanoTime() - t0) / 6e10, Runtime.getRuntime().availableProcessors()));
+            if (external != null)
+                notes.add("- Third FAD column: TorchScript embedding `" + embedding + "` on waveforms at " + embeddingRate + " Hz.");
             notes.addAll(r.notes());
             Files.createDirectories(out);
-            ReportWriter.write(out, new ReportWriter.Report("Evaluation of " + info.name(), notes, r.rows(), r.clips(), classifierAccuracy));
+            ReportWriter.write(out, new ReportWriter.Report("Evaluation of " + info.name(), notes, r.rows(), r.clips(),
+                    classifierAccuracy, external == null ? null : external.name()));
             System.out.println("wrote " + out.resolve("report.md"));
             return 0;
         }

@@ -18,9 +18,20 @@ package org.timbrelab.engine.eval;
  * @param fadLearned      Fréchet distance to real clips, the classifier's embedding
  * @param framesMfcc      frames in this row's set for the MFCC FAD
  * @param framesLearned   frames in this row's set for the learned FAD
+ * @param fadExternal     Fréchet distance with a user's TorchScript embedding; NaN without one
+ * @param framesExternal  frames in this row's set for that FAD (0 without one)
  */
 public record EvalRow(String system, String kind, String domain, int clips, double domainAccuracy,
                       double f0Correlation, double centsError, double loudnessCorrelation,
                       double loudnessCorrelationEnveloped, double fadMfcc, double fadLearned,
-                      int framesMfcc, int framesLearned) {
+                      int framesMfcc, int framesLearned, double fadExternal, int framesExternal) {
+
+    /** A row without the optional TorchScript-embedding FAD. */
+    public EvalRow(String system, String kind, String domain, int clips, double domainAccuracy,
+                   double f0Correlation, double centsError, double loudnessCorrelation,
+                   double loudnessCorrelationEnveloped, double fadMfcc, double fadLearned,
+                   int framesMfcc, int framesLearned) {
+        this(system, kind, domain, clips, domainAccuracy, f0Correlation, centsError, loudnessCorrelation,
+                loudnessCorrelationEnveloped, fadMfcc, fadLearned, framesMfcc, framesLearned, Double.NaN, 0);
+    }
 }

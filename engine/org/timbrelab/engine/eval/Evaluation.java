@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * (DESIGN §9 "Metrics"). Every system is scored the same way per target domain: the classifier's
  * verdict on the output, log2-f0 correlation and cents error against the input (× 2^k), loudness
  * correlation before and after the envelope step, and FAD of all outputs against the second half
- * of the real clips with two frame embeddings (MFCC + deltas; the classifier's last hidden layer).
+ * of the real clips with two frame embeddings (MFCC + deltas; the classifier's last hidden layer),
+ * and a third when the user gives a {@link TorchScriptEmbedding} (VGGish, PANN).
  *
  * <p>Reference rows use the same second half: the floor compares the first half of the real clips
  * with it (real vs real), the vocoder ceiling the first half passed through forward + invert.
@@ -35,6 +36,7 @@ public final class Evaluation {
     public static final int MIN_FAD_FRAMES = 2000;
 
     private final DomainClassifier classifier;
+    private final TorchScriptEmbedding external;   // null: no third FAD column
     private final AudioTransform transform;
     private final Pitch pitch = new Pitch();
     private final Loudness loudness;
@@ -43,7 +45,13 @@ public final class Evaluation {
     private final List<String> notes = new ArrayList<>();
 
     public Evaluation(DomainClassifier classifier) {
+        this(classifier, null);
+    }
+
+    /** With {@code external} (may be null) as a third frame embedding for FAD. */
+    public Evaluation(DomainClassifier classifier, TorchScriptEmbedding external) {
         this.classifier = classifier;
+        this.external = external;
         this.config = classifier.spectrogramConfig();
         this.transform = new AudioTransform(config);
         this.loudness = new Loudness(config);
@@ -131,17 +139,18 @@ public final class Evaluation {
         return new Analysis(pitch.track(clip, config), loudness.aWeightedDb(clip));
     }
 
-    /** Frame embeddings of a set of clips, both kinds. */
-    record Embedded(List<double[]> mfcc, List<double[]> learned) { }
+    /** Frame embeddings of a set of clips, every kind ({@code external} empty without a TorchScript module). */
+    record Embedded(List<double[]> mfcc, List<double[]> learned, List<double[]> external) { }
 
     private Embedded embed(List<AudioClip> set) {
-        List<double[]> mfcc = new ArrayList<>(), learned = new ArrayList<>();
+        List<double[]> mfcc = new ArrayList<>(), learned = new ArrayList<>(), ext = new ArrayList<>();
         for (AudioClip c : set) {
             Spectrogram s = transform.forward(c);
             mfcc.addAll(MfccEmbedding.DEFAULT.frames(s));
             learned.addAll(classifier.embed(s, 1));
+            if (external != null) ext.addAll(external.frames(c));
         }
-        return new Embedded(mfcc, learned);
+        return new Embedded(mfcc, learned, ext);
     }
 
     private EvalRow row(String system, String kind, String domain, List<ClipScore> scores, Embedded set, Embedded ref) {
@@ -149,12 +158,13 @@ public final class Evaluation {
         for (ClipScore c : scores) if (c.correct()) right++;
         double fadMfcc = fad(set.mfcc(), ref.mfcc(), system, domain, "MFCC");
         double fadLearned = fad(set.learned(), ref.learned(), system, domain, "learned");
+        double fadExternal = external == null ? Double.NaN : fad(set.external(), ref.external(), system, domain, external.name());
         return new EvalRow(system, kind, domain, scores.size(), scores.isEmpty() ? Double.NaN : right / (double) scores.size(),
                 median(scores.stream().mapToDouble(ClipScore::f0Correlation).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::centsError).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::loudnessCorrelation).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::loudnessCorrelationEnveloped).toArray()),
-                fadMfcc, fadLearned, set.mfcc().size(), set.learned().size());
+                fadMfcc, fadLearned, set.mfcc().size(), set.learned().size(), fadExternal, set.external().size());
     }
 
     private double fad(List<double[]> a, List<double[]> b, String system, String domain, String kind) {

@@ -15,18 +15,26 @@ import java.util.function.ToDoubleFunction;
  * Writes an evaluation as files in one folder: {@code results.csv} (one line per row),
  * {@code clips.csv} (one line per clip × system × domain), {@code report.md} (the table, the
  * classifier's own accuracy, notes) and bar charts {@code accuracy.png}, {@code f0.png},
- * {@code fad.png}.
+ * {@code fad.png}, {@code fad-learned.png} (and {@code fad-external.png} with a TorchScript embedding).
  */
 public final class ReportWriter {
     private ReportWriter() { }
 
     static final String[] ROW_HEADER = {"system", "kind", "domain", "clips", "domain_accuracy", "f0_correlation",
             "cents_error", "loudness_correlation", "loudness_correlation_enveloped", "fad_mfcc", "fad_learned",
-            "frames_mfcc", "frames_learned"};
+            "frames_mfcc", "frames_learned", "fad_external", "frames_external"};
 
-    /** Everything a report shows. {@code notes} are Markdown lines printed above the table. */
+    /**
+     * Everything a report shows. {@code notes} are Markdown lines printed above the table;
+     * {@code externalEmbedding} names the TorchScript module of the third FAD column (null: none).
+     */
     public record Report(String title, List<String> notes, List<EvalRow> rows, List<ClipScore> clips,
-                         ClassifierAccuracy classifierAccuracy) { }
+                         ClassifierAccuracy classifierAccuracy, String externalEmbedding) {
+        public Report(String title, List<String> notes, List<EvalRow> rows, List<ClipScore> clips,
+                      ClassifierAccuracy classifierAccuracy) {
+            this(title, notes, rows, clips, classifierAccuracy, null);
+        }
+    }
 
     public static List<Path> write(Path dir, Report r) throws IOException {
         Files.createDirectories(dir);
@@ -38,6 +46,8 @@ public final class ReportWriter {
         written.add(chart(dir.resolve("f0.png"), "f0 correlation (median)", "", r.rows(), EvalRow::f0Correlation));
         written.add(chart(dir.resolve("fad.png"), "FAD, MFCC embedding", "lower is better", r.rows(), EvalRow::fadMfcc));
         written.add(chart(dir.resolve("fad-learned.png"), "FAD, learned embedding", "lower is better", r.rows(), EvalRow::fadLearned));
+        if (r.externalEmbedding() != null)
+            written.add(chart(dir.resolve("fad-external.png"), "FAD, " + r.externalEmbedding(), "lower is better", r.rows(), EvalRow::fadExternal));
         return written;
     }
 
@@ -47,7 +57,8 @@ public final class ReportWriter {
             sb.append(String.join(",", csv(x.system()), x.kind(), csv(x.domain()), Integer.toString(x.clips()),
                     num(x.domainAccuracy()), num(x.f0Correlation()), num(x.centsError()), num(x.loudnessCorrelation()),
                     num(x.loudnessCorrelationEnveloped()), num(x.fadMfcc()), num(x.fadLearned()),
-                    Integer.toString(x.framesMfcc()), Integer.toString(x.framesLearned()))).append('\n');
+                    Integer.toString(x.framesMfcc()), Integer.toString(x.framesLearned()), num(x.fadExternal()),
+                    Integer.toString(x.framesExternal()))).append('\n');
         return sb.toString();
     }
 
@@ -64,17 +75,22 @@ public final class ReportWriter {
     static String markdown(Report r) {
         StringBuilder sb = new StringBuilder("# ").append(r.title()).append("\n\n");
         for (String n : r.notes()) sb.append(n).append('\n');
+        String ext = r.externalEmbedding();
         sb.append("\n| system | kind | domain | clips | domain acc. | f0 corr. | cents err. | loudness corr. | loudness corr. (env.) "
-                + "| FAD MFCC | FAD learned | frames (MFCC / learned) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| FAD MFCC | FAD learned | ").append(ext == null ? "" : "FAD " + ext + " | ")
+                .append(ext == null ? "frames (MFCC / learned) |" : "frames (MFCC / learned / " + ext + ") |")
+                .append("\n|---|---|---|---|---|---|---|---|---|---|---|---|").append(ext == null ? "" : "---|").append('\n');
         for (EvalRow x : r.rows())
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %d / %d |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s%d / %d%s |%n",
                     x.system(), x.kind(), x.domain(), x.clips(), pct(x.domainAccuracy()), fix(x.f0Correlation(), 3),
                     fix(x.centsError(), 0), fix(x.loudnessCorrelation(), 3), fix(x.loudnessCorrelationEnveloped(), 3),
-                    fix(x.fadMfcc(), 2), fix(x.fadLearned(), 3), x.framesMfcc(), x.framesLearned()));
+                    fix(x.fadMfcc(), 2), fix(x.fadLearned(), 3), ext == null ? "" : fix(x.fadExternal(), 3) + " | ",
+                    x.framesMfcc(), x.framesLearned(), ext == null ? "" : " / " + x.framesExternal()));
         sb.append("\nCorrelations and cents are medians over clips; n/a where the metric does not apply to the row.\n");
         if (r.classifierAccuracy() != null)
             sb.append("\n## Domain classifier on held-out real clips\n\n").append(r.classifierAccuracy().toMarkdown());
         sb.append("\n![domain accuracy](accuracy.png)\n![f0 correlation](f0.png)\n![FAD MFCC](fad.png)\n![FAD learned](fad-learned.png)\n");
+        if (ext != null) sb.append("![FAD ").append(ext).append("](fad-external.png)\n");
         return sb.toString();
     }
 

@@ -80,11 +80,14 @@ class EvaluationTest {
         }
     };
 
-    @Test void knownSystemsScoreAsExpected() {
+    @Test void knownSystemsScoreAsExpected() throws java.io.IOException {
         List<String> log = new ArrayList<>();
-        Evaluation.Result r = new Evaluation(classifier).run(inputs, refs, List.of("saw", "sine"),
-                List.of(PERFECT, NOISE, Vocoders.noModelBaseline(T, PhaseMethod.PGHI)),
-                List.of(Vocoders.ceiling(T, PhaseMethod.PGHI)), log::add);
+        Evaluation.Result r;
+        try (TorchScriptEmbedding bands = TorchScriptEmbedding.load(TorchScriptEmbeddingTest.MODULE, RATE)) {
+            r = new Evaluation(classifier, bands).run(inputs, refs, List.of("saw", "sine"),
+                    List.of(PERFECT, NOISE, Vocoders.noModelBaseline(T, PhaseMethod.PGHI)),
+                    List.of(Vocoders.ceiling(T, PhaseMethod.PGHI)), log::add);
+        }
         Map<String, EvalRow> rows = new LinkedHashMap<>();
         for (EvalRow row : r.rows()) rows.put(row.system() + "|" + row.domain(), row);
         assertEquals(3 * 2 + 2 * 2, r.rows().size(), rows.keySet().toString());
@@ -98,6 +101,8 @@ class EvaluationTest {
         assertEquals(0.0, noise.domainAccuracy(), 1e-9);
         assertTrue(noise.fadMfcc() > perfect.fadMfcc(), "noise is further from real saw: " + noise + " vs " + perfect);
         assertTrue(noise.fadLearned() > perfect.fadLearned());
+        assertTrue(noise.fadExternal() > perfect.fadExternal(), "and by the TorchScript embedding: " + noise + " vs " + perfect);
+        assertTrue(perfect.framesExternal() > 100, perfect.toString());
 
         // the inputs are sines: the vocoder-only baseline must not count as saw
         EvalRow baseline = rows.get("no model: input → vocoder (PGHI)|saw");
@@ -108,6 +113,7 @@ class EvaluationTest {
         assertEquals("floor", floor.kind());
         assertTrue(Double.isNaN(floor.f0Correlation()));
         assertTrue(floor.fadMfcc() < noise.fadMfcc());
+        assertTrue(floor.fadExternal() < noise.fadExternal());
         EvalRow ceiling = rows.get("vocoder-resynthesised real (PGHI)|sine");
         assertEquals("ceiling", ceiling.kind());
         assertTrue(ceiling.f0Correlation() > 0.9, ceiling.toString());

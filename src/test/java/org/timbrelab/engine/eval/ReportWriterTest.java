@@ -42,4 +42,19 @@ class ReportWriterTest {
         assertNotNull(png);
         assertTrue(png.getWidth() > 100 && png.getHeight() > 50);
     }
+
+    @Test void aTorchScriptEmbeddingAddsAColumnAndAChart(@TempDir Path dir) throws IOException {
+        EvalRow withExt = new EvalRow("model (register auto, PGHI)", "model", "violin", 10, 0.9, 0.93, 35, 0.88, 0.97,
+                12.5, 0.4, 2100, 2050, 3.25, 2400);
+        ReportWriter.write(dir, new ReportWriter.Report("Eval", List.of(), List.of(withExt), List.of(), null, "vggish.pt"));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("| FAD MFCC | FAD learned | FAD vggish.pt | frames (MFCC / learned / vggish.pt) |"), md);
+        assertTrue(md.contains("| 12.50 | 0.400 | 3.250 | 2100 / 2050 / 2400 |"), md);
+        String header = md.lines().filter(l -> l.startsWith("| system")).findFirst().orElseThrow();
+        String rule = md.lines().filter(l -> l.startsWith("|---")).findFirst().orElseThrow();
+        assertEquals(header.split("\\|").length, rule.split("\\|").length, "header and rule have the same columns");
+        assertTrue(Files.size(dir.resolve("fad-external.png")) > 0);
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertTrue(csv.get(1).endsWith(",3.25000,2400"), csv.get(1));
+    }
 }
