@@ -119,9 +119,8 @@ public final class EvalCommand implements Callable<Integer> {
             List<NamedClip> in = NamedClip.loadFolder(inputs, config.sampleRate());
             System.out.printf(Locale.ROOT, "inputs: %d clips, %.1f s from %s%n", in.size(), in.stream().mapToDouble(c -> c.clip().durationSeconds()).sum(), inputs);
 
-            ReferenceRenderer renderer = new ReferenceRenderer(Soundfont.of(soundfont), InstrumentTable.loadDefault());
             Map<String, List<NamedClip>> real = refs != null ? LabelledClips.load(refs, targets, config.sampleRate())
-                    : renderer.render(targets, refPhrases, refSeconds, 1_000, System.out::println);
+                    : renderer().render(targets, refPhrases, refSeconds, 1_000, System.out::println);
 
             List<String> notes = new ArrayList<>();
             ClassifierAccuracy classifierAccuracy = null;
@@ -130,7 +129,7 @@ public final class EvalCommand implements Callable<Integer> {
                 classifier = DomainClassifier.load(classifierFile);
                 notes.add("- Classifier: " + classifierFile + " " + classifier.summary().getOrDefault("heldOutClipAccuracy", ""));
             } else {
-                ClassifierBuilder.Built built = trainClassifier(info.domainNames(), src, renderer, transform, config.sampleRate());
+                ClassifierBuilder.Built built = trainClassifier(info.domainNames(), src, renderer(), transform, config.sampleRate());
                 classifier = built.classifier();
                 classifierAccuracy = built.heldOut();
                 classifier.save(out.resolve("classifier.json"));
@@ -172,6 +171,11 @@ public final class EvalCommand implements Callable<Integer> {
             System.out.println("wrote " + out.resolve("report.md"));
             return 0;
         }
+    }
+
+    /** The held-out soundfont's renderer, made only when references or classifier data must be rendered. */
+    private ReferenceRenderer renderer() {
+        return new ReferenceRenderer(Soundfont.of(soundfont), InstrumentTable.loadDefault());
     }
 
     private static String label(Converter c) {
