@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 public final class DomainSources {
     /** Written last into a rendered folder: the source it was rendered from. */
     public static final String STAMP = "source.json";
+    /** Written before a render starts and removed when it completes: a folder holding it is an interrupted render of ours. */
+    public static final String PENDING = "source.pending.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private DomainSources() { }
@@ -29,7 +31,8 @@ public final class DomainSources {
     /**
      * The folder holding the source's audio. A folder source is returned as it is (it must exist). A rendered
      * source is rendered into {@code dir} unless {@code dir/source.json} says it already holds exactly this
-     * source; a render from another source is replaced; a non-empty folder not rendered by us is refused.
+     * source; a render from another source, or one that was interrupted ({@link #PENDING} left behind), is
+     * replaced; a non-empty folder not rendered by us is refused.
      */
     public static Path materialize(DomainSource source, Path dir, int jobs, InstrumentDataset.Progress progress) throws IOException {
         if (source.folder() != null) {
@@ -43,17 +46,25 @@ public final class DomainSources {
         if (Files.isRegularFile(stamp)) {
             if (sameSource(wanted, readStamp(stamp))) return dir;
             clearRendered(dir);
+        } else if (Files.isRegularFile(dir.resolve(PENDING))) {
+            clearRendered(dir);   // an earlier render was interrupted: its partial files are ours to replace
         } else if (Files.isDirectory(dir) && !isEmpty(dir)) {
             throw new IllegalArgumentException("cannot render into " + dir.toAbsolutePath() + ": it holds files that Timbre Lab did not render"
                     + " (no " + STAMP + "); choose an empty folder or delete its contents");
         }
         Files.createDirectories(dir);
+        writeAtomically(dir.resolve(PENDING), wanted);
         if (source.soundfont() != null) renderSoundfont(source.soundfont(), dir, jobs, progress);
         else renderSpeech(source.speech(), dir, jobs, progress);
-        Path tmp = Files.createTempFile(dir, STAMP, ".tmp");
-        JSON.writeValue(tmp.toFile(), wanted);
-        Files.move(tmp, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        writeAtomically(stamp, wanted);
+        Files.delete(dir.resolve(PENDING));
         return dir;
+    }
+
+    private static void writeAtomically(Path file, JsonNode tree) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        JSON.writeValue(tmp.toFile(), tree);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** True when {@code dir} already holds a complete render of {@code source}. */
@@ -95,6 +106,7 @@ public final class DomainSources {
     /** Deletes what a render writes (the stamp proves the folder is ours), leaving anything else alone. */
     private static void clearRendered(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(STAMP));
+        Files.deleteIfExists(dir.resolve(PENDING));
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.toList()) {
                 String name = child.getFileName().toString();

@@ -89,6 +89,22 @@ class DomainSourceTest {
         assertTrue(!old.equals(Files.getLastModifiedTime(first)), "changed source: rendered again");
     }
 
+    @Test void anInterruptedRenderIsReplacedNotRefused() throws IOException {
+        DomainSource two = DomainSource.fromTree(new ObjectMapper(new YAMLFactory()).readTree("soundfont: { instrument: flute, phrases: 2, phrase_seconds: 1.5 }"));
+        Path out = dir.resolve("interrupted");
+        DomainSources.materialize(two, out, 1, null);
+        assertTrue(Files.notExists(out.resolve(DomainSources.PENDING)), "a finished render leaves no pending marker");
+        // what a render stopped half-way leaves: the pending marker, one phrase, no stamp
+        Files.delete(out.resolve(DomainSources.STAMP));
+        Files.delete(out.resolve("phrases/flute_gervill_073_phrase-00001.wav"));
+        Files.writeString(out.resolve(DomainSources.PENDING), "{}");
+        assertTrue(!DomainSources.isCurrent(two, out));
+        DomainSources.materialize(two, out, 1, null);
+        assertEquals(2, wavs(out.resolve("phrases")));
+        assertTrue(DomainSources.isCurrent(two, out));
+        assertTrue(Files.notExists(out.resolve(DomainSources.PENDING)));
+    }
+
     @Test void materializeLeavesForeignFoldersAlone() throws IOException {
         Path mine = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(mine.resolve("notes.txt"), "my own file");
