@@ -14,10 +14,11 @@ package org.timbrelab.engine.eval;
  * @param centsError         mean |cents| of output f0 against input f0 × 2^k
  * @param loudnessCorrelation          loudness envelope correlation before any envelope step
  * @param loudnessCorrelationEnveloped the same after the envelope step (equal when there is none)
+ * @param octaveFlips        share of frames voiced in both whose f0 is whole octaves off input f0 × 2^k
  */
 public record ClipScore(String input, String system, String domain, String predicted, double targetProbability,
                         int octaves, double f0Correlation, double centsError,
-                        double loudnessCorrelation, double loudnessCorrelationEnveloped) {
+                        double loudnessCorrelation, double loudnessCorrelationEnveloped, double octaveFlips) {
 
     public boolean correct() { return predicted.equals(domain); }
 }

@@ -51,6 +51,26 @@ public final class ContentMetrics {
         return m == 0 ? Double.NaN : sum / m;
     }
 
+    /**
+     * Fraction of the frames voiced in both whose output f0 is a whole number of octaves (≥ 1) away
+     * from the input's f0 × 2^k, within a quarter octave: the pitch tracker heard the output an
+     * octave off (a weak fundamental, or an overblown note). Such flips ruin the f0 correlation
+     * of a clip whose melody is otherwise kept, so the report shows them apart. NaN without a
+     * frame voiced in both.
+     */
+    public static double octaveFlips(PitchTrack input, PitchTrack output, int octaves) {
+        requireSameGrid(input, output);
+        int n = Math.min(input.frames(), output.frames()), both = 0, flips = 0;
+        for (int i = 0; i < n; i++) {
+            if (!input.voiced()[i] || !output.voiced()[i]) continue;
+            both++;
+            double d = log2(output.f0Hz()[i]) - log2(input.f0Hz()[i]) - octaves;
+            long whole = Math.round(d);
+            if (whole != 0 && Math.abs(d - whole) < 0.25) flips++;
+        }
+        return both == 0 ? Double.NaN : flips / (double) both;
+    }
+
     /** Fraction of the input's voiced frames that are voiced in the output too (how many frames the f0 metrics saw). */
     public static double voicedOverlap(PitchTrack input, PitchTrack output) {
         int n = Math.min(input.frames(), output.frames()), in = 0, both = 0;

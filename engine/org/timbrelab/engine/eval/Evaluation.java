@@ -124,13 +124,14 @@ public final class Evaluation {
         return new ClipScore(in.name(), system, domain, p.label(), p.probability(domain), o.octaves(),
                 ContentMetrics.f0Correlation(a.pitch, outPitch), ContentMetrics.centsError(a.pitch, outPitch, o.octaves()),
                 ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(o.audio())),
-                ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(out)));
+                ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(out)),
+                ContentMetrics.octaveFlips(a.pitch, outPitch, o.octaves()));
     }
 
     private ClipScore classifyOnly(NamedClip c, String system, String domain) {
         DomainClassifier.Prediction p = classifier.classify(transform.forward(c.clip()));
         return new ClipScore(c.name(), system, domain, p.label(), p.probability(domain), 0,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private record Analysis(PitchTrack pitch, float[] loudness) { }
@@ -164,7 +165,8 @@ public final class Evaluation {
                 median(scores.stream().mapToDouble(ClipScore::centsError).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::loudnessCorrelation).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::loudnessCorrelationEnveloped).toArray()),
-                fadMfcc, fadLearned, set.mfcc().size(), set.learned().size(), fadExternal, set.external().size());
+                fadMfcc, fadLearned, set.mfcc().size(), set.learned().size(), fadExternal, set.external().size(),
+                mean(scores.stream().mapToDouble(ClipScore::octaveFlips).toArray()));
     }
 
     private double fad(List<double[]> a, List<double[]> b, String system, String domain, String kind) {
@@ -182,6 +184,11 @@ public final class Evaluation {
             notes.add("- " + system + " → " + domain + ": " + kind + " FAD failed (" + e.getMessage() + "), left out.");
             return Double.NaN;
         }
+    }
+
+    /** Mean of the finite values, NaN when there is none. */
+    static double mean(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).average().orElse(Double.NaN);
     }
 
     /** Median of the finite values, NaN when there is none. */

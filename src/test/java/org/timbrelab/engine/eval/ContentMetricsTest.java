@@ -39,6 +39,19 @@ class ContentMetricsTest {
         assertEquals(1200.0, ContentMetrics.centsError(in, up, 0), 1e-3);
     }
 
+    @Test void octaveFlipsCountFramesHeardWholeOctavesOff() {
+        PitchTrack in = track(melody(200, 150, 0));
+        float[] out = melody(200, 150, 1);                                     // register shift k = 1
+        for (int i = 0; i < 200; i += 4) out[i] *= 2;                         // every 4th frame an octave high
+        for (int i = 2; i < 200; i += 20) out[i] *= (float) Math.pow(2, 0.5); // a tritone off is not a flip
+        PitchTrack t = track(out);
+        assertEquals(50 / 200.0, ContentMetrics.octaveFlips(in, t, 1), 1e-12);
+        assertEquals(0.0, ContentMetrics.octaveFlips(in, track(melody(200, 150, 1)), 1), 1e-12);
+        assertEquals(1.0, ContentMetrics.octaveFlips(in, track(melody(200, 150, 1)), 0), 1e-12, "k = 0 expected, heard an octave up");
+        assertTrue(ContentMetrics.f0Correlation(in, t) < 0.8, "the flips are what spoils the correlation");
+        assertTrue(Double.isNaN(ContentMetrics.octaveFlips(in, track(new float[200]), 1)));
+    }
+
     @Test void aSemitoneOffIsAHundredCents() {
         float[] in = melody(100, 200, 0), out = new float[100];
         for (int i = 0; i < 100; i++) out[i] = (float) (in[i] * Math.pow(2, 1 / 12.0));

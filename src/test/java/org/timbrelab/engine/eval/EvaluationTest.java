@@ -96,6 +96,7 @@ class EvaluationTest {
         assertEquals(1.0, perfect.domainAccuracy(), 1e-9);
         assertTrue(perfect.f0Correlation() > 0.9, "f0 follows the input: " + perfect);
         assertTrue(perfect.centsError() < 30, "an octave up is what k = 1 expects: " + perfect);
+        assertTrue(perfect.octaveFlips() < 0.05, "an octave up with k = 1 is no flip: " + perfect);
 
         EvalRow noise = rows.get("noise|saw");
         assertEquals(0.0, noise.domainAccuracy(), 1e-9);

@@ -21,7 +21,7 @@ class ReportWriterTest {
             Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1.2, 0.05, 2200, 2150);
 
     @Test void writesCsvMarkdownAndCharts(@TempDir Path dir) throws IOException {
-        ClipScore clip = new ClipScore("a, b.wav", "model (register auto, PGHI)", "violin", "violin", 0.8, 1, 0.9, 30, 0.85, 0.95);
+        ClipScore clip = new ClipScore("a, b.wav", "model (register auto, PGHI)", "violin", "violin", 0.8, 1, 0.9, 30, 0.85, 0.95, 0.1);
         ClassifierAccuracy acc = new ClassifierAccuracy(Map.of("violin", 1.0), Map.of("violin", 0.95), Map.of("violin", Map.of("violin", 4)));
         List<Path> files = ReportWriter.write(dir, new ReportWriter.Report("Eval", List.of("preset: p"), List.of(MODEL, FLOOR), List.of(clip), acc));
         for (Path f : files) assertTrue(Files.size(f) > 0, f + " is empty");
@@ -45,7 +45,7 @@ class ReportWriterTest {
 
     @Test void aTorchScriptEmbeddingAddsAColumnAndAChart(@TempDir Path dir) throws IOException {
         EvalRow withExt = new EvalRow("model (register auto, PGHI)", "model", "violin", 10, 0.9, 0.93, 35, 0.88, 0.97,
-                12.5, 0.4, 2100, 2050, 3.25, 2400);
+                12.5, 0.4, 2100, 2050, 3.25, 2400, 0.2);
         ReportWriter.write(dir, new ReportWriter.Report("Eval", List.of(), List.of(withExt), List.of(), null, "vggish.pt"));
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("| FAD MFCC | FAD learned | FAD vggish.pt | frames (MFCC / learned / vggish.pt) |"), md);
@@ -55,6 +55,7 @@ class ReportWriterTest {
         assertEquals(header.split("\\|").length, rule.split("\\|").length, "header and rule have the same columns");
         assertTrue(Files.size(dir.resolve("fad-external.png")) > 0);
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
-        assertTrue(csv.get(1).endsWith(",3.25000,2400"), csv.get(1));
+        assertTrue(csv.get(1).endsWith(",3.25000,2400,0.200000"), csv.get(1));
+        assertTrue(md.contains("| 35 | 20 % | 0.880 |"), "octave flips follow cents: " + md);
     }
 }
