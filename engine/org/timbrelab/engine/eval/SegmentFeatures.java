@@ -15,14 +15,27 @@ import java.util.List;
  * mean within the band: harmonic lines versus noise). Values are in dB / 50, so they are
  * independent of the spectrogram's normalisation. Windows that are mostly silence are skipped.
  *
+ * <p>With {@code levelFloorDb} &gt; 0 the features do not depend on the clip's playback gain: levels
+ * are taken relative to the clip's loudest bin and floored {@code levelFloorDb} below it, and
+ * {@code activeDb} is relative to that peak too. Without it (0, classifiers saved before it
+ * existed) absolute levels decide which windows count and how much of a quiet clip's noise
+ * floor the spectrogram's own floor hides, so the same clip 20 dB quieter could be classified
+ * differently (measured with the first classifier: converted cello 0 → 15 of 20, real violin 24 → 15 of 24).
+ *
  * @param windowFrames frames per window
  * @param bands        pooled bands (must divide the spectrogram's mel bins)
- * @param activeDb     a frame is active when its loudest bin is at least this many dB
+ * @param activeDb     a frame is active when its loudest bin is at least this many dB (re the clip's peak
+ *                     when level-normalised, else re full scale)
  * @param minActive    fraction of active frames a window needs to be used
+ * @param levelFloorDb levels are floored this many dB below the clip's peak (gain-invariant); 0 = absolute levels
  */
-public record SegmentFeatures(int windowFrames, int bands, double activeDb, double minActive) {
+public record SegmentFeatures(int windowFrames, int bands, double activeDb, double minActive, double levelFloorDb) {
 
-    public static final SegmentFeatures DEFAULT = new SegmentFeatures(32, 32, -50, 0.5);
+    /** Gain-invariant for clips whose loudest bin is above −40 dB: 60 dB below it stays above the spectrogram's −100 dB floor. */
+    public static final SegmentFeatures DEFAULT = new SegmentFeatures(32, 32, -50, 0.5, 60);
+
+    /** Frames whose loudest bin is below this (dB re full scale) are silence, even when levels are relative. */
+    static final double SILENCE_DB = -80;
 
     /** Values per window. */
     public static final int PER_BAND = 4;
@@ -31,6 +44,12 @@ public record SegmentFeatures(int windowFrames, int bands, double activeDb, doub
         if (windowFrames < 2) throw new IllegalArgumentException("windowFrames must be >= 2, got " + windowFrames);
         if (bands < 1) throw new IllegalArgumentException("bands must be >= 1, got " + bands);
         if (!(minActive >= 0 && minActive <= 1)) throw new IllegalArgumentException("minActive must be in [0, 1], got " + minActive);
+        if (!(levelFloorDb >= 0)) throw new IllegalArgumentException("levelFloorDb must be >= 0 (0 = absolute levels), got " + levelFloorDb);
+    }
+
+    /** Absolute levels (the features of classifiers saved before level normalisation). */
+    public SegmentFeatures(int windowFrames, int bands, double activeDb, double minActive) {
+        this(windowFrames, bands, activeDb, minActive, 0);
     }
 
     public int size() { return bands * PER_BAND; }
@@ -47,7 +66,10 @@ public record SegmentFeatures(int windowFrames, int bands, double activeDb, doub
         if (spec.bins() % bands != 0)
             throw new IllegalArgumentException("spectrogram has " + spec.bins() + " mel bins, not a multiple of " + bands + " bands");
         double[][] db = toDb(spec);
-        boolean[] active = activeFrames(db);
+        boolean[] audible = activeFrames(db, SILENCE_DB);
+        if (levelFloorDb > 0) relativeToPeak(db);
+        boolean[] active = activeFrames(db, activeDb);
+        for (int t = 0; t < active.length; t++) active[t] &= audible[t];
         int len = Math.min(windowFrames, spec.frames());
         List<Window> out = new ArrayList<>();
         if (len < 2) return out;
@@ -69,12 +91,20 @@ public record SegmentFeatures(int windowFrames, int bands, double activeDb, doub
         return db;
     }
 
-    private boolean[] activeFrames(double[][] db) {
+    /** Levels re the loudest bin, floored {@code levelFloorDb} below it: the same for any playback gain. */
+    private void relativeToPeak(double[][] db) {
+        double peak = Double.NEGATIVE_INFINITY;
+        for (double[] row : db) for (double v : row) peak = Math.max(peak, v);
+        for (double[] row : db)
+            for (int i = 0; i < row.length; i++) row[i] = Math.max(-levelFloorDb, row[i] - peak);
+    }
+
+    private static boolean[] activeFrames(double[][] db, double thresholdDb) {
         boolean[] a = new boolean[db.length];
         for (int t = 0; t < db.length; t++) {
             double max = Double.NEGATIVE_INFINITY;
             for (double v : db[t]) max = Math.max(max, v);
-            a[t] = max >= activeDb;
+            a[t] = max >= thresholdDb;
         }
         return a;
     }

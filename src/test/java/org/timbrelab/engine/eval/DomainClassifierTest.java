@@ -63,6 +63,33 @@ class DomainClassifierTest {
         assertEquals("saw", c.classify(quiet).label());
     }
 
+    @Test void featuresAreTheSameAtAnyGainOnlyWhenLevelNormalised() {
+        Spectrogram loud = SyntheticSpectrograms.harmonic(220, 60, 6, 10, -95, 80, new Random(5));
+        float[] v = loud.values().clone();
+        for (int i = 0; i < v.length; i++) v[i] = Math.max(-1f, v[i] - 15f / 50);   // 15 dB quieter; its noise floor meets the spectrogram's
+        Spectrogram quiet = new Spectrogram(v, loud.bins(), loud.frames(), loud.config());
+        List<SegmentFeatures.Window> a = SegmentFeatures.DEFAULT.windows(loud, 8), b = SegmentFeatures.DEFAULT.windows(quiet, 8);
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i).features(), b.get(i).features(), 1e-6);
+
+        SegmentFeatures absolute = new SegmentFeatures(32, 32, -50, 0.5);
+        double[] fa = absolute.windows(loud, 8).get(0).features(), fb = absolute.windows(quiet, 8).get(0).features();
+        double diff = 0;
+        for (int i = 0; i < fa.length; i++) diff = Math.max(diff, Math.abs(fa[i] - fb[i]));
+        assertTrue(diff > 0.05, "absolute levels see the floor move: " + diff);
+    }
+
+    @Test void classifiersSavedBeforeLevelNormalisationKeepAbsoluteLevels(@TempDir Path dir) throws IOException {
+        DomainClassifier c = FAST.train(clips(4, 1), new SegmentFeatures(32, 32, -50, 0.5), null);
+        Path f = dir.resolve("old.json");
+        c.save(f);
+        String json = Files.readString(f);
+        assertTrue(json.contains("\"levelFloorDb\""), "new files say it");
+        Files.writeString(f, json.replaceAll(",\\s*\"levelFloorDb\"\\s*:\\s*0(\\.0)?", ""));
+        assertFalse(Files.readString(f).contains("levelFloorDb"));
+        assertEquals(0.0, DomainClassifier.load(f).features().levelFloorDb());
+    }
+
     @Test void silenceHasNoWindows() {
         DomainClassifier c = FAST.train(clips(6, 1), SegmentFeatures.DEFAULT, null);
         Spectrogram silent = SyntheticSpectrograms.noise(-100, 0, 80, new Random(1));
