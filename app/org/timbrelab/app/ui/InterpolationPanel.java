@@ -37,6 +37,7 @@ public final class InterpolationPanel extends VBox {
     private final Slider t = new Slider(0, 1, 0.5);
     private final RadioButton lerp = new RadioButton("lerp"), slerp = new RadioButton("slerp");
     private final CheckBox autoPlay = new CheckBox("play as I move");
+    private boolean filling;   // true while the panel sets its own choices: decode, but do not play
     private final SpectrogramView result = new SpectrogramView();
     private final Label info = new Label("Pick A and B, then move t.");
     private final LatestOnly decodes = new LatestOnly(Duration.millis(80));
@@ -79,11 +80,12 @@ public final class InterpolationPanel extends VBox {
         info.getStyleClass().add("hint");
         info.setWrapText(true);
         getChildren().addAll(g, autoPlay, result, info);
-        t.valueProperty().addListener((o, x, y) -> requestDecode());
-        mode.selectedToggleProperty().addListener((o, x, y) -> requestDecode());
-        domain.valueProperty().addListener((o, x, y) -> requestDecode());
-        a.valueProperty().addListener((o, x, y) -> requestDecode());
-        b.valueProperty().addListener((o, x, y) -> requestDecode());
+        // the user's moves play the result; the panel filling its own choices (a preset loading) only decodes
+        t.valueProperty().addListener((o, x, y) -> requestDecode(!filling));
+        mode.selectedToggleProperty().addListener((o, x, y) -> requestDecode(!filling));
+        domain.valueProperty().addListener((o, x, y) -> requestDecode(!filling));
+        a.valueProperty().addListener((o, x, y) -> requestDecode(!filling));
+        b.valueProperty().addListener((o, x, y) -> requestDecode(!filling));
     }
 
     public void bind(Session s, List<Path> bundledSamples) {
@@ -101,19 +103,29 @@ public final class InterpolationPanel extends VBox {
         List<String> names = new java.util.ArrayList<>();
         names.add(INPUT);
         names.addAll(samples.keySet().stream().sorted().toList());
-        a.getItems().setAll(names);
-        b.getItems().setAll(names);
-        a.setValue(INPUT);
-        b.setValue(names.size() > 1 ? names.get(1) : INPUT);
+        filling = true;
+        try {
+            a.getItems().setAll(names);
+            b.getItems().setAll(names);
+            a.setValue(INPUT);
+            b.setValue(names.size() > 1 ? names.get(1) : INPUT);
+        } finally {
+            filling = false;
+        }
     }
 
     private void showDomains(TimbreModel m) {
-        domain.getItems().setAll(m == null ? List.of() : m.domains().stream().map(DomainInfo::name).toList());
-        if (!domain.getItems().isEmpty()) domain.setValue(domain.getItems().get(Math.min(1, domain.getItems().size() - 1)));
+        filling = true;
+        try {
+            domain.getItems().setAll(m == null ? List.of() : m.domains().stream().map(DomainInfo::name).toList());
+            if (!domain.getItems().isEmpty()) domain.setValue(domain.getItems().get(Math.min(1, domain.getItems().size() - 1)));
+        } finally {
+            filling = false;
+        }
         info.setText(m == null ? "No preset loaded: interpolation decodes with a preset's generators." : "Pick A and B, then move t.");
     }
 
-    private void requestDecode() {
+    private void requestDecode(boolean play) {
         if (session == null) return;
         TimbreModel model = session.getModel();
         String na = a.getValue(), nb = b.getValue(), target = domain.getValue();
@@ -133,7 +145,7 @@ public final class InterpolationPanel extends VBox {
             result.setSpectrogram((org.timbrelab.dsp.Spectrogram) r[1]);
             result.setTitle(String.format("%s ↔ %s, t = %.2f, %s, into %s", na, nb, tv, sl ? "slerp" : "lerp", target));
             decoded.set(decoded.get() + 1);
-            if (autoPlay.isSelected()) session.player().play(clip, result);
+            if (play && autoPlay.isSelected()) session.player().play(clip, result);
         }));
     }
 

@@ -84,6 +84,10 @@ class MainWindowTest {
         waitUntil(10, "sample and preset loaded", () -> s.getInput() != null && s.getModel() != null);
         onFx(() -> { window.controller().sideTabs().getSelectionModel().select(1); return null; });
         var panel = window.controller().interpolation();
+        // a preset (re)loading with an input open fills the panel's choices: that decodes but must not play
+        onFx(() -> { s.modelProperty().set(null); s.modelProperty().set(model); return null; });
+        waitUntil(5, "idle", () -> !s.background().busyProperty().get());
+        assertEquals(null, onFx(() -> s.player().currentClip()), "nothing plays by itself when the preset loads");
         int before = onFx(() -> panel.decodedProperty().get());
         onFx(() -> { panel.slider().setValue(0.2); return null; });
         waitUntil(10, "first decode", () -> panel.decodedProperty().get() > before);
@@ -93,6 +97,7 @@ class MainWindowTest {
         waitUntil(5, "idle", () -> !s.background().busyProperty().get());
         assertTrue(model.decodes.get() >= 2, "each settled slider position decodes");
         assertTrue(model.decodes.get() < 2 + 5 + 2, "rapid moves are debounced, got " + model.decodes.get());
+        assertNotNull(onFx(() -> s.player().currentClip()), "the user's move plays the result");
     }
 
     @Test void unreadableFileShowsAReadableDialogNotAStackTrace(FxRobot robot) throws Exception {
