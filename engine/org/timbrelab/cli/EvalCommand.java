@@ -128,6 +128,12 @@ public final class EvalCommand implements Callable<Integer> {
             if (classifierFile != null) {
                 classifier = DomainClassifier.load(classifierFile);
                 notes.add("- Classifier: " + classifierFile + " " + classifier.summary().getOrDefault("heldOutClipAccuracy", ""));
+                if (classifier.features().levelFloorDb() == 0) {
+                    String warn = "- Warning: " + classifierFile + " reads absolute levels (saved before gain-invariant features), so its "
+                            + "verdicts move with the outputs' volume; train it again with train-classifier.";
+                    notes.add(warn);
+                    System.out.println(warn.substring(2));
+                }
             } else {
                 ClassifierBuilder.Built built = trainClassifier(info.domainNames(), src, renderer(), transform, config.sampleRate());
                 classifier = built.classifier();

@@ -64,6 +64,18 @@ class EvalCommandTest {
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## Domain classifier on held-out real clips"), md);
         for (String png : List.of("accuracy.png", "f0.png", "fad.png", "fad-learned.png")) assertTrue(Files.size(out.resolve(png)) > 0);
+
+        // again with that classifier saved the old way (absolute levels) and a TorchScript embedding for a third FAD column
+        Path old = dir.resolve("old-classifier.json");
+        Files.writeString(old, Files.readString(out.resolve("classifier.json")).replaceAll(",\\s*\"levelFloorDb\"\\s*:\\s*[0-9.]+", ""));
+        Path again = dir.resolve("report2");
+        code = TimbreLabCli.execute("eval", "--preset", preset.toString(), "--inputs", dir.resolve("in").toString(),
+                "--out", again.toString(), "--refs", dir.resolve("refs").toString(), "--classifier", old.toString(), "--no-gl",
+                "--embedding", "src/test/resources/torchscript/band-energy.pt");
+        assertEquals(0, code);
+        String md2 = Files.readString(again.resolve("report.md"));
+        assertTrue(md2.contains("reads absolute levels") && md2.contains("train it again"), md2);
+        assertTrue(md2.contains("| FAD band-energy.pt |") && Files.size(again.resolve("fad-external.png")) > 0, md2);
     }
 
     @Test void targetWithoutClassifierDataOrInstrumentIsExplained(@TempDir Path dir) throws Exception {
