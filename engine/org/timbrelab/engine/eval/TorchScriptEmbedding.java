@@ -1,14 +1,12 @@
 package org.timbrelab.engine.eval;
 
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.NoopTranslator;
-import ai.djl.translate.TranslateException;
+import ai.djl.training.ParameterStore;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.Resampler;
 
@@ -32,13 +30,11 @@ public final class TorchScriptEmbedding implements AutoCloseable {
     private final Path file;
     private final int sampleRate;
     private final Model model;
-    private final Predictor<NDList, NDList> predictor;
 
     private TorchScriptEmbedding(Path file, int sampleRate, Model model) {
         this.file = file;
         this.sampleRate = sampleRate;
         this.model = model;
-        this.predictor = model.newPredictor(new NoopTranslator());
     }
 
     /** Loads {@code file} (a {@code torch.jit.save}d module) on the CPU; fails naming the file and the reason. */
@@ -64,9 +60,17 @@ public final class TorchScriptEmbedding implements AutoCloseable {
     /** The module's frame embeddings of {@code clip}, in time order. */
     public List<double[]> frames(AudioClip clip) {
         AudioClip x = clip.sampleRate() == sampleRate ? clip : Resampler.resample(clip, sampleRate);
+        // the block is called directly (not through a Predictor) so its outputs stay in this scoped manager
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray wave = m.create(x.samples(), new Shape(1, x.length()));
-            NDList out = predictor.predict(new NDList(wave));
+            NDList out;
+            try {
+                out = model.getBlock().forward(new ParameterStore(m, false), new NDList(wave), false);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(file + ": the module failed on a " + x.length() + "-sample clip at " + sampleRate
+                        + " Hz (" + firstLine(e) + "); its forward must take a [1, samples] float waveform", e);
+            }
+            out.attach(m);
             if (out.isEmpty()) throw new IllegalStateException(file + ": the module returned nothing; it must return a [frames, dim] tensor");
             NDArray e = out.get(0);
             Shape s = e.getShape();
@@ -84,9 +88,6 @@ public final class TorchScriptEmbedding implements AutoCloseable {
                 rows.add(row);
             }
             return rows;
-        } catch (TranslateException e) {
-            throw new IllegalStateException(file + ": the module failed on a " + x.length() + "-sample clip at " + sampleRate
-                    + " Hz (" + firstLine(e) + "); its forward must take a [1, samples] float waveform", e);
         }
     }
 
@@ -97,7 +98,6 @@ public final class TorchScriptEmbedding implements AutoCloseable {
     }
 
     @Override public void close() {
-        predictor.close();
         model.close();
     }
 

@@ -69,6 +69,12 @@ class TorchScriptEmbeddingTest {
         assertTrue(FrechetDistance.squared(a, n) > 10, "a sine is far from noise");
     }
 
+    @Test void aModuleThatFailsOnAClipSaysWhichAndWhy() {
+        // band-energy.pt frames 400 samples: a 100-sample clip makes torch's unfold fail
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> embedding.frames(sine(1000, 0.5, 100, 16_000)));
+        assertTrue(e.getMessage().contains("band-energy.pt") && e.getMessage().contains("100-sample clip"), e.getMessage());
+    }
+
     @Test void aMissingFileIsNamed(@TempDir Path dir) {
         Path f = dir.resolve("vggish.pt");
         IOException e = assertThrows(IOException.class, () -> TorchScriptEmbedding.load(f, 16_000));
