@@ -53,20 +53,19 @@ public final class ConvertCommand implements Callable<Integer> {
             System.out.printf("%s: %.2f s, median f0 %.0f Hz; preset %s %s%n", in, clip.durationSeconds(), c.medianF0(clip),
                     c.info().name(), c.info().domainNames());
             if (to.equalsIgnoreCase("all")) {
-                Map<String, AudioClip> all = c.convertAll(clip, register);
+                Map<String, Converter.Converted> all = c.convertAllReportingShifts(clip, register);
                 int i = 0;
-                for (Map.Entry<String, AudioClip> e : all.entrySet()) {
+                for (Map.Entry<String, Converter.Converted> e : all.entrySet()) {
                     Path file = perDomain(out, e.getKey());
-                    AudioFiles.saveWav(file, e.getValue());
-                    System.out.printf("[%3d%%] %s -> %s (octave shift %d)%n", ++i * 100 / all.size(), e.getKey(), file,
-                            c.shiftFor(clip, e.getKey(), register));
+                    AudioFiles.saveWav(file, e.getValue().audio());
+                    System.out.printf("[%3d%%] %s -> %s (octave shift %d)%n", ++i * 100 / all.size(), e.getKey(), file, e.getValue().octaves());
                 }
             } else {
                 c.info().domain(to); // fails early naming the known domains
-                AudioClip y = c.convert(clip, to, register);
+                Converter.Converted y = c.convertReportingShift(clip, to, register);
                 if (out.getParent() != null) Files.createDirectories(out.getParent());
-                AudioFiles.saveWav(out, y);
-                System.out.printf("[100%%] %s -> %s (octave shift %d)%n", to, out, c.shiftFor(clip, to, register));
+                AudioFiles.saveWav(out, y.audio());
+                System.out.printf("[100%%] %s -> %s (octave shift %d)%n", to, out, y.octaves());
             }
         }
         return 0;

@@ -50,10 +50,9 @@ public final class ModelSystem implements ConversionSystem {
         synchronized (converter) {
             converter.phaseMethod(phase).followLoudness(false).timbreStrength(timbreStrength);
             try {
-                int k = converter.shiftFor(input, domain, register);
-                AudioClip raw = converter.convert(input, domain, register);
-                AudioClip enveloped = LoudnessEnvelope.apply(input, raw, converter.spectrogramConfig().hopLength());
-                return new Output(raw, enveloped, k);
+                Converter.Converted raw = converter.convertReportingShift(input, domain, register);
+                AudioClip enveloped = LoudnessEnvelope.apply(input, raw.audio(), converter.spectrogramConfig().hopLength());
+                return new Output(raw.audio(), enveloped, raw.octaves());
             } finally {
                 converter.phaseMethod(PhaseMethod.PGHI).followLoudness(true)     // the converter's defaults
                         .timbreStrength(Converter.DEFAULT_TIMBRE_STRENGTH);

@@ -145,13 +145,8 @@ public final class Converter implements AutoCloseable {
 
     /** μ of the clip moved by {@code octaveShift} octaves; the latent keeps the shifted f0 for decoding. */
     public synchronized Latent encode(AudioClip clip, int octaveShift) {
-        return encode(clip, octaveShift, info.pitchConditioning() ? track(clip) : null);
-    }
-
-    /** As {@link #encode(AudioClip, int)} with the clip's pitch track already computed (null for a model without pitch). */
-    private Latent encode(AudioClip clip, int octaveShift, PitchTrack track) {
-        requireRate(clip);
-        return encode(transform.forward(clip, octaveShift), octaveShift, track);
+        PitchTrack track = info.pitchConditioning() ? track(clip) : null;
+        return encode(transform.forward(requireRate(clip), octaveShift), octaveShift, track);
     }
 
     /** μ of a (register-shifted) spectrogram, with the f0 comb from the unshifted clip's track moved by the same octaves. */
@@ -222,11 +217,19 @@ public final class Converter implements AutoCloseable {
         return transform.invert(decodeSpectrogram(latent, domain, f0Hz), phase);
     }
 
+    /** A conversion's audio and the octave shift it applied to the input. */
+    public record Converted(AudioClip audio, int octaves) { }
+
     /** Converts a clip into {@code domain} with the given register choice. */
     public synchronized AudioClip convert(AudioClip clip, String domain, Register register) {
+        return convertReportingShift(clip, domain, register).audio();
+    }
+
+    /** As {@link #convert}, also saying which shift was applied (no second pitch pass to ask {@link #shiftFor}). */
+    public synchronized Converted convertReportingShift(AudioClip clip, String domain, Register register) {
         Analysis a = analyse(clip);
         int shift = register.auto() ? shiftFor(a.track, domain, register) : register.octaves();
-        return render(clip, a.encode(shift), domain);
+        return new Converted(render(clip, a.encode(shift), domain), shift);
     }
 
     /** One YIN pass (for the register choice and the comb) and one STFT (shifted per target) per conversion. */
@@ -248,7 +251,7 @@ public final class Converter implements AutoCloseable {
     /** YIN runs on a pool thread while this one computes the STFT: they are independent, and a CPU has two cores. */
     private Analysis analyse(AudioClip clip) {
         requireRate(clip);
-        CompletableFuture<PitchTrack> yin = CompletableFuture.supplyAsync(() -> pitch.track(clip, spec));
+        CompletableFuture<PitchTrack> yin = CompletableFuture.supplyAsync(() -> track(clip));
         MagnitudeSpectrogram m = transform.magnitude(clip);
         return new Analysis(yin.join(), m);
     }
@@ -257,13 +260,20 @@ public final class Converter implements AutoCloseable {
     public synchronized Map<String, AudioClip> convertAll(AudioClip clip) { return convertAll(clip, Register.AUTO); }
 
     public synchronized Map<String, AudioClip> convertAll(AudioClip clip, Register register) {
+        Map<String, AudioClip> out = new LinkedHashMap<>();
+        convertAllReportingShifts(clip, register).forEach((d, c) -> out.put(d, c.audio()));
+        return out;
+    }
+
+    /** As {@link #convertAll(AudioClip, Register)}, with the shift each domain's output was made at. */
+    public synchronized Map<String, Converted> convertAllReportingShifts(AudioClip clip, Register register) {
         Analysis a = analyse(clip);
         Map<Integer, Latent> byShift = new TreeMap<>();
-        Map<String, AudioClip> out = new LinkedHashMap<>();
+        Map<String, Converted> out = new LinkedHashMap<>();
         for (String domain : info.domainNames()) {
             int shift = register.auto() ? shiftFor(a.track, domain, register) : register.octaves();
             Latent z = byShift.computeIfAbsent(shift, a::encode);
-            out.put(domain, render(clip, z, domain));
+            out.put(domain, new Converted(render(clip, z, domain), shift));
         }
         return out;
     }
