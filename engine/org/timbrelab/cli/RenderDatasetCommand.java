@@ -3,6 +3,7 @@ package org.timbrelab.cli;
 import org.timbrelab.engine.data.Instrument;
 import org.timbrelab.engine.data.InstrumentDataset;
 import org.timbrelab.engine.data.InstrumentTable;
+import org.timbrelab.engine.data.MelodyDataset;
 import org.timbrelab.engine.data.MidiNotes;
 import org.timbrelab.engine.data.Soundfont;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code render-dataset}: NSynth-style notes and legato phrases of one instrument from a soundfont. */
 @Command(name = "render-dataset", mixinStandardHelpOptions = true,
         description = {"Render an instrument domain from an SF2 soundfont through Gervill, 16 kHz mono: 4-s NSynth-style",
-                "notes (OUT/notes/examples.json + notes/audio/*.wav) and/or legato phrases (OUT/phrases/*.wav + phrases.json)."})
+                "notes (OUT/notes/examples.json + notes/audio/*.wav) and/or legato phrases (OUT/phrases/*.wav + phrases.json)",
+                "and/or, with --follow, the melodies of a folder of recordings played on the instrument (OUT/melody/*.wav)."})
 public final class RenderDatasetCommand implements Callable<Integer> {
 
     @Spec CommandSpec commandSpec;
@@ -49,6 +51,13 @@ public final class RenderDatasetCommand implements Callable<Integer> {
 
     @Option(names = "--phrase-seconds", defaultValue = "4", description = "length of each phrase in seconds (default: ${DEFAULT-VALUE})")
     double phraseSeconds;
+
+    @Option(names = "--follow", paramLabel = "DIR",
+            description = "also play the melody (pitch and level) of every recording under DIR on the instrument, moved by octaves into its register")
+    Path follow;
+
+    @Option(names = "--follow-every", defaultValue = "1", paramLabel = "K", description = "with --follow, only every K-th recording (default: ${DEFAULT-VALUE})")
+    int followEvery;
 
     @Option(names = "--no-notes", description = "render phrases only")
     boolean noNotes;
@@ -80,13 +89,20 @@ public final class RenderDatasetCommand implements Callable<Integer> {
                 pitches == null ? null : MidiNotes.parseRange(pitches),
                 velocities == null ? InstrumentDataset.DEFAULT_VELOCITIES : new ArrayList<>(velocities),
                 variants, phrases, phraseSeconds, seed);
-        console.printf(Locale.ROOT, "rendering %s from %s: %d notes (%s x %d velocities x %d variants) + %d phrases of %.1f s -> %s%n",
+        console.printf(Locale.ROOT, "rendering %s from %s: %d notes (%s x %d velocities x %d variants) + %d phrases of %.1f s%s -> %s%n",
                 instrument, spec.soundfont().describe(), spec.noteCount(), spec.pitchRange(), spec.velocities().size(), variants,
-                phrases, phraseSeconds, out);
-        ProgressBar bar = new ProgressBar(console, "render");
-        InstrumentDataset.Result r = InstrumentDataset.render(spec, out, jobs, bar::update);
-        console.printf(Locale.ROOT, "wrote %d notes (skipped %d silent, %d clipped) and %d phrases: %.1f min of audio in %.1f s (%.0fx realtime)%n",
-                r.notes(), r.silent(), r.clipped(), r.phrases(), r.audioSeconds() / 60, r.wallSeconds(), r.realtimeFactor());
+                phrases, phraseSeconds, follow == null ? "" : " + the melodies of " + follow, out);
+        if (spec.noteCount() > 0 || phrases > 0) {
+            ProgressBar bar = new ProgressBar(console, "render");
+            InstrumentDataset.Result r = InstrumentDataset.render(spec, out, jobs, bar::update);
+            console.printf(Locale.ROOT, "wrote %d notes (skipped %d silent, %d clipped) and %d phrases: %.1f min of audio in %.1f s (%.0fx realtime)%n",
+                    r.notes(), r.silent(), r.clipped(), r.phrases(), r.audioSeconds() / 60, r.wallSeconds(), r.realtimeFactor());
+        }
+        if (follow != null) {
+            MelodyDataset.Result m = MelodyDataset.render(chosen, spec.soundfont(), follow, followEvery, out, new ProgressBar(console, "follow")::update);
+            console.printf(Locale.ROOT, "wrote %d melodies of %s (skipped %d without a voiced stretch): %.1f min of audio in %.1f s%n",
+                    m.written(), follow, m.unvoiced(), m.audioSeconds() / 60, m.wallSeconds());
+        }
         return 0;
     }
 }

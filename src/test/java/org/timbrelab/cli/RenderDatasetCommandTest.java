@@ -2,6 +2,11 @@ package org.timbrelab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioFiles;
+import org.timbrelab.dsp.Pitch;
+import org.timbrelab.dsp.PitchTrack;
+import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.data.NsynthJson;
 import picocli.CommandLine;
 
@@ -31,6 +36,30 @@ class RenderDatasetCommandTest {
         assertEquals(0, code, out + "\n" + err);
         assertEquals(2, NsynthJson.read(dir.resolve("notes")).size());
         assertTrue(out.toString().contains("100.0%") && out.toString().contains("x realtime"), out.toString());
+    }
+
+    @Test void followPlaysEachRecordingsMelodyAndSkipsUnvoicedOnes() throws Exception {
+        Path voices = tmp.resolve("voices/speaker");
+        java.nio.file.Files.createDirectories(voices);
+        float[] tone = new float[16_000], noise = new float[16_000];
+        java.util.Random rng = new java.util.Random(3);
+        for (int i = 0; i < tone.length; i++) {
+            for (int h = 1; h <= 5; h++) tone[i] += (float) (0.1 / h * Math.sin(2 * Math.PI * 200 * h * i / 16_000.0));
+            noise[i] = (float) (0.1 * rng.nextGaussian());
+        }
+        AudioFiles.saveWav(voices.resolve("a.wav"), new AudioClip(tone, 16_000));
+        AudioFiles.saveWav(voices.resolve("b.wav"), new AudioClip(noise, 16_000));
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        Path dir = tmp.resolve("cello");
+        int code = run(out, err, "render-dataset", "--instrument", "cello", "--no-notes", "--follow", tmp.resolve("voices").toString(),
+                "--out", dir.toString());
+        assertEquals(0, code, out + "\n" + err);
+        assertTrue(out.toString().contains("wrote 1 melodies") && out.toString().contains("skipped 1"), out.toString());
+        Path played = dir.resolve("melody/cello_gervill_042_follow_speaker_a.wav");
+        // 200 Hz sits in the cello's phrase register (C2-A4), so it is played where it is.
+        PitchTrack track = new Pitch().track(AudioFiles.loadMono(played, 16_000), SpectrogramConfig.DEFAULT);
+        assertEquals(200, track.medianVoicedF0(), 4, "the cello plays the recording's 200 Hz");
+        assertTrue(track.voicedFraction() > 0.5, "it sounds through the recording, voiced " + track.voicedFraction());
     }
 
     @Test void unknownInstrumentAndMissingSoundfontAreClearErrors() {
