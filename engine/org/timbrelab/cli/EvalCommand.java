@@ -8,6 +8,7 @@ import org.timbrelab.engine.data.Soundfont;
 import org.timbrelab.engine.eval.ClassifierAccuracy;
 import org.timbrelab.engine.eval.ClassifierBuilder;
 import org.timbrelab.engine.eval.ConversionSystem;
+import org.timbrelab.engine.eval.MelodyOracle;
 import org.timbrelab.engine.eval.DomainClassifier;
 import org.timbrelab.engine.eval.Evaluation;
 import org.timbrelab.engine.eval.LabelledClips;
@@ -90,6 +91,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--classifier-epochs", defaultValue = "40", description = "training epochs when the classifier is trained here (default: ${DEFAULT-VALUE})")
     int classifierEpochs;
 
+    @Option(names = "--oracle", description = "add a row in which the --soundfont instrument plays each input's melody and level (no model): "
+            + "what the metrics give a conversion with the real timbre that keeps the melody")
+    boolean oracle;
+
     @Option(names = "--no-gl", description = "skip the Griffin-Lim rows (they cost most of the time)")
     boolean noGl;
 
@@ -155,6 +160,7 @@ public final class EvalCommand implements Callable<Integer> {
                 if (s != strength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, s));
             if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, PhaseMethod.PGHI, strength));
             systems.add(Vocoders.noModelBaseline(transform, PhaseMethod.PGHI));
+            if (oracle) systems.add(new MelodyOracle(Soundfont.of(soundfont), InstrumentTable.loadDefault()));
             List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));
             if (!noGl) ceilings.add(Vocoders.ceiling(transform, PhaseMethod.GRIFFIN_LIM_32));
 

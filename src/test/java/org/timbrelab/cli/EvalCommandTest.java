@@ -71,8 +71,13 @@ class EvalCommandTest {
         Path again = dir.resolve("report2");
         code = TimbreLabCli.execute("eval", "--preset", preset.toString(), "--inputs", dir.resolve("in").toString(),
                 "--out", again.toString(), "--refs", dir.resolve("refs").toString(), "--classifier", old.toString(), "--no-gl",
-                "--embedding", "src/test/resources/torchscript/band-energy.pt");
+                "--embedding", "src/test/resources/torchscript/band-energy.pt", "--oracle", "--soundfont", "builtin");
         assertEquals(0, code);
+        // the oracle row: Gervill's violin and cello play each input's pitch, moved by whole octaves (cents error = 7th field)
+        List<String> oracle = Files.readAllLines(again.resolve("results.csv")).stream()
+                .filter(l -> l.startsWith("no model: gervill playing the input's melody,oracle,")).toList();
+        assertEquals(2, oracle.size(), String.join("\n", Files.readAllLines(again.resolve("results.csv"))));
+        for (String l : oracle) assertTrue(Double.parseDouble(l.split(",")[6]) < 30, "oracle plays the input's pitch: " + l);
         String md2 = Files.readString(again.resolve("report.md"));
         assertTrue(md2.contains("reads absolute levels") && md2.contains("train it again"), md2);
         assertTrue(md2.contains("| FAD band-energy.pt |") && Files.size(again.resolve("fad-external.png")) > 0, md2);
