@@ -21,7 +21,8 @@ import java.util.Random;
  *  b = π(a)  (random other domain)  L_gan = (D_b(x̂_ab) − 1)²       with x̂_ab = G_b(z_a)
  *  x̃_aba = G_a(E(x̂_ab) + ε)         L_cc  = |x̃_aba − x_a|₁
  *  c_a = mean over batch, time of μ_a   L_latent = |c_a − mean_k c_k|₁
- *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent   (terms averaged over domains)
+ *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent   (terms averaged over domains;
+ *        each target's L_gan scaled by its domain's ganWeight, default 1)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN)
  * </pre>
  * π is a random derangement, so every source has one other target and every target receives one
@@ -31,10 +32,20 @@ import java.util.Random;
 public final class VaeGanStep {
     private final VaeGan model;
     private final LossWeights w;
+    private final double[] ganWeights;
 
     public VaeGanStep(VaeGan model, LossWeights weights) {
+        this(model, weights, null);
+    }
+
+    /** @param ganWeights per target domain, a scale on its transfer's adversarial term (null = 1 for all) */
+    public VaeGanStep(VaeGan model, LossWeights weights, double[] ganWeights) {
+        int n = model.config().domainCount();
+        if (ganWeights != null && ganWeights.length != n)
+            throw new IllegalArgumentException("need one GAN weight per domain (" + n + "), got " + ganWeights.length);
         this.model = model;
         this.w = weights;
+        this.ganWeights = ganWeights == null ? java.util.stream.DoubleStream.generate(() -> 1).limit(n).toArray() : ganWeights.clone();
     }
 
     /**
@@ -66,7 +77,7 @@ public final class VaeGanStep {
                 NDArray recon = y.get(new NDIndex("0:{}", b));
                 fakeFrom[a] = y.get(new NDIndex("{}:", b));
                 lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
-                lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean());
+                lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean().mul((float) ganWeights[k]));
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));

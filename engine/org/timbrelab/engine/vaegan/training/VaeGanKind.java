@@ -42,8 +42,9 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override public Class<VaeGanTrainConfig> configType() { return VaeGanTrainConfig.class; }
 
     /**
-     * {@code domains[i].octaves} and {@code domains[i].render} came later: without them a domain trains at its own
-     * register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}).
+     * {@code domains[i].octaves}, {@code domains[i].render} and {@code domains[i].ganWeight} came later: without them
+     * a domain trains at its own register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}) with
+     * the adversarial weight of {@code losses.gan} alone (1).
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (tree.get("domains") instanceof ArrayNode domains)
@@ -51,6 +52,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 if (d instanceof ObjectNode o) {
                     if (!o.has("octaves")) o.putArray("octaves").add(0);
                     if (!o.has("render") && o.path("dir").isTextual()) o.putObject("render").put("folder", o.get("dir").asText());
+                    if (!o.has("ganWeight")) o.put("ganWeight", 1.0);
                 }
     }
 
@@ -64,7 +66,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 modelConfig.domainCount(), model.generatorSide().parameterCount(), model.discriminatorSide().parameterCount(),
                 cfg.data().cropFrames(), cfg.data().batchPerDomain());
         BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
-        return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.optimiser(), sampler, data.spec));
+        return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec));
     }
 
     @Override
@@ -102,6 +104,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 sides.add(shifted.split(cfg.data().validationFraction(), cfg.train().seed()).train()); // same files as the unshifted split
             }
             train.add(sides.size() == 1 ? split.train() : ChunkSet.union(sides));
+            if (d.ganWeight() != 1) ctx.out().printf("vaegan:   adversarial weight of transfers into '%s': x%s%n", d.name(), d.ganWeight());
         }
         return new Opened(sets, train, spec);
     }

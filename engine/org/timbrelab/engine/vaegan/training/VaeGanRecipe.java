@@ -44,9 +44,9 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private long nextStep = -1;
     private Random rng = new Random(0);
 
-    public VaeGanRecipe(VaeGan model, LossWeights weights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
+    public VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
         this.model = model;
-        this.step = new VaeGanStep(model, weights);
+        this.step = new VaeGanStep(model, weights, ganWeights);
         this.sampler = sampler;
         this.spec = spec;
         this.gParams = NamedParameters.of("g", model.generatorSide());

@@ -30,11 +30,15 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * voice shows the model voices moved up as conversion moves them toward a violin's register, and
      * how its audio is made ({@code render}, default {@code { folder: <dir> }} = the folder as it is):
      * a soundfont or speech spec is rendered into {@code dir} on first use and reused afterwards.
+     * {@code ganWeight} (default 1) scales the adversarial term of transfers into this domain, on top of
+     * {@code losses.gan}: a lever for one target the others outpace.
      */
-    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) {
-        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null); }
+    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render, Double ganWeight) {
+        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null, null); }
 
-        public Domain(String name, String dir, String colour, List<Integer> octaves) { this(name, dir, colour, octaves, null); }
+        public Domain(String name, String dir, String colour, List<Integer> octaves) { this(name, dir, colour, octaves, null, null); }
+
+        public Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) { this(name, dir, colour, octaves, render, null); }
 
         public Domain {
             octaves = octaves == null || octaves.isEmpty() ? List.of(0) : List.copyOf(octaves);
@@ -43,7 +47,14 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
             if (dir == null || dir.isBlank()) throw new IllegalArgumentException("dir is missing for domain " + name);
             if (colour == null || !colour.matches("#[0-9a-fA-F]{6}")) throw new IllegalArgumentException("colour must be #rrggbb, got " + colour);
             if (render == null) render = DomainSource.folder(Path.of(dir));
+            if (ganWeight == null) ganWeight = 1.0;
+            if (!(ganWeight >= 0) || ganWeight.isInfinite()) throw new IllegalArgumentException("ganWeight of domain " + name + " must be finite and >= 0, got " + ganWeight);
         }
+    }
+
+    /** Each domain's adversarial scale, in model order. */
+    public double[] ganWeights() {
+        return domains.stream().mapToDouble(Domain::ganWeight).toArray();
     }
 
     /** Model sizes (DESIGN §4's slim budget: 16, 3, 1, 2, 16, 3). */

@@ -18,6 +18,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VaeGanTest {
@@ -127,6 +128,30 @@ class VaeGanTest {
                 }
             }
             assertTrue(last < 0.7 * first, "reconstruction loss did not drop: " + first + " -> " + last);
+        }
+    }
+
+    @Test void perDomainGanWeightsScaleTheAdversarialTerm() {
+        float[] lGan = new float[3];
+        double[][] weights = {{1, 1}, {2, 2}, {0, 0}};
+        for (int run = 0; run < 3; run++) {
+            Engine.getInstance().setRandomSeed(9);
+            Random r = new Random(9);
+            try (NDManager base = NDManager.newBaseManager()) {
+                VaeGan model = new VaeGan(tiny(2, false));
+                model.initialize(base);
+                VaeGanStep step = new VaeGanStep(model, LossWeights.REFERENCE, weights[run]);
+                Engine.getInstance().setRandomSeed(9);
+                lGan[run] = step.run(toyBatch(base, r, 2, 32, 16), null, r, new LocalAdam(model, 1e-3f)).get("L_gan");
+            }
+        }
+        assertTrue(lGan[0] > 0, "L_gan " + lGan[0]);
+        assertEquals(2 * lGan[0], lGan[1], 1e-4 * lGan[0], "weights 2 double the term");
+        assertEquals(0f, lGan[2], 0f, "weights 0 remove it");
+        try (NDManager base = NDManager.newBaseManager()) {
+            VaeGan model = new VaeGan(tiny(3, false));
+            model.initialize(base);
+            assertThrows(IllegalArgumentException.class, () -> new VaeGanStep(model, LossWeights.REFERENCE, new double[] {1, 1}));
         }
     }
 }

@@ -49,7 +49,7 @@ class VaeGanKindTest {
                 train: { steps: 3, seed: 3, checkpointEvery: 2, logEvery: 1, reportEvery: 2 }
                 domains:
                   - { name: low,  dir: %s, colour: "#112233", octaves: [0, 1] }
-                  - { name: high, dir: %s, colour: "#445566" }
+                  - { name: high, dir: %s, colour: "#445566", ganWeight: 2.5 }
                 architecture: { baseChannels: 4, encoderResBlocks: 1, sharedResBlocks: 1, ownResBlocks: 1,
                                 discBaseChannels: 4, discDownsamples: 2, pitchConditioning: true }
                 losses: { rec: 10, kl: 0.01, gan: 1, cycle: 10, latent: 1 }
@@ -63,6 +63,7 @@ class VaeGanKindTest {
                 new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertTrue(log.toString().contains("register augmentation: 'low' also +1 octave(s)"), log.toString());
+        assertTrue(log.toString().contains("adversarial weight of transfers into 'high': x2.5"), log.toString());
         r = TrainingRun.execute(new TrainingRun.Request(null, run, 5L, null, true), registry, new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertEquals(5, r.completedSteps());
