@@ -58,7 +58,7 @@ public final class InstrumentDataset {
         public int noteCount() { return notes ? pitchRange().size() * velocities.size() * variants : 0; }
 
         /** The stem shared by this instrument's files, e.g. {@code violin_fluid_040}. */
-        public String instrumentStr() { return String.format("%s_%s_%03d", instrument.name(), soundfont.tag(), instrument.program()); }
+        public String instrumentStr() { return stem(instrument, soundfont); }
     }
 
     /** What was written; seconds of audio and of wall time give the ×realtime figure. */
@@ -78,6 +78,11 @@ public final class InstrumentDataset {
     private record PhraseJob(int index, long seed) implements Job { }
 
     private InstrumentDataset() { }
+
+    /** The stem of an instrument's rendered files, e.g. {@code violin_fluid_040}. */
+    static String stem(Instrument instrument, Soundfont soundfont) {
+        return String.format("%s_%s_%03d", instrument.name(), soundfont.tag(), instrument.program());
+    }
 
     /** Renders the spec into {@code out} with {@code jobs} worker threads. */
     public static Result render(Spec spec, Path out, int jobs, Progress progress) throws IOException {

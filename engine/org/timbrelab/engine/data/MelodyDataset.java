@@ -3,9 +3,6 @@ package org.timbrelab.engine.data;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioFileException;
 import org.timbrelab.dsp.AudioFiles;
-import org.timbrelab.dsp.Loudness;
-import org.timbrelab.dsp.Pitch;
-import org.timbrelab.dsp.SpectrogramConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,17 +34,14 @@ public final class MelodyDataset {
         for (int i = 0; i < all.size(); i += every) chosen.add(all.get(i));
         Path dir = out.resolve(MELODY_DIR);
         Files.createDirectories(dir);
-        Pitch pitch = new Pitch();
-        Loudness loudness = new Loudness(SpectrogramConfig.DEFAULT);
-        String stem = instrument.name() + "_" + soundfont.tag() + "_" + String.format("%03d", instrument.program()) + "_follow_";
+        String stem = InstrumentDataset.stem(instrument, soundfont) + "_follow_";
         int written = 0, unvoiced = 0;
         double seconds = 0;
         try (SoundfontRenderer renderer = SoundfontRenderer.open(soundfont, instrument)) {
             for (int i = 0; i < chosen.size(); i++) {
                 Path file = chosen.get(i);
                 AudioClip voice = load(file);
-                MelodyScore.Melody melody = MelodyScore.follow(pitch.track(voice, SpectrogramConfig.DEFAULT),
-                        loudness.aWeightedDb(voice), instrument.phrases());
+                MelodyScore.Melody melody = MelodyScore.follow(voice, instrument.phrases());
                 if (melody.notes().isEmpty()) {
                     unvoiced++;
                 } else {

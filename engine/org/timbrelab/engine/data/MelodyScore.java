@@ -1,6 +1,10 @@
 package org.timbrelab.engine.data;
 
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.Loudness;
+import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
+import org.timbrelab.dsp.SpectrogramConfig;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +36,12 @@ public final class MelodyScore {
 
     /** The score and its notes. */
     public record Melody(MidiScore score, List<Note> notes, int octaves) { }
+
+    /** The melody of a recording at the model rate: its YIN track and A-weighted level on the default frame grid. */
+    public static Melody follow(AudioClip recording, MidiNotes.Range range) {
+        return follow(new Pitch().track(recording, SpectrogramConfig.DEFAULT),
+                new Loudness(SpectrogramConfig.DEFAULT).aWeightedDb(recording), range);
+    }
 
     /**
      * @param track   the recording's pitch track (YIN)

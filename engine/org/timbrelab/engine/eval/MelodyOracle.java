@@ -1,9 +1,6 @@
 package org.timbrelab.engine.eval;
 
 import org.timbrelab.dsp.AudioClip;
-import org.timbrelab.dsp.Loudness;
-import org.timbrelab.dsp.Pitch;
-import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.data.Instrument;
 import org.timbrelab.engine.data.InstrumentTable;
 import org.timbrelab.engine.data.MelodyScore;
@@ -39,8 +36,7 @@ public final class MelodyOracle implements ConversionSystem {
             throw new IllegalArgumentException("the oracle row needs '" + domain + "' in the instrument table " + instruments.names()
                     + "; leave out --oracle for this preset");
         Instrument inst = instruments.get(domain);
-        MelodyScore.Melody melody = MelodyScore.follow(new Pitch().track(input, SpectrogramConfig.DEFAULT),
-                new Loudness(SpectrogramConfig.DEFAULT).aWeightedDb(input), inst.phrases());
+        MelodyScore.Melody melody = MelodyScore.follow(input, inst.phrases());
         try (SoundfontRenderer r = SoundfontRenderer.open(bank, soundfont, inst, input.sampleRate())) {
             return Output.plain(r.render(melody.score()), melody.octaves());
         }
