@@ -44,9 +44,11 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     /**
      * {@code domains[i].octaves}, {@code domains[i].render} and {@code domains[i].ganWeight} came later: without them
      * a domain trains at its own register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}) with
-     * the adversarial weight of {@code losses.gan} alone (1).
+     * the adversarial weight of {@code losses.gan} alone (1); without {@code init} the run starts from random weights.
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
+        if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
+        if (tree.get("init") instanceof ObjectNode init && !init.has("copy")) init.putObject("copy");
         if (tree.get("domains") instanceof ArrayNode domains)
             for (JsonNode d : domains)
                 if (d instanceof ObjectNode o) {
@@ -62,6 +64,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         VaeGanConfig modelConfig = cfg.modelConfig(data.spec.nMels());
         VaeGan model = new VaeGan(modelConfig);
         model.initialize(ctx.manager());
+        WarmStart.apply(model, cfg.init(), ctx.out());
         ctx.out().printf("vaegan: %d domains, E+G %,d parameters, D %,d parameters, crops %d frames x %d per domain%n",
                 modelConfig.domainCount(), model.generatorSide().parameterCount(), model.discriminatorSide().parameterCount(),
                 cfg.data().cropFrames(), cfg.data().batchPerDomain());

@@ -10,6 +10,7 @@ import org.timbrelab.engine.train.AdamConfig;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The YAML of a VAE-GAN run ({@code model: vaegan}); see config/vaegan-voice-strings.yaml.
@@ -20,9 +21,28 @@ import java.util.List;
  * @param losses       λ of each loss term
  * @param optimiser    Adam for both sides (generators and discriminators)
  * @param data         crops, batch, validation split, cache
+ * @param init         where the weights start: {@code from: scratch} (default) or a preset folder ({@link WarmStart})
  */
 public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> domains, Architecture architecture,
-                                LossWeights losses, AdamConfig optimiser, Data data) implements ModelConfig {
+                                LossWeights losses, AdamConfig optimiser, Data data, Init init) implements ModelConfig {
+
+    /**
+     * @param from {@code scratch}, or a preset folder whose encoder, shared block and generators start this run
+     * @param copy for a domain the preset lacks, which of its generators to start from (e.g. {@code violin: cello})
+     */
+    public record Init(String from, Map<String, String> copy) {
+        public static final String SCRATCH = "scratch";
+
+        public Init {
+            if (from == null || from.isBlank()) throw new IllegalArgumentException("init.from must be 'scratch' or a preset folder");
+            copy = copy == null ? Map.of() : Map.copyOf(copy);
+            if (fromScratchName(from) && !copy.isEmpty()) throw new IllegalArgumentException("init.copy needs init.from to be a preset folder");
+        }
+
+        private static boolean fromScratchName(String from) { return SCRATCH.equals(from); }
+
+        public boolean fromScratch() { return fromScratchName(from); }
+    }
 
     /**
      * A domain: its name, a folder of audio, its display colour (#rrggbb), the octave shifts its

@@ -12,6 +12,7 @@ import org.timbrelab.engine.train.ModelRegistry;
 import org.timbrelab.engine.train.RunControl;
 import org.timbrelab.engine.train.StopReason;
 import org.timbrelab.engine.train.TrainingRun;
+import org.timbrelab.engine.vaegan.VaeGan;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code model: vaegan} kind end to end on generated tones: train, checkpoint, resume, export a preset, convert with it. */
@@ -83,5 +86,50 @@ class VaeGanKindTest {
             AudioClip out = c.convert(in, "high", Register.AUTO);
             assertEquals(in.length(), out.length());
         }
+        warmStartCopiesThePresetsWeights(preset, config, registry);
+    }
+
+    /** A 3-domain run started from the 2-domain preset: 'mid' is new and starts as the preset's 'high' generator. */
+    private void warmStartCopiesThePresetsWeights(Path preset, Path twoDomainConfig, ModelRegistry registry) throws Exception {
+        tones(tmp.resolve("mid"), 250, 3);
+        String three = Files.readString(twoDomainConfig)
+                .replace("ganWeight: 2.5 }", "ganWeight: 2.5 }\n  - { name: mid, dir: " + tmp.resolve("mid") + ", colour: \"#778899\" }")
+                .replace("steps: 3,", "steps: 1,")
+                + "init: { from: " + preset + ", copy: { mid: high } }\n";
+        Path config = tmp.resolve("three.yaml");
+        Files.writeString(config, three);
+        var tree = org.timbrelab.engine.config.ConfigLoader.readTree(config);
+        new VaeGanKind().fillOptionalKeys(tree);
+        VaeGanTrainConfig cfg = org.timbrelab.engine.config.ConfigLoader.bind(tree, VaeGanTrainConfig.class, config);
+        try (var source = PresetStore.load(preset); var m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            VaeGan model = new VaeGan(cfg.modelConfig(source.info().model().melBins()));
+            model.initialize(m);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            WarmStart.apply(model, cfg.init(), new PrintStream(log, true));
+            VaeGan src = source.model();
+            assertSameWeights(src.encoder(), model.encoder());
+            assertSameWeights(src.generator(0).sharedBlock(), model.generator(0).sharedBlock());
+            assertSameWeights(src.generator(0), model.generator(0));
+            assertSameWeights(src.generator(1), model.generator(1));
+            assertSameWeights(src.generator(1), model.generator(2)); // mid ← high
+            assertTrue(log.toString().contains("generator 'mid' from " + preset + "'s 'high'"), log.toString());
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, tmp.resolve("warm"), null, null, false), registry,
+                new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        assertTrue(log.toString().contains("discriminators and optimiser moments start fresh"), log.toString());
+
+        Files.writeString(config, three.replace("copy: { mid: high }", "copy: { tuba: high }"));
+        Exception e = assertThrows(Exception.class, () -> TrainingRun.execute(
+                new TrainingRun.Request(config, tmp.resolve("bad"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
+        assertTrue(e.getMessage().contains("init.copy: 'tuba' is not a domain of this config"), e.getMessage());
+    }
+
+    private static void assertSameWeights(ai.djl.nn.Block expected, ai.djl.nn.Block actual) {
+        var a = org.timbrelab.engine.train.NamedParameters.of("p", expected).asMap();
+        var b = org.timbrelab.engine.train.NamedParameters.of("p", actual).asMap();
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((k, p) -> assertArrayEquals(p.getArray().toFloatArray(), b.get(k).getArray().toFloatArray(), k));
     }
 }
