@@ -15,10 +15,12 @@ package org.timbrelab.engine.eval;
  * @param loudnessCorrelation          loudness envelope correlation before any envelope step
  * @param loudnessCorrelationEnveloped the same after the envelope step (equal when there is none)
  * @param octaveFlips        share of frames voiced in both whose f0 is whole octaves off input f0 × 2^k
+ * @param f0CorrelationRepaired the f0 correlation after brief octave errors of both tracks are repaired ({@link org.timbrelab.dsp.OctaveJumps})
  */
 public record ClipScore(String input, String system, String domain, String predicted, double targetProbability,
                         int octaves, double f0Correlation, double centsError,
-                        double loudnessCorrelation, double loudnessCorrelationEnveloped, double octaveFlips) {
+                        double loudnessCorrelation, double loudnessCorrelationEnveloped, double octaveFlips,
+                        double f0CorrelationRepaired) {
 
     public boolean correct() { return predicted.equals(domain); }
 }

@@ -21,18 +21,20 @@ package org.timbrelab.engine.eval;
  * @param fadExternal     Fréchet distance with a user's TorchScript embedding; NaN without one
  * @param framesExternal  frames in this row's set for that FAD (0 without one)
  * @param octaveFlips     mean over clips of the share of frames voiced in both heard whole octaves off input f0 × 2^k
+ * @param f0CorrelationRepaired median f0 correlation with brief octave errors of the tracker repaired
  */
 public record EvalRow(String system, String kind, String domain, int clips, double domainAccuracy,
                       double f0Correlation, double centsError, double loudnessCorrelation,
                       double loudnessCorrelationEnveloped, double fadMfcc, double fadLearned,
-                      int framesMfcc, int framesLearned, double fadExternal, int framesExternal, double octaveFlips) {
+                      int framesMfcc, int framesLearned, double fadExternal, int framesExternal, double octaveFlips,
+                      double f0CorrelationRepaired) {
 
-    /** A row without the optional TorchScript-embedding FAD nor an octave-flip share. */
+    /** A row without the optional TorchScript-embedding FAD, an octave-flip share or the repaired f0 correlation. */
     public EvalRow(String system, String kind, String domain, int clips, double domainAccuracy,
                    double f0Correlation, double centsError, double loudnessCorrelation,
                    double loudnessCorrelationEnveloped, double fadMfcc, double fadLearned,
                    int framesMfcc, int framesLearned) {
         this(system, kind, domain, clips, domainAccuracy, f0Correlation, centsError, loudnessCorrelation,
-                loudnessCorrelationEnveloped, fadMfcc, fadLearned, framesMfcc, framesLearned, Double.NaN, 0, Double.NaN);
+                loudnessCorrelationEnveloped, fadMfcc, fadLearned, framesMfcc, framesLearned, Double.NaN, 0, Double.NaN, Double.NaN);
     }
 }

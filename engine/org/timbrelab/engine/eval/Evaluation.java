@@ -3,6 +3,7 @@ package org.timbrelab.engine.eval;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.Loudness;
+import org.timbrelab.dsp.OctaveJumps;
 import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
 import org.timbrelab.dsp.Spectrogram;
@@ -125,19 +126,21 @@ public final class Evaluation {
                 ContentMetrics.f0Correlation(a.pitch, outPitch), ContentMetrics.centsError(a.pitch, outPitch, o.octaves()),
                 ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(o.audio())),
                 ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(out)),
-                ContentMetrics.octaveFlips(a.pitch, outPitch, o.octaves()));
+                ContentMetrics.octaveFlips(a.pitch, outPitch, o.octaves()),
+                ContentMetrics.f0Correlation(a.repairedPitch, OctaveJumps.repair(outPitch)));
     }
 
     private ClipScore classifyOnly(NamedClip c, String system, String domain) {
         DomainClassifier.Prediction p = classifier.classify(transform.forward(c.clip()));
         return new ClipScore(c.name(), system, domain, p.label(), p.probability(domain), 0,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    private record Analysis(PitchTrack pitch, float[] loudness) { }
+    private record Analysis(PitchTrack pitch, PitchTrack repairedPitch, float[] loudness) { }
 
     private Analysis analyse(AudioClip clip) {
-        return new Analysis(pitch.track(clip, config), loudness.aWeightedDb(clip));
+        PitchTrack track = pitch.track(clip, config);
+        return new Analysis(track, OctaveJumps.repair(track), loudness.aWeightedDb(clip));
     }
 
     /** Frame embeddings of a set of clips, every kind ({@code external} empty without a TorchScript module). */
@@ -166,7 +169,8 @@ public final class Evaluation {
                 median(scores.stream().mapToDouble(ClipScore::loudnessCorrelation).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::loudnessCorrelationEnveloped).toArray()),
                 fadMfcc, fadLearned, set.mfcc().size(), set.learned().size(), fadExternal, set.external().size(),
-                mean(scores.stream().mapToDouble(ClipScore::octaveFlips).toArray()));
+                mean(scores.stream().mapToDouble(ClipScore::octaveFlips).toArray()),
+                median(scores.stream().mapToDouble(ClipScore::f0CorrelationRepaired).toArray()));
     }
 
     private double fad(List<double[]> a, List<double[]> b, String system, String domain, String kind) {

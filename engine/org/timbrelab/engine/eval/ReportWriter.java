@@ -22,7 +22,7 @@ public final class ReportWriter {
 
     static final String[] ROW_HEADER = {"system", "kind", "domain", "clips", "domain_accuracy", "f0_correlation",
             "cents_error", "loudness_correlation", "loudness_correlation_enveloped", "fad_mfcc", "fad_learned",
-            "frames_mfcc", "frames_learned", "fad_external", "frames_external", "octave_flips"};
+            "frames_mfcc", "frames_learned", "fad_external", "frames_external", "octave_flips", "f0_correlation_repaired"};
 
     /**
      * Everything a report shows. {@code notes} are Markdown lines printed above the table;
@@ -58,17 +58,18 @@ public final class ReportWriter {
                     num(x.domainAccuracy()), num(x.f0Correlation()), num(x.centsError()), num(x.loudnessCorrelation()),
                     num(x.loudnessCorrelationEnveloped()), num(x.fadMfcc()), num(x.fadLearned()),
                     Integer.toString(x.framesMfcc()), Integer.toString(x.framesLearned()), num(x.fadExternal()),
-                    Integer.toString(x.framesExternal()), num(x.octaveFlips()))).append('\n');
+                    Integer.toString(x.framesExternal()), num(x.octaveFlips()), num(x.f0CorrelationRepaired()))).append('\n');
         return sb.toString();
     }
 
     static String clipsCsv(List<ClipScore> clips) {
         StringBuilder sb = new StringBuilder("input,system,domain,predicted,target_probability,octaves,f0_correlation,"
-                + "cents_error,loudness_correlation,loudness_correlation_enveloped,octave_flips\n");
+                + "cents_error,loudness_correlation,loudness_correlation_enveloped,octave_flips,f0_correlation_repaired\n");
         for (ClipScore c : clips)
             sb.append(String.join(",", csv(c.input()), csv(c.system()), csv(c.domain()), csv(c.predicted()),
                     num(c.targetProbability()), Integer.toString(c.octaves()), num(c.f0Correlation()), num(c.centsError()),
-                    num(c.loudnessCorrelation()), num(c.loudnessCorrelationEnveloped()), num(c.octaveFlips()))).append('\n');
+                    num(c.loudnessCorrelation()), num(c.loudnessCorrelationEnveloped()), num(c.octaveFlips()),
+                    num(c.f0CorrelationRepaired()))).append('\n');
         return sb.toString();
     }
 
@@ -76,18 +77,20 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder("# ").append(r.title()).append("\n\n");
         for (String n : r.notes()) sb.append(n).append('\n');
         String ext = r.externalEmbedding();
-        sb.append("\n| system | kind | domain | clips | domain acc. | f0 corr. | cents err. | octave flips | loudness corr. | loudness corr. (env.) "
+        sb.append("\n| system | kind | domain | clips | domain acc. | f0 corr. | f0 corr. (octave-repaired) | cents err. | octave flips | loudness corr. | loudness corr. (env.) "
                 + "| FAD MFCC | FAD learned | ").append(ext == null ? "" : "FAD " + ext + " | ")
                 .append(ext == null ? "frames (MFCC / learned) |" : "frames (MFCC / learned / " + ext + ") |")
-                .append("\n|---|---|---|---|---|---|---|---|---|---|---|---|---|").append(ext == null ? "" : "---|").append('\n');
+                .append("\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|").append(ext == null ? "" : "---|").append('\n');
         for (EvalRow x : r.rows())
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s%d / %d%s |%n",
-                    x.system(), x.kind(), x.domain(), x.clips(), pct(x.domainAccuracy()), fix(x.f0Correlation(), 3),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%d / %d%s |%n",
+                    x.system(), x.kind(), x.domain(), x.clips(), pct(x.domainAccuracy()), fix(x.f0Correlation(), 3), fix(x.f0CorrelationRepaired(), 3),
                     fix(x.centsError(), 0), pct(x.octaveFlips()), fix(x.loudnessCorrelation(), 3), fix(x.loudnessCorrelationEnveloped(), 3),
                     fix(x.fadMfcc(), 2), fix(x.fadLearned(), 3), ext == null ? "" : fix(x.fadExternal(), 3) + " | ",
                     x.framesMfcc(), x.framesLearned(), ext == null ? "" : " / " + x.framesExternal()));
         sb.append("\nCorrelations and cents are medians over clips; octave flips (the share of frames voiced in both whose f0 is whole "
-                + "octaves off input f0 × 2^k) a mean over clips; n/a where the metric does not apply to the row.\n");
+                + "octaves off input f0 × 2^k) a mean over clips; n/a where the metric does not apply to the row. "
+                + "The octave-repaired f0 correlation first moves each voiced frame that sits whole octaves from the median of "
+                + "the voiced frames within ±0.2 s onto it, in both tracks: YIN hears a flute's attacks an octave low.\n");
         if (r.classifierAccuracy() != null)
             sb.append("\n## Domain classifier on held-out real clips\n\n").append(r.classifierAccuracy().toMarkdown());
         sb.append("\n![domain accuracy](accuracy.png)\n![f0 correlation](f0.png)\n![FAD MFCC](fad.png)\n![FAD learned](fad-learned.png)\n");

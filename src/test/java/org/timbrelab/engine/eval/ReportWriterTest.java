@@ -21,7 +21,7 @@ class ReportWriterTest {
             Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1.2, 0.05, 2200, 2150);
 
     @Test void writesCsvMarkdownAndCharts(@TempDir Path dir) throws IOException {
-        ClipScore clip = new ClipScore("a, b.wav", "model (register auto, PGHI)", "violin", "violin", 0.8, 1, 0.9, 30, 0.85, 0.95, 0.1);
+        ClipScore clip = new ClipScore("a, b.wav", "model (register auto, PGHI)", "violin", "violin", 0.8, 1, 0.9, 30, 0.85, 0.95, 0.1, 0.97);
         ClassifierAccuracy acc = new ClassifierAccuracy(Map.of("violin", 1.0), Map.of("violin", 0.95), Map.of("violin", Map.of("violin", 4)));
         List<Path> files = ReportWriter.write(dir, new ReportWriter.Report("Eval", List.of("preset: p"), List.of(MODEL, FLOOR), List.of(clip), acc));
         for (Path f : files) assertTrue(Files.size(f) > 0, f + " is empty");
@@ -34,8 +34,9 @@ class ReportWriterTest {
         assertTrue(Files.readString(dir.resolve("clips.csv")).contains("\"a, b.wav\""), "commas are quoted");
 
         String md = Files.readString(dir.resolve("report.md"));
-        assertTrue(md.contains("| model (register auto, PGHI) | model | violin | 10 | 90 % | 0.930 |"), md);
-        assertTrue(md.contains("| real vs real (halves) | floor | violin | 20 | 100 % | n/a |"), md);
+        assertTrue(md.contains("| model (register auto, PGHI) | model | violin | 10 | 90 % | 0.930 | n/a | 35 |"), md);
+        assertTrue(md.contains("| real vs real (halves) | floor | violin | 20 | 100 % | n/a | n/a |"), md);
+        assertTrue(Files.readString(dir.resolve("clips.csv")).contains(",0.100000,0.970000"), "clip rows end with flips, repaired f0");
         assertTrue(md.contains("violin | 100.0 %"), md);
 
         BufferedImage png = ImageIO.read(dir.resolve("accuracy.png").toFile());
@@ -45,7 +46,7 @@ class ReportWriterTest {
 
     @Test void aTorchScriptEmbeddingAddsAColumnAndAChart(@TempDir Path dir) throws IOException {
         EvalRow withExt = new EvalRow("model (register auto, PGHI)", "model", "violin", 10, 0.9, 0.93, 35, 0.88, 0.97,
-                12.5, 0.4, 2100, 2050, 3.25, 2400, 0.2);
+                12.5, 0.4, 2100, 2050, 3.25, 2400, 0.2, 0.96);
         ReportWriter.write(dir, new ReportWriter.Report("Eval", List.of(), List.of(withExt), List.of(), null, "vggish.pt"));
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("| FAD MFCC | FAD learned | FAD vggish.pt | frames (MFCC / learned / vggish.pt) |"), md);
@@ -55,7 +56,7 @@ class ReportWriterTest {
         assertEquals(header.split("\\|").length, rule.split("\\|").length, "header and rule have the same columns");
         assertTrue(Files.size(dir.resolve("fad-external.png")) > 0);
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
-        assertTrue(csv.get(1).endsWith(",3.25000,2400,0.200000"), csv.get(1));
-        assertTrue(md.contains("| 35 | 20 % | 0.880 |"), "octave flips follow cents: " + md);
+        assertTrue(csv.get(1).endsWith(",3.25000,2400,0.200000,0.960000"), csv.get(1));
+        assertTrue(md.contains("| 0.930 | 0.960 | 35 | 20 % | 0.880 |"), "repaired f0 follows f0, octave flips follow cents: " + md);
     }
 }
