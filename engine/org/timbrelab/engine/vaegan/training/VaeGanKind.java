@@ -48,7 +48,10 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
-        if (tree.get("init") instanceof ObjectNode init && !init.has("copy")) init.putObject("copy");
+        if (tree.get("init") instanceof ObjectNode init) {
+            if (!init.has("copy")) init.putObject("copy");
+            if (!init.has("freeze")) init.putArray("freeze");
+        }
         if (tree.get("domains") instanceof ArrayNode domains)
             for (JsonNode d : domains)
                 if (d instanceof ObjectNode o) {

@@ -29,14 +29,19 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
     /**
      * @param from {@code scratch}, or a preset folder whose encoder, shared block and generators start this run
      * @param copy for a domain the preset lacks, which of its generators to start from (e.g. {@code violin: cello})
+     * @param freeze parts that keep the preset's weights all run: {@code encoder}, {@code shared} and domain names
+     *               (their generators); a frozen domain's outputs stay exactly the preset's while the others learn
      */
-    public record Init(String from, Map<String, String> copy) {
+    public record Init(String from, Map<String, String> copy, List<String> freeze) {
+        public static final String ENCODER = "encoder", SHARED = "shared";
         public static final String SCRATCH = "scratch";
 
         public Init {
             if (from == null || from.isBlank()) throw new IllegalArgumentException("init.from must be 'scratch' or a preset folder");
             copy = copy == null ? Map.of() : Map.copyOf(copy);
-            if (fromScratchName(from) && !copy.isEmpty()) throw new IllegalArgumentException("init.copy needs init.from to be a preset folder");
+            freeze = freeze == null ? List.of() : List.copyOf(freeze);
+            if (fromScratchName(from) && !(copy.isEmpty() && freeze.isEmpty()))
+                throw new IllegalArgumentException("init.copy and init.freeze need init.from to be a preset folder");
         }
 
         private static boolean fromScratchName(String from) { return SCRATCH.equals(from); }

@@ -19,7 +19,8 @@ import java.util.Map;
  * the encoder and shared block, and the generator of every domain the preset also has. A domain the preset lacks
  * starts from the generator named in {@code copy} (e.g. {@code violin: cello}) or stays random. Discriminators and
  * optimiser moments always start fresh (a preset holds neither). This lets a domain that loses to the others at
- * n = 4 (cello, docs/study-n-domains.md) enter the run already learned.
+ * n = 4 (cello, docs/study-n-domains.md) enter the run already learned; {@code freeze} keeps chosen parts (encoder,
+ * shared block, generators) at the preset's weights for the whole run, so only the new domains learn.
  */
 final class WarmStart {
     private WarmStart() { }
@@ -32,6 +33,9 @@ final class WarmStart {
         for (String d : init.copy().keySet())
             if (!targets.contains(d))
                 throw new ConfigException("init.copy: '" + d + "' is not a domain of this config " + targets + "; list only this run's domains");
+        for (String part : init.freeze())
+            if (!targets.contains(part) && !part.equals(VaeGanTrainConfig.Init.ENCODER) && !part.equals(VaeGanTrainConfig.Init.SHARED))
+                throw new ConfigException("init.freeze: '" + part + "' is neither 'encoder', 'shared' nor a domain of this config " + targets);
         try (Preset preset = PresetStore.load(dir)) {
             VaeGan source = preset.model();
             List<String> sourceDomains = source.config().domains();
@@ -44,6 +48,9 @@ final class WarmStart {
                 if (j < 0) {
                     if (init.copy().containsKey(d))
                         throw new ConfigException("init.copy: " + d + ": " + from + " is not a domain of preset " + dir + " " + sourceDomains);
+                    if (init.freeze().contains(d))
+                        throw new ConfigException("init.freeze: generator '" + d + "' would stay random: preset " + dir + " has no '" + d
+                                + "'; give it an init.copy source or do not freeze it");
                     out.printf("vaegan: init: generator '%s' starts random (preset %s has no '%s')%n", d, dir, d);
                     continue;
                 }
@@ -51,8 +58,24 @@ final class WarmStart {
                 out.printf("vaegan: init: generator '%s' from %s's '%s'%n", d, dir, from);
             }
             out.printf("vaegan: init: encoder and shared block from %s; discriminators and optimiser moments start fresh%n", dir);
+            freeze(model, init.freeze(), out);
         } catch (PresetException e) {
             throw new ConfigException("init.from: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the optimiser from updating the listed parts (Adam only steps parameters that require a gradient). */
+    private static void freeze(VaeGan model, List<String> parts, PrintStream out) {
+        List<String> domains = model.config().domains();
+        for (String part : parts) {
+            Block block = switch (part) {
+                case VaeGanTrainConfig.Init.ENCODER -> model.encoder();
+                case VaeGanTrainConfig.Init.SHARED -> model.generator(0).sharedBlock();
+                default -> model.generator(domains.indexOf(part));
+            };
+            block.freezeParameters(true);
+            out.printf("vaegan: init: %s frozen at the preset's weights%n", part.equals(VaeGanTrainConfig.Init.ENCODER)
+                    || part.equals(VaeGanTrainConfig.Init.SHARED) ? part : "generator '" + part + "'");
         }
     }
 

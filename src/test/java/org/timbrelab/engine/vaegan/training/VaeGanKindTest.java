@@ -114,11 +114,27 @@ class VaeGanKindTest {
             assertSameWeights(src.generator(1), model.generator(2)); // mid ← high
             assertTrue(log.toString().contains("generator 'mid' from " + preset + "'s 'high'"), log.toString());
         }
+        // one step with the encoder, shared block and 'low' frozen: those stay the preset's, 'mid' learns
+        Files.writeString(config, three.replace("copy: { mid: high } }", "copy: { mid: high }, freeze: [encoder, shared, low] }"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, tmp.resolve("warm"), null, null, false), registry,
                 new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertTrue(log.toString().contains("discriminators and optimiser moments start fresh"), log.toString());
+        assertTrue(log.toString().contains("generator 'low' frozen at the preset's weights"), log.toString());
+        try (var source = PresetStore.load(preset); var trained = PresetStore.load(tmp.resolve("warm").resolve(VaeGanKind.PRESET_DIR))) {
+            assertSameWeights(source.model().encoder(), trained.model().encoder());
+            assertSameWeights(source.model().generator(0).sharedBlock(), trained.model().generator(0).sharedBlock());
+            assertSameWeights(source.model().generator(0), trained.model().generator(0));
+            var mid = org.timbrelab.engine.train.NamedParameters.of("p", trained.model().generator(2)).asMap();
+            var high = org.timbrelab.engine.train.NamedParameters.of("p", source.model().generator(1)).asMap();
+            assertTrue(mid.keySet().stream().anyMatch(k -> !java.util.Arrays.equals(mid.get(k).getArray().toFloatArray(),
+                    high.get(k).getArray().toFloatArray())), "the unfrozen generator 'mid' moved off its copy of 'high'");
+        }
+        Files.writeString(config, three.replace("copy: { mid: high } }", "copy: { mid: high }, freeze: [decoder] }"));
+        Exception frozen = assertThrows(Exception.class, () -> TrainingRun.execute(
+                new TrainingRun.Request(config, tmp.resolve("bad-freeze"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
+        assertTrue(frozen.getMessage().contains("init.freeze: 'decoder' is neither 'encoder', 'shared' nor a domain"), frozen.getMessage());
 
         Files.writeString(config, three.replace("copy: { mid: high }", "copy: { tuba: high }"));
         Exception e = assertThrows(Exception.class, () -> TrainingRun.execute(
