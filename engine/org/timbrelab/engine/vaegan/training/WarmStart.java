@@ -25,7 +25,10 @@ import java.util.Map;
 final class WarmStart {
     private WarmStart() { }
 
-    /** Copies the preset's weights into {@code model} (already initialised) and says what came from where. */
+    /**
+     * Copies the preset's weights into {@code model} (already initialised) and says what came from where. On
+     * {@code --resume} this runs again: the checkpoint's values then replace the copies, and the freeze must hold again.
+     */
     static void apply(VaeGan model, VaeGanTrainConfig.Init init, PrintStream out) {
         if (init.fromScratch()) return;
         Path dir = Path.of(init.from());
@@ -34,7 +37,7 @@ final class WarmStart {
             if (!targets.contains(d))
                 throw new ConfigException("init.copy: '" + d + "' is not a domain of this config " + targets + "; list only this run's domains");
         for (String part : init.freeze())
-            if (!targets.contains(part) && !part.equals(VaeGanTrainConfig.Init.ENCODER) && !part.equals(VaeGanTrainConfig.Init.SHARED))
+            if (!targets.contains(part) && !isSharedPart(part))
                 throw new ConfigException("init.freeze: '" + part + "' is neither 'encoder', 'shared' nor a domain of this config " + targets);
         try (Preset preset = PresetStore.load(dir)) {
             VaeGan source = preset.model();
@@ -74,9 +77,13 @@ final class WarmStart {
                 default -> model.generator(domains.indexOf(part));
             };
             block.freezeParameters(true);
-            out.printf("vaegan: init: %s frozen at the preset's weights%n", part.equals(VaeGanTrainConfig.Init.ENCODER)
-                    || part.equals(VaeGanTrainConfig.Init.SHARED) ? part : "generator '" + part + "'");
+            out.printf("vaegan: init: %s frozen at the preset's weights%n", isSharedPart(part) ? part : "generator '" + part + "'");
         }
+    }
+
+    /** {@code encoder} or {@code shared}: a part every domain uses, as opposed to one domain's generator. */
+    private static boolean isSharedPart(String part) {
+        return part.equals(VaeGanTrainConfig.Init.ENCODER) || part.equals(VaeGanTrainConfig.Init.SHARED);
     }
 
     /** Same-structure blocks: every parameter by its name inside the block. */
