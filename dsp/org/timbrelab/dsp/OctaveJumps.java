@@ -7,7 +7,7 @@ import java.util.Arrays;
  * quarter octave) from the median of the voiced frames around it is moved by those octaves onto it. YIN reports a
  * flute's attack an octave low for a few frames (measured: a soundfont flute following a speech melody, every onset);
  * those frames alone can take a clip's log-f0 correlation from 0.99 to 0.4. A real octave leap held longer than
- * half the window carries the median with it and is left alone.
+ * the half-window carries the median with it and is left alone.
  */
 public final class OctaveJumps {
     /** ±0.2 s: a jump must outlast this to count as a leap; errors at a note's onset only have context on one side. */
@@ -25,15 +25,17 @@ public final class OctaveJumps {
         float[] f0 = track.f0Hz();
         boolean[] voiced = track.voiced();
         float[] out = f0.clone();
+        double[] octave = new double[n];                    // log2 f0, once per frame
+        for (int i = 0; i < n; i++) if (voiced[i]) octave[i] = Math.log(f0[i]) / Math.log(2);
         double[] around = new double[2 * half + 1];
         for (int i = 0; i < n; i++) {
             if (!voiced[i]) continue;
             int m = 0;
             for (int j = Math.max(0, i - half); j <= Math.min(n - 1, i + half); j++)
-                if (voiced[j]) around[m++] = Math.log(f0[j]) / Math.log(2);
+                if (voiced[j]) around[m++] = octave[j];
             Arrays.sort(around, 0, m);
             double median = m % 2 == 1 ? around[m / 2] : 0.5 * (around[m / 2 - 1] + around[m / 2]);
-            double d = Math.log(f0[i]) / Math.log(2) - median;
+            double d = octave[i] - median;
             long whole = Math.round(d);
             if (whole != 0 && Math.abs(d - whole) < 0.25) out[i] = (float) (f0[i] / Math.pow(2, whole));
         }
