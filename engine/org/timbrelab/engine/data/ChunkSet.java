@@ -15,8 +15,11 @@ public final class ChunkSet {
     /** Value of padding frames: the dB floor, which the normalisation maps to -1 (silence). */
     public static final float PAD_VALUE = -1f;
 
-    /** Where a crop came from: file, start in seconds, and how many real (unpadded) frames it has. */
-    public record CropSource(String file, double startSeconds, int frames) { }
+    /**
+     * Where a crop came from: file, start in seconds, how many real (unpadded) frames it has, and by how many octaves
+     * its recording was moved up (register augmentation; 0 for the recording as it is).
+     */
+    public record CropSource(String file, double startSeconds, int frames, int octaves) { }
 
     private final DomainDataset dataset;
     private final DomainDataset[] sources; // the dataset of each chunk (a union mixes datasets)
@@ -126,6 +129,6 @@ public final class ChunkSet {
         if (f0 != null && !dataset.copyF0(c, from, n, f0, f0Offset + at))
             throw new IllegalStateException("domain '" + dataset.name() + "' has no f0 tracks; check hasF0() first");
         double start = chunk.startSeconds() + from / dataset.config().framesPerSecond();
-        return new CropSource(chunk.file(), start, n);
+        return new CropSource(chunk.file(), start, n, dataset.octaveShift());
     }
 }

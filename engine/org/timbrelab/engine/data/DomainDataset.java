@@ -87,6 +87,7 @@ public final class DomainDataset {
     private final long[] melOffset, f0Offset;
     private final FloatBuffer[] mels, f0;
     private final Double medianF0;
+    private final int octaveShift;
 
     /** Opens {@code dir} with the standard feature extractor, logging warnings. */
     public static DomainDataset open(Path dir, DatasetOptions options) {
@@ -145,10 +146,11 @@ public final class DomainDataset {
                         + "; check free disk space and permissions, or choose another cache folder", e);
             }
         }
-        return new DomainDataset(dir, opened, fromCache, notes);
+        return new DomainDataset(dir, opened, fromCache, notes, fx.octaveShift());
     }
 
-    private DomainDataset(Path source, SpectrogramCache.Opened opened, boolean fromCache, Map<String, NoteLabel> notes) {
+    private DomainDataset(Path source, SpectrogramCache.Opened opened, boolean fromCache, Map<String, NoteLabel> notes, int octaveShift) {
+        this.octaveShift = octaveShift;
         CacheIndex index = opened.index();
         this.name = source.toAbsolutePath().normalize().getFileName() == null ? source.toString()
                 : source.toAbsolutePath().normalize().getFileName().toString();
@@ -187,6 +189,9 @@ public final class DomainDataset {
 
     /** Name of the domain: the folder's name. */
     public String name() { return name; }
+
+    /** Whole octaves its recordings were moved up by before analysis ({@link #openOctaveShifted}); 0 if unshifted. */
+    public int octaveShift() { return octaveShift; }
 
     public Path source() { return source; }
 

@@ -35,6 +35,9 @@ public interface FeatureExtractor {
      */
     float[] f0(AudioClip chunk, int frames);
 
+    /** Whole octaves every recording is moved up by before analysis (register augmentation); 0 for the recordings as they are. */
+    default int octaveShift() { return 0; }
+
     /**
      * A decoded file.
      *

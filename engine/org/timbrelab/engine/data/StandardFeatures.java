@@ -57,6 +57,8 @@ final class StandardFeatures implements FeatureExtractor {
 
     @Override public SpectrogramConfig config() { return options.spectrogram(); }
 
+    @Override public int octaveShift() { return octaveShift; }
+
     @Override public Decoded decode(Path file) throws Exception {
         int rate = options.spectrogram().sampleRate();
         AudioClip clip = AudioFiles.loadMono(file, rate);

@@ -54,6 +54,20 @@ public final class VaeGanStep {
      * @return the losses by name (L_rec, KL, L_gan, L_cc, L_latent, L_G, L_D); all finite
      */
     public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, Random rng, Optimisers opt) {
+        return run(x, comb, null, rng, opt);
+    }
+
+    /**
+     * Targets of an encoder anchor: {@code L_anchor} = |μ_k − target_k|₁ over the crops whose {@code mask_k} is 1,
+     * averaged over the anchored domains, enters L_G with λ = {@code weight}.
+     *
+     * @param target per domain, a frozen reference encoder's μ of that domain's crops (no gradient), or null = not anchored
+     * @param mask   per anchored domain, (B, 1, 1, 1) with 1 for a held crop and 0 for a free one
+     */
+    public record Anchor(float weight, NDArray[] target, NDArray[] mask) { }
+
+    /** As {@link #run(List, List, Random, Optimisers)}, plus an encoder anchor term when {@code anchor} is not null. */
+    public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, Anchor anchor, Random rng, Optimisers opt) {
         int n = model.config().domainCount();
         if (x.size() != n) throw new IllegalArgumentException("need one batch per domain (" + n + "), got " + x.size());
         if (model.config().pitchConditioning() != (comb != null)) throw new IllegalArgumentException("comb images must be given iff the model is pitch-conditioned");
@@ -94,7 +108,13 @@ public final class VaeGanStep {
             NDArray lG = lRec.mul((float) w.rec()).add(kl.mul((float) w.kl())).add(lGan.mul((float) w.gan()))
                     .add(lCc.mul((float) w.cycle())).add(lLat.mul((float) w.latent()));
             put(out, "L_rec", lRec); put(out, "KL", kl); put(out, "L_gan", lGan); put(out, "L_cc", lCc);
-            put(out, "L_latent", lLat); put(out, "L_G", lG);
+            put(out, "L_latent", lLat);
+            if (anchor != null) {
+                NDArray lAnc = anchorLoss(mu, anchor, b);
+                lG = lG.add(lAnc.mul(anchor.weight()));
+                put(out, "L_anchor", lAnc);
+            }
+            put(out, "L_G", lG);
             opt.zeroAllGradients();
             gc.backward(lG);
         }
@@ -122,6 +142,22 @@ public final class VaeGanStep {
         long[] s = mu.getShape().getShape(); // (n·B, C, F, T)
         NDArray centroids = mu.reshape(n, s[0] / n, s[1], s[2], s[3]).mean(new int[] {4}).mean(new int[] {1}); // (n, C, F)
         return centroids.sub(centroids.mean(new int[] {0}, true)).abs().mean();
+    }
+
+    /** Mean L1 distance of the held crops' μ to the anchor's targets, averaged over the anchored domains (0 if no crop is held). */
+    static NDArray anchorLoss(NDArray mu, Anchor anchor, long b) {
+        NDArray total = null;
+        int domains = 0;
+        for (int k = 0; k < anchor.target().length; k++) {
+            if (anchor.target()[k] == null) continue;
+            NDArray diff = slice(mu, k, b).sub(anchor.target()[k]).abs();
+            long perCrop = diff.size() / b;
+            NDArray held = anchor.mask()[k].sum().mul(perCrop).maximum(1f);
+            total = sum(total, diff.mul(anchor.mask()[k]).sum().div(held));
+            domains++;
+        }
+        if (total == null) throw new IllegalArgumentException("the anchor holds no domain");
+        return total.div(domains);
     }
 
     /** A random permutation with no fixed point: each domain's transfer target (uniform over derangements). */

@@ -44,13 +44,19 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     /**
      * {@code domains[i].octaves}, {@code domains[i].render} and {@code domains[i].ganWeight} came later: without them
      * a domain trains at its own register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}) with
-     * the adversarial weight of {@code losses.gan} alone (1); without {@code init} the run starts from random weights.
+     * the adversarial weight of {@code losses.gan} alone (1); without {@code init} the run starts from random weights;
+     * without {@code init.anchor} (later still) nothing holds the encoder.
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");
             if (!init.has("freeze")) init.putArray("freeze");
+            if (!init.has("anchor")) init.putObject("anchor").put("weight", 0.0);
+            if (init.get("anchor") instanceof ObjectNode anchor) {
+                if (!anchor.has("domains")) anchor.putArray("domains");
+                if (!anchor.has("octaves")) anchor.putArray("octaves");
+            }
         }
         if (tree.get("domains") instanceof ArrayNode domains)
             for (JsonNode d : domains)
@@ -72,7 +78,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 modelConfig.domainCount(), model.generatorSide().parameterCount(), model.discriminatorSide().parameterCount(),
                 cfg.data().cropFrames(), cfg.data().batchPerDomain());
         BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
-        return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec));
+        EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), modelConfig.domains(), ctx.out());
+        return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor));
     }
 
     @Override

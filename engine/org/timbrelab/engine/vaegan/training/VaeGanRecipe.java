@@ -40,12 +40,20 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private final NamedParameters dParams;
     private final Adam optG;
     private final Adam optD;
+    private final EncoderAnchor anchor;
     private BatchPrefetcher prefetcher;
     private long nextStep = -1;
     private Random rng = new Random(0);
 
     public VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
+        this(model, weights, ganWeights, adam, sampler, spec, null);
+    }
+
+    /** @param anchor {@code init.anchor}'s reference encoder, or null; the recipe closes it */
+    VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec,
+                 EncoderAnchor anchor) {
         this.model = model;
+        this.anchor = anchor;
         this.step = new VaeGanStep(model, weights, ganWeights);
         this.sampler = sampler;
         this.spec = spec;
@@ -70,7 +78,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
             x.add(d.mels(sm));
             if (comb != null) comb.add(combImages(sm, d));
         }
-        Map<String, Float> losses = step.run(x, comb, rng, this);
+        Map<String, Float> losses = step.run(x, comb, anchor == null ? null : anchor.targets(x, batch), rng, this);
         // global gradient norms before clipping, for choosing clipNorm (a skipped overflow step logs Float.MAX_VALUE: JSON has no ∞)
         losses.put("gnorm_G", Math.min(lastG.gradNorm(), Float.MAX_VALUE));
         losses.put("gnorm_D", Math.min(lastD.gradNorm(), Float.MAX_VALUE));
@@ -127,5 +135,6 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         if (prefetcher != null) prefetcher.close();
         optG.close();
         optD.close();
+        if (anchor != null) anchor.close();
     }
 }

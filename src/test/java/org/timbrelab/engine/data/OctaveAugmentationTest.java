@@ -28,6 +28,8 @@ class OctaveAugmentationTest {
         Path dir = toneFolder();
         DomainDataset plain = DomainDataset.open(dir, options());
         DomainDataset up = DomainDataset.openOctaveShifted(dir, options(), 1, DatasetListener.LOGGING);
+        assertEquals(0, plain.octaveShift());
+        assertEquals(1, up.octaveShift());
         assertNotEquals(plain.cacheDir(), up.cacheDir());
         assertEquals(110, plain.medianF0Hz().orElseThrow(), 110 * 0.01);
         assertEquals(220, up.medianF0Hz().orElseThrow(), 220 * 0.01);
@@ -48,10 +50,16 @@ class OctaveAugmentationTest {
         BalancedSampler sampler = new BalancedSampler(List.of(both), 32, 8, 3);
         int high = 0, low = 0;
         for (int step = 0; step < 20; step++) {
-            float[] f0 = sampler.batch(step).domain(0).f0();
+            DomainBatch batch = sampler.batch(step).domain(0);
+            float[] f0 = batch.f0();
             for (float f : f0) {
                 if (Math.abs(f - 220) < 5) high++;
                 else if (Math.abs(f - 110) < 3) low++;
+            }
+            // each crop says which set it came from: the one moved up by an octave has its f0 at 220 Hz
+            for (int i = 0; i < batch.size(); i++) {
+                float mid = f0[i * batch.frames() + batch.frames() / 2];
+                assertEquals(mid > 165 ? 1 : 0, batch.sources().get(i).octaves(), "crop " + i + " at " + mid + " Hz");
             }
         }
         assertTrue(high > 0.35 * (high + low) && low > 0.35 * (high + low), "crops at 220 Hz " + high + ", at 110 Hz " + low);

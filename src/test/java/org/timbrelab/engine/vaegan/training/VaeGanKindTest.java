@@ -131,6 +131,8 @@ class VaeGanKindTest {
             assertTrue(mid.keySet().stream().anyMatch(k -> !java.util.Arrays.equals(mid.get(k).getArray().toFloatArray(),
                     high.get(k).getArray().toFloatArray())), "the unfrozen generator 'mid' moved off its copy of 'high'");
         }
+        anchorHoldsTheEncoderNearThePresets(three, config, registry);
+
         Files.writeString(config, three.replace("copy: { mid: high } }", "copy: { mid: high }, freeze: [decoder] }"));
         Exception frozen = assertThrows(Exception.class, () -> TrainingRun.execute(
                 new TrainingRun.Request(config, tmp.resolve("bad-freeze"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
@@ -140,6 +142,36 @@ class VaeGanKindTest {
         Exception e = assertThrows(Exception.class, () -> TrainingRun.execute(
                 new TrainingRun.Request(config, tmp.resolve("bad"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
         assertTrue(e.getMessage().contains("init.copy: 'tuba' is not a domain of this config"), e.getMessage());
+    }
+
+    /**
+     * init.anchor: the encoder learns but L_anchor measures its distance to the preset's on 'low' crops. It is exactly 0
+     * on the first step (the encoder starts as the preset's) and positive once the encoder has moved.
+     */
+    private void anchorHoldsTheEncoderNearThePresets(String three, Path config, ModelRegistry registry) throws Exception {
+        Files.writeString(config, three.replace("steps: 1,", "steps: 3,")
+                .replace("copy: { mid: high } }", "copy: { mid: high }, anchor: { weight: 5, domains: [low] } }"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path run = tmp.resolve("anchored");
+        TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, run, null, null, false), registry,
+                new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        assertTrue(log.toString().contains("anchor λ=5.0 holds the encoder's μ of [low] crops near"), log.toString());
+        List<Double> anchor = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("metrics.jsonl")))
+            if (line.contains("L_anchor")) anchor.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("L_anchor").asDouble());
+        assertEquals(3, anchor.size(), anchor.toString());
+        assertEquals(0, anchor.get(0), 1e-6);
+        assertTrue(anchor.get(2) > 0, anchor.toString());
+
+        Files.writeString(config, three.replace("copy: { mid: high } }", "copy: { mid: high }, freeze: [encoder], anchor: { weight: 5, domains: [low] } }"));
+        Exception e = assertThrows(Exception.class, () -> TrainingRun.execute(
+                new TrainingRun.Request(config, tmp.resolve("anchor-frozen"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
+        assertTrue(e.getMessage().contains("init.anchor holds a learning encoder"), e.getMessage());
+        Files.writeString(config, three.replace("copy: { mid: high } }", "copy: { mid: high }, anchor: { weight: 5, domains: [tuba] } }"));
+        e = assertThrows(Exception.class, () -> TrainingRun.execute(
+                new TrainingRun.Request(config, tmp.resolve("anchor-tuba"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
+        assertTrue(e.getMessage().contains("init.anchor.domains: 'tuba' is not a domain of this config"), e.getMessage());
     }
 
     private static void assertSameWeights(ai.djl.nn.Block expected, ai.djl.nn.Block actual) {
