@@ -59,12 +59,17 @@ public final class VaeGanStep {
 
     /**
      * Targets of an encoder anchor: {@code L_anchor} = |μ_k − target_k|₁ over the crops whose {@code mask_k} is 1,
-     * averaged over the anchored domains, enters L_G with λ = {@code weight}.
+     * averaged over the anchored domains, enters L_G with λ = {@code weight}. With {@code through} ≥ 0 the anchor
+     * compares what generator {@code through} decodes from μ_k instead of μ_k itself, so the encoder may move in any
+     * direction that generator does not hear.
      *
-     * @param target per domain, a frozen reference encoder's μ of that domain's crops (no gradient), or null = not anchored
-     * @param mask   per anchored domain, (B, 1, 1, 1) with 1 for a held crop and 0 for a free one
+     * @param target  per domain, a frozen reference's μ (or decoded output) of that domain's crops (no gradient), or null = not anchored
+     * @param mask    per anchored domain, (B, 1, 1, 1) with 1 for a held crop and 0 for a free one
+     * @param through the generator whose output is compared, or −1 to compare latents
      */
-    public record Anchor(float weight, NDArray[] target, NDArray[] mask) { }
+    public record Anchor(float weight, NDArray[] target, NDArray[] mask, int through) {
+        public Anchor(float weight, NDArray[] target, NDArray[] mask) { this(weight, target, mask, -1); }
+    }
 
     /** As {@link #run(List, List, Random, Optimisers)}, plus an encoder anchor term when {@code anchor} is not null. */
     public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, Anchor anchor, Random rng, Optimisers opt) {
@@ -110,7 +115,13 @@ public final class VaeGanStep {
             put(out, "L_rec", lRec); put(out, "KL", kl); put(out, "L_gan", lGan); put(out, "L_cc", lCc);
             put(out, "L_latent", lLat);
             if (anchor != null) {
-                NDArray lAnc = anchorLoss(mu, anchor, b);
+                NDArray[] held = new NDArray[n];
+                for (int k = 0; k < n; k++) {
+                    if (anchor.target()[k] == null) continue;
+                    held[k] = slice(mu, k, b);
+                    if (anchor.through() >= 0) held[k] = model.generator(anchor.through()).forward(held[k], comb == null ? null : comb.get(k));
+                }
+                NDArray lAnc = anchorLoss(held, anchor);
                 lG = lG.add(lAnc.mul(anchor.weight()));
                 put(out, "L_anchor", lAnc);
             }
@@ -144,16 +155,21 @@ public final class VaeGanStep {
         return centroids.sub(centroids.mean(new int[] {0}, true)).abs().mean();
     }
 
-    /** Mean L1 distance of the held crops' μ to the anchor's targets, averaged over the anchored domains (0 if no crop is held). */
-    static NDArray anchorLoss(NDArray mu, Anchor anchor, long b) {
+    /**
+     * Mean L1 distance of the held crops to the anchor's targets, averaged over the anchored domains (0 if no crop is held).
+     *
+     * @param held per anchored domain, the model's μ (or decoded output) of its B crops; null elsewhere
+     */
+    static NDArray anchorLoss(NDArray[] held, Anchor anchor) {
         NDArray total = null;
         int domains = 0;
         for (int k = 0; k < anchor.target().length; k++) {
             if (anchor.target()[k] == null) continue;
-            NDArray diff = slice(mu, k, b).sub(anchor.target()[k]).abs();
+            long b = held[k].getShape().get(0);
+            NDArray diff = held[k].sub(anchor.target()[k]).abs();
             long perCrop = diff.size() / b;
-            NDArray held = anchor.mask()[k].sum().mul(perCrop).maximum(1f);
-            total = sum(total, diff.mul(anchor.mask()[k]).sum().div(held));
+            NDArray heldValues = anchor.mask()[k].sum().mul(perCrop).maximum(1f);
+            total = sum(total, diff.mul(anchor.mask()[k]).sum().div(heldValues));
             domains++;
         }
         if (total == null) throw new IllegalArgumentException("the anchor holds no domain");

@@ -56,6 +56,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             if (init.get("anchor") instanceof ObjectNode anchor) {
                 if (!anchor.has("domains")) anchor.putArray("domains");
                 if (!anchor.has("octaves")) anchor.putArray("octaves");
+                if (!anchor.has("through")) anchor.put("through", ""); // none: latents are compared
             }
         }
         if (tree.get("domains") instanceof ArrayNode domains)

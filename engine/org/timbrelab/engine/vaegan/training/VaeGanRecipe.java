@@ -78,7 +78,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
             x.add(d.mels(sm));
             if (comb != null) comb.add(combImages(sm, d));
         }
-        Map<String, Float> losses = step.run(x, comb, anchor == null ? null : anchor.targets(x, batch), rng, this);
+        Map<String, Float> losses = step.run(x, comb, anchor == null ? null : anchor.targets(x, comb, batch), rng, this);
         // global gradient norms before clipping, for choosing clipNorm (a skipped overflow step logs Float.MAX_VALUE: JSON has no ∞)
         losses.put("gnorm_G", Math.min(lastG.gradNorm(), Float.MAX_VALUE));
         losses.put("gnorm_D", Math.min(lastD.gradNorm(), Float.MAX_VALUE));

@@ -64,13 +64,18 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * @param weight  λ; 0 = off
      * @param domains the domains whose crops are held
      * @param octaves only crops moved up by these octaves (register augmentation), e.g. [0] for the voice as it is; empty = all
+     * @param through  a domain whose generator decodes both latents before they are compared (null or blank = compare latents): the
+     *                 encoder then stays free in every direction that generator does not hear
      */
-    public record Anchor(double weight, List<String> domains, List<Integer> octaves) {
-        public static final Anchor NONE = new Anchor(0, List.of(), List.of());
+    public record Anchor(double weight, List<String> domains, List<Integer> octaves, String through) {
+        public static final Anchor NONE = new Anchor(0, List.of(), List.of(), null);
+
+        public Anchor(double weight, List<String> domains, List<Integer> octaves) { this(weight, domains, octaves, null); }
 
         public Anchor {
             domains = domains == null ? List.of() : List.copyOf(domains);
             octaves = octaves == null ? List.of() : List.copyOf(octaves);
+            through = through == null || through.isBlank() ? null : through;
             if (!(weight >= 0) || Double.isInfinite(weight)) throw new IllegalArgumentException("init.anchor.weight must be finite and >= 0, got " + weight);
             if (weight > 0 && domains.isEmpty()) throw new IllegalArgumentException("init.anchor.domains: list the domains whose encoder output is held");
         }

@@ -164,6 +164,15 @@ class VaeGanKindTest {
         assertEquals(0, anchor.get(0), 1e-6);
         assertTrue(anchor.get(2) > 0, anchor.toString());
 
+        // through a generator: the decoded outputs are compared, again equal on the first step
+        Files.writeString(config, three.replace("copy: { mid: high } }", "copy: { mid: high }, anchor: { weight: 5, domains: [low], through: high } }"));
+        run = tmp.resolve("anchored-through");
+        r = TrainingRun.execute(new TrainingRun.Request(config, run, null, null, false), registry, new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        assertTrue(log.toString().contains("crops, as generator 'high' decodes it, near"), log.toString());
+        String first = Files.readAllLines(run.resolve("metrics.jsonl")).stream().filter(l -> l.contains("L_anchor")).findFirst().orElseThrow();
+        assertEquals(0, new com.fasterxml.jackson.databind.ObjectMapper().readTree(first).get("L_anchor").asDouble(), 1e-6, first);
+
         Files.writeString(config, three.replace("copy: { mid: high } }", "copy: { mid: high }, freeze: [encoder], anchor: { weight: 5, domains: [low] } }"));
         Exception e = assertThrows(Exception.class, () -> TrainingRun.execute(
                 new TrainingRun.Request(config, tmp.resolve("anchor-frozen"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
