@@ -23,6 +23,7 @@ import java.util.Random;
  *  c_a = mean over batch, time of μ_a   L_latent = |c_a − mean_k c_k|₁
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent   (terms averaged over domains;
  *        each target's L_gan scaled by its domain's ganWeight, default 1)
+ *        [+ λ_anc L_anchor when a warm-started run holds its encoder near the preset's, see {@link Anchor}]
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN)
  * </pre>
  * π is a random derangement, so every source has one other target and every target receives one

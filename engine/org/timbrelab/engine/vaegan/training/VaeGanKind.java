@@ -80,7 +80,12 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 cfg.data().cropFrames(), cfg.data().batchPerDomain());
         BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
         EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), modelConfig.domains(), ctx.out());
-        return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor));
+        try {
+            return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor));
+        } catch (RuntimeException e) {
+            if (anchor != null) anchor.close(); // the recipe would have owned it
+            throw e;
+        }
     }
 
     @Override
