@@ -52,7 +52,7 @@ public final class VaeGanStep {
     /**
      * @param x    per domain, spectrogram crops (B, 1, mels, frames), equal B and frames (multiple of 4)
      * @param comb per domain, the crops' comb images of the same shape, or null for a model without pitch conditioning
-     * @return the losses by name (L_rec, KL, L_gan, L_cc, L_latent, L_G, L_D); all finite
+     * @return the losses by name (L_rec, KL, L_gan, L_cc, L_latent, L_G, L_D; L_anchor too with an anchor); all finite
      */
     public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, Random rng, Optimisers opt) {
         return run(x, comb, null, rng, opt);
