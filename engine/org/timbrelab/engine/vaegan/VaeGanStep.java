@@ -25,6 +25,7 @@ import java.util.Random;
  *        each target's L_gan scaled by its domain's ganWeight, default 1)
  *        [+ λ_anc L_anchor when a warm-started run holds its encoder near the preset's, see {@link Anchor}]
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN)
+ *        [+ ½ λ_other D_b(x_j)² over real crops of every other domain j, when losses.otherReal > 0]
  * </pre>
  * π is a random derangement, so every source has one other target and every target receives one
  * fake: cost grows linearly in n (n cross pairs instead of n(n−1)). Each G_b decodes its own
@@ -138,7 +139,9 @@ public final class VaeGanStep {
                 NDArray s = model.discriminator(k).forward(x.get(k).concat(fakeInto[k], 0));
                 NDArray real = s.get(new NDIndex("0:{}", b)).sub(1).square().mean();
                 NDArray fake = s.get(new NDIndex("{}:", b)).square().mean();
-                lD = sum(lD, real.add(fake).mul(0.5f));
+                NDArray dk = real.add(fake);
+                if (w.otherReal() > 0) dk = dk.add(otherRealsAsFake(k, x).mul((float) w.otherReal()));
+                lD = sum(lD, dk.mul(0.5f));
             }
             lD = lD.div(n);
             put(out, "L_D", lD);
@@ -147,6 +150,13 @@ public final class VaeGanStep {
         }
         opt.stepDiscriminators();
         return out;
+    }
+
+    /** Mean D_k(x_j)² over the real crops of every other domain j: LSGAN's "fake" target for them. */
+    private NDArray otherRealsAsFake(int k, List<NDArray> x) {
+        List<NDArray> others = new ArrayList<>(x.size() - 1);
+        for (int j = 0; j < x.size(); j++) if (j != k) others.add(x.get(j));
+        return model.discriminator(k).forward(NDArrays.concat(new NDList(others))).square().mean();
     }
 
     /** L_latent: mean L1 distance of each domain's latent centroid (mean over batch and time) to the mean centroid. */

@@ -45,9 +45,11 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * {@code domains[i].octaves}, {@code domains[i].render} and {@code domains[i].ganWeight} came later: without them
      * a domain trains at its own register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}) with
      * the adversarial weight of {@code losses.gan} alone (1); without {@code init} the run starts from random weights;
-     * without {@code init.anchor} (later still) nothing holds the encoder.
+     * without {@code init.anchor} (later still) nothing holds the encoder; without {@code losses.otherReal} (latest)
+     * a discriminator sees only its own domain's real crops and the fakes.
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
+        if (tree.get("losses") instanceof ObjectNode losses && !losses.has("otherReal")) losses.put("otherReal", 0.0);
         if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");

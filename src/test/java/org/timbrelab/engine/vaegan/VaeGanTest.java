@@ -169,4 +169,30 @@ class VaeGanTest {
             assertThrows(IllegalArgumentException.class, () -> new VaeGanStep(model, LossWeights.REFERENCE, new double[] {1, 1}));
         }
     }
+
+    /** With otherReal λ, L_D gains ½ λ · mean D_k(x_j)² over the other domains' real crops, averaged over k; L_G is untouched. */
+    @Test void otherDomainsRealCropsEnterTheDiscriminatorLossAsFakes() {
+        Map<String, Float>[] losses = new Map[2];
+        float expectedExtra = 0;
+        for (int run = 0; run < 2; run++) {
+            Engine.getInstance().setRandomSeed(5);
+            Random r = new Random(5);
+            try (NDManager base = NDManager.newBaseManager()) {
+                VaeGan model = new VaeGan(tiny(2, false));
+                model.initialize(base);
+                List<NDArray> x = toyBatch(base, r, 2, 32, 16);
+                if (run == 1) { // D is not stepped before L_D is computed, so its scores now are the ones the step uses
+                    for (int k = 0; k < 2; k++)
+                        expectedExtra += 0.5f * 0.5f * model.discriminator(k).forward(x.get(1 - k)).square().mean().getFloat();
+                }
+                LossWeights w = new LossWeights(10, 0.01, 1, 10, 1, run);
+                Engine.getInstance().setRandomSeed(5);
+                losses[run] = new VaeGanStep(model, w).run(x, null, r, new LocalAdam(model, 1e-3f));
+            }
+        }
+        assertTrue(expectedExtra > 0, "D scores the other domain's crops: " + expectedExtra);
+        assertEquals(losses[0].get("L_G"), losses[1].get("L_G"), 1e-6f, "the generator side does not change");
+        assertEquals(losses[0].get("L_D") + expectedExtra, losses[1].get("L_D"), 1e-5f);
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(10, 0.01, 1, 10, 1, -1));
+    }
 }
