@@ -3,6 +3,8 @@ package org.timbrelab.engine.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,14 +28,20 @@ public final class Adam implements AutoCloseable {
 
     /**
      * What one step saw: the global gradient norm before clipping and the scale applied; a skipped
-     * step (finite gradients whose squared norm overflows float) has norm +∞ and scale 0.
+     * step (a NaN/∞ gradient, or finite gradients whose squared norm overflows float) has norm +∞ and scale 0.
      */
     public record StepReport(float gradNorm, float clipScale) {
         public boolean skipped() { return clipScale == 0f; }
     }
 
-    /** Overflowing steps in a row that are skipped before the run stops (a GAN occasionally spikes once). */
+    /**
+     * Non-finite steps in a row that are skipped before the run stops. A GAN occasionally spikes once; the n = 4
+     * VAE-GAN also meets a lone NaN gradient every few hundred to thousand steps while every loss and input is
+     * finite (docs/study-n-domains.md), and a skipped step leaves the weights exactly as they were.
+     */
     public static final int MAX_SKIPPED_IN_A_ROW = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Adam.class);
 
     private final String name;
     private final AdamConfig config;
@@ -82,10 +90,10 @@ public final class Adam implements AutoCloseable {
     }
 
     /**
-     * Applies one update from the current gradients. Stops with {@link NonFiniteException} naming
-     * the parameter when a gradient is NaN/Inf, before anything is changed. A step whose gradients
-     * are finite but so large that their squared norm overflows is skipped (nothing changes, t
-     * included), as mixed-precision loss scalers do; more than {@link #MAX_SKIPPED_IN_A_ROW} in a row stop the run.
+     * Applies one update from the current gradients. A step with a NaN/Inf gradient, or with finite gradients so
+     * large that their squared norm overflows, is skipped (nothing changes, t included) with a warning naming the
+     * first bad parameter, as mixed-precision loss scalers do; more than {@link #MAX_SKIPPED_IN_A_ROW} in a row
+     * stop the run with {@link NonFiniteException}, before anything is changed.
      */
     public StepReport step() {
         StepReport[] report = new StepReport[1];
@@ -107,9 +115,11 @@ public final class Adam implements AutoCloseable {
             float norm = (float) Math.sqrt(sumSq.getFloat());
             if (!Float.isFinite(norm)) {
                 String why = describeNonFinite(grads);
-                if (why != null || ++skippedInARow > MAX_SKIPPED_IN_A_ROW)
-                    throw new NonFiniteException(why != null ? why : "optimiser " + name + " step " + (t + 1) + ": gradient norm overflowed "
-                            + skippedInARow + " steps in a row; set clipNorm or lower the learning rate");
+                String what = why != null ? why : "gradient norm overflowed";
+                if (++skippedInARow > MAX_SKIPPED_IN_A_ROW)
+                    throw new NonFiniteException("optimiser " + name + " step " + (t + 1) + ": " + what + " " + skippedInARow
+                            + " steps in a row; lower the learning rate, set clipNorm, or check the inputs");
+                LOG.warn("optimiser {} step {}: {}; step skipped, weights unchanged ({} in a row)", name, t + 1, what, skippedInARow);
                 return new StepReport(Float.POSITIVE_INFINITY, 0f);
             }
             skippedInARow = 0;
@@ -148,8 +158,7 @@ public final class Adam implements AutoCloseable {
         for (String key : trainable.keySet()) {
             NDArray g = grads.get(i++);
             if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) {
-                return "optimiser " + name + " step " + (t + 1) + ": gradient of " + key
-                        + " is NaN or infinite; lower the learning rate, set clipNorm, or check the inputs";
+                return "gradient of " + key + " is NaN or infinite";
             }
         }
         return null;

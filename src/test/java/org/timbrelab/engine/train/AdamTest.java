@@ -155,18 +155,33 @@ class AdamTest {
         }
     }
 
-    @Test void nanGradientStopsNamingTheParameter() {
+    @Test void nanGradientSkipsTheStepThenStopsNamingTheParameterIfItRepeats() {
         try (NDManager m = NDManager.newBaseManager()) {
             NamedParameters params = single(m, new float[] {-1f, 4f});
             float[] before = w(params).toFloatArray();
             try (Adam adam = new Adam("optD", AdamConfig.of(0.1), params)) {
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    gc.backward(w(params).sqrt().sum()); // sqrt(-1) → NaN gradient
+                for (int i = 1; i <= Adam.MAX_SKIPPED_IN_A_ROW + 1; i++) {
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(w(params).sqrt().sum()); // sqrt(-1) → NaN gradient
+                    }
+                    if (i <= Adam.MAX_SKIPPED_IN_A_ROW) {
+                        assertTrue(adam.step().skipped(), "step " + i);
+                        assertEquals(0, adam.steps(), "a skipped step does not count");
+                    } else {
+                        NonFiniteException e = assertThrows(NonFiniteException.class, adam::step);
+                        assertTrue(e.getMessage().contains("optD") && e.getMessage().contains("gradient of w")
+                                && e.getMessage().contains("in a row"), e.getMessage());
+                    }
+                    adam.zeroGradients();
                 }
-                NonFiniteException e = assertThrows(NonFiniteException.class, adam::step);
-                assertTrue(e.getMessage().contains("optD") && e.getMessage().contains("w"), e.getMessage());
+                assertArrayEquals(before, w(params).toFloatArray(), "parameters untouched");
+                // a finite step afterwards updates as usual and resets the count
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(w(params).mul(w(params)).sum());
+                }
+                assertTrue(!adam.step().skipped());
+                assertEquals(1, adam.steps());
             }
-            assertArrayEquals(before, w(params).toFloatArray(), "parameters untouched");
         }
     }
 
