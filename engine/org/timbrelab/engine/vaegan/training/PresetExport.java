@@ -43,7 +43,12 @@ final class PresetExport implements TrainingListener {
     private long startStep;
     private double msPerStep;
 
-    PresetExport(Path presetDir, Path runDir, VaeGan model, VaeGanTrainConfig cfg, List<DomainDataset> datasets, NDManager manager, PrintStream out) {
+    private final Runnable beforeExport;
+
+    /** @param beforeExport runs once before the model is written (puts a weight average in, if the run keeps one) */
+    PresetExport(Path presetDir, Path runDir, VaeGan model, VaeGanTrainConfig cfg, List<DomainDataset> datasets, NDManager manager, PrintStream out,
+                 Runnable beforeExport) {
+        this.beforeExport = beforeExport;
         this.presetDir = presetDir;
         this.runDir = runDir;
         this.model = model;
@@ -90,7 +95,8 @@ final class PresetExport implements TrainingListener {
     }
 
     void export(long steps, double minutes) {
-        out.println("vaegan: exporting preset to " + presetDir);
+        beforeExport.run();
+        out.println("vaegan: exporting preset to " + presetDir + (cfg.ema() > 0 ? " (weight average, decay " + cfg.ema() + ")" : ""));
         List<DomainInfo> domains = new ArrayList<>();
         LatentScatterBuilder scatter = new LatentScatterBuilder();
         int window = cfg.data().cropFrames();

@@ -46,10 +46,12 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * a domain trains at its own register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}) with
      * the adversarial weight of {@code losses.gan} alone (1); without {@code init} the run starts from random weights;
      * without {@code init.anchor} (later still) nothing holds the encoder; without {@code losses.otherReal} (latest)
-     * a discriminator sees only its own domain's real crops and the fakes.
+     * a discriminator sees only its own domain's real crops and the fakes; without {@code ema} the preset gets the
+     * last step's weights.
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (tree.get("losses") instanceof ObjectNode losses && !losses.has("otherReal")) losses.put("otherReal", 0.0);
+        if (!tree.has("ema")) tree.put("ema", 0.0);
         if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");
@@ -83,7 +85,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
         EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), modelConfig.domains(), ctx.out());
         try {
-            return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor));
+            return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor, cfg.ema()));
         } catch (RuntimeException e) {
             if (anchor != null) anchor.close(); // the recipe would have owned it
             throw e;
@@ -93,7 +95,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override
     public List<TrainingListener> listeners(VaeGanTrainConfig cfg, TrainingRecipe recipe, RunContext ctx) {
         Trained t = (Trained) recipe;
-        return List.of(new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out()));
+        return List.of(new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out(),
+                t.recipe::useAveragedWeights));
     }
 
     /** The datasets of a config, opened with f0 tracking. */

@@ -20,6 +20,7 @@ import org.timbrelab.engine.train.CheckpointData;
 import org.timbrelab.engine.train.Gradients;
 import org.timbrelab.engine.train.NamedParameters;
 import org.timbrelab.engine.train.TrainingRecipe;
+import org.timbrelab.engine.train.WeightAverage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +42,21 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private final Adam optG;
     private final Adam optD;
     private final EncoderAnchor anchor;
+    private final WeightAverage average;
     private BatchPrefetcher prefetcher;
     private long nextStep = -1;
     private Random rng = new Random(0);
 
     public VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
-        this(model, weights, ganWeights, adam, sampler, spec, null);
+        this(model, weights, ganWeights, adam, sampler, spec, null, 0);
     }
 
-    /** @param anchor {@code init.anchor}'s reference encoder, or null; the recipe closes it */
+    /**
+     * @param anchor {@code init.anchor}'s reference encoder, or null; the recipe closes it
+     * @param ema    decay of the generator side's weight average, 0 = none
+     */
     VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec,
-                 EncoderAnchor anchor) {
+                 EncoderAnchor anchor, double ema) {
         this.model = model;
         this.anchor = anchor;
         this.step = new VaeGanStep(model, weights, ganWeights);
@@ -61,6 +66,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         this.dParams = NamedParameters.of("d", model.discriminatorSide());
         this.optG = new Adam("optG", adam, gParams);
         this.optD = new Adam("optD", adam, dParams);
+        this.average = ema > 0 ? new WeightAverage("emaG", ema, gParams) : null;
         if (model.config().pitchConditioning() && !sampler.hasF0())
             throw new IllegalStateException("pitch conditioning needs f0 tracks: open the datasets with trackPitch on");
     }
@@ -111,7 +117,15 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
 
     @Override public void zeroAllGradients() { Gradients.zero(gParams, dParams); }
 
-    @Override public void stepGenerators() { lastG = optG.step(); }
+    @Override public void stepGenerators() {
+        lastG = optG.step();
+        if (average != null && !lastG.skipped()) average.update();
+    }
+
+    /** Puts the weight average (if the run keeps one) into the model, for export; training must not go on after it. */
+    void useAveragedWeights() {
+        if (average != null) average.copyInto();
+    }
 
     @Override public void stepDiscriminators() { lastD = optD.step(); }
 
@@ -121,6 +135,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         dParams.asMap().forEach((k, p) -> out.put(k, p.getArray()));
         optG.saveTo(out);
         optD.saveTo(out);
+        if (average != null) average.saveTo(out);
     }
 
     @Override
@@ -129,12 +144,14 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         dParams.loadFrom(in);
         optG.loadFrom(in);
         optD.loadFrom(in);
+        if (average != null) average.loadFrom(in);
     }
 
     @Override public void close() {
         if (prefetcher != null) prefetcher.close();
         optG.close();
         optD.close();
+        if (average != null) average.close();
         if (anchor != null) anchor.close();
     }
 }

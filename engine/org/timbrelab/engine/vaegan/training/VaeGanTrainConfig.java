@@ -22,9 +22,12 @@ import java.util.Map;
  * @param optimiser    Adam for both sides (generators and discriminators)
  * @param data         crops, batch, validation split, cache
  * @param init         where the weights start: {@code from: scratch} (default) or a preset folder ({@link WarmStart})
+ * @param ema          decay of an exponential moving average of E, the shared block and the generators
+ *                     ({@link org.timbrelab.engine.train.WeightAverage}), which the preset gets instead of the last
+ *                     step's weights; 0 (default) = off, 0.999 ≈ the last thousand steps
  */
 public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> domains, Architecture architecture,
-                                LossWeights losses, AdamConfig optimiser, Data data, Init init) implements ModelConfig {
+                                LossWeights losses, AdamConfig optimiser, Data data, Init init, double ema) implements ModelConfig {
 
     /**
      * @param from {@code scratch}, or a preset folder whose encoder, shared block and generators start this run
@@ -138,6 +141,7 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
     public VaeGanTrainConfig {
         if (domains == null || domains.size() < 2) throw new IllegalArgumentException("domains: need at least 2");
         domains = List.copyOf(domains);
+        if (!(ema >= 0 && ema < 1)) throw new IllegalArgumentException("ema: the average's decay must be in [0, 1) (0 = off), got " + ema);
     }
 
     /** The model architecture for {@code melBins} mel bands. */

@@ -87,6 +87,31 @@ class VaeGanKindTest {
             assertEquals(in.length(), out.length());
         }
         warmStartCopiesThePresetsWeights(preset, config, registry);
+        presetGetsTheWeightAverage(config, registry);
+    }
+
+    /** ema: the checkpoint keeps training on the raw weights and holds the average; the preset gets the average. */
+    private void presetGetsTheWeightAverage(Path twoDomainConfig, ModelRegistry registry) throws Exception {
+        Path config = tmp.resolve("ema.yaml");
+        Files.writeString(config, Files.readString(twoDomainConfig) + "ema: 0.5\n");
+        Path run = tmp.resolve("ema-run");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, run, null, null, false), registry,
+                new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        assertTrue(log.toString().contains("(weight average, decay 0.5)"), log.toString());
+        var ckpt = org.timbrelab.engine.train.Checkpoints.read(run.resolve(org.timbrelab.engine.train.Checkpoints.FILE_NAME));
+        try (var trained = PresetStore.load(run.resolve(VaeGanKind.PRESET_DIR))) {
+            var exported = org.timbrelab.engine.train.NamedParameters.of("g", trained.model().generatorSide()).asMap();
+            int differ = 0;
+            for (var e : exported.entrySet()) {
+                float[] average = ckpt.tensors().get("emaG/" + e.getKey()).values();
+                float[] raw = ckpt.tensors().get(e.getKey()).values();
+                assertArrayEquals(average, e.getValue().getArray().toFloatArray(), 1e-6f, e.getKey());
+                if (!java.util.Arrays.equals(average, raw)) differ++;
+            }
+            assertTrue(differ > exported.size() / 2, "the average differs from the last step's weights: " + differ + " of " + exported.size());
+        }
     }
 
     /** A 3-domain run started from the 2-domain preset: 'mid' is new and starts as the preset's 'high' generator. */
