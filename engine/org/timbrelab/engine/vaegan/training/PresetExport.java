@@ -37,13 +37,12 @@ final class PresetExport implements TrainingListener {
     private final List<DomainDataset> datasets;
     private final NDManager manager;
     private final PrintStream out;
+    private final Runnable beforeExport;
     private final Map<String, Double> lossSums = new LinkedHashMap<>();
     private final List<Map<String, Float>> recent = new ArrayList<>();
     private long startNanos;
     private long startStep;
     private double msPerStep;
-
-    private final Runnable beforeExport;
 
     /** @param beforeExport runs once before the model is written (puts a weight average in, if the run keeps one) */
     PresetExport(Path presetDir, Path runDir, VaeGan model, VaeGanTrainConfig cfg, List<DomainDataset> datasets, NDManager manager, PrintStream out,
