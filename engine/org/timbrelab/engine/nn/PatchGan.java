@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * PatchGAN discriminator (Isola et al.): a grid of real/fake scores, one per receptive-field patch,
- * unbounded (for LSGAN). No norm on the first stage, instance norm after, LeakyReLU(0.2).
+ * PatchGAN discriminator (Isola et al.): a grid of real/fake scores (or class logits), one per receptive-field
+ * patch, unbounded (for LSGAN). No norm on the first stage, instance norm after, LeakyReLU(0.2).
  */
 public final class PatchGan extends Layer {
     private final Chain body = new Chain();
@@ -17,7 +17,7 @@ public final class PatchGan extends Layer {
             body.add("down" + i, ConvNormAct.downsample(ch, ch * 2, Padding.ZERO, true, Activation.LEAKY_RELU));
             ch *= 2;
         }
-        body.add("score", new ConvNormAct(ConvSpec.same(ch, 1, 3, Padding.ZERO), false, Activation.NONE));
+        body.add("score", new ConvNormAct(ConvSpec.same(ch, cfg.scores(), 3, Padding.ZERO), false, Activation.NONE));
         addChildBlock("body", body);
     }
 

@@ -24,8 +24,10 @@ import java.util.Random;
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent   (terms averaged over domains;
  *        each target's L_gan scaled by its domain's ganWeight, default 1)
  *        [+ λ_anc L_anchor when a warm-started run holds its encoder near the preset's, see {@link Anchor}]
+ *        [+ λ_cls L_cls, L_cls = −log softmax(C(x̂_ab))[b], when losses.domainClass > 0, see {@link DomainCritic}]
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN)
  *        [+ ½ λ_other D_b(x_j)² over real crops of every other domain j, when losses.otherReal > 0]
+ *  L_cls_real = −log softmax(C(x_k))[k], averaged over domains: C's own loss, stepped with the discriminators
  * </pre>
  * π is a random derangement, so every source has one other target and every target receives one
  * fake: cost grows linearly in n (n cross pairs instead of n(n−1)). Each G_b decodes its own
@@ -35,6 +37,7 @@ public final class VaeGanStep {
     private final VaeGan model;
     private final LossWeights w;
     private final double[] ganWeights;
+    private final DomainCritic critic;
 
     public VaeGanStep(VaeGan model, LossWeights weights) {
         this(model, weights, null);
@@ -42,9 +45,20 @@ public final class VaeGanStep {
 
     /** @param ganWeights per target domain, a scale on its transfer's adversarial term (null = 1 for all) */
     public VaeGanStep(VaeGan model, LossWeights weights, double[] ganWeights) {
+        this(model, weights, ganWeights, null);
+    }
+
+    /**
+     * @param critic the auxiliary domain classifier, required iff {@code weights.domainClass() > 0}; the caller's
+     *               {@link Optimisers} must zero its gradients and step it with the discriminators
+     */
+    public VaeGanStep(VaeGan model, LossWeights weights, double[] ganWeights, DomainCritic critic) {
         int n = model.config().domainCount();
         if (ganWeights != null && ganWeights.length != n)
             throw new IllegalArgumentException("need one GAN weight per domain (" + n + "), got " + ganWeights.length);
+        if ((weights.domainClass() > 0) != (critic != null))
+            throw new IllegalArgumentException("losses.domainClass > 0 needs a domain classifier, and only then is one trained");
+        this.critic = critic;
         this.model = model;
         this.w = weights;
         this.ganWeights = ganWeights == null ? java.util.stream.DoubleStream.generate(() -> 1).limit(n).toArray() : ganWeights.clone();
@@ -53,7 +67,8 @@ public final class VaeGanStep {
     /**
      * @param x    per domain, spectrogram crops (B, 1, mels, frames), equal B and frames (multiple of 4)
      * @param comb per domain, the crops' comb images of the same shape, or null for a model without pitch conditioning
-     * @return the losses by name (L_rec, KL, L_gan, L_cc, L_latent, L_G, L_D; L_anchor too with an anchor); all finite
+     * @return the losses by name (L_rec, KL, L_gan, L_cc, L_latent, L_G, L_D; L_anchor with an anchor; L_cls and
+     *         L_cls_real with a domain classifier); all finite
      */
     public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, Random rng, Optimisers opt) {
         return run(x, comb, null, rng, opt);
@@ -116,6 +131,13 @@ public final class VaeGanStep {
                     .add(lCc.mul((float) w.cycle())).add(lLat.mul((float) w.latent()));
             put(out, "L_rec", lRec); put(out, "KL", kl); put(out, "L_gan", lGan); put(out, "L_cc", lCc);
             put(out, "L_latent", lLat);
+            if (critic != null) {
+                NDArray lCls = null;
+                for (int a = 0; a < n; a++) lCls = sum(lCls, critic.crossEntropy(fakeFrom[a], target[a]));
+                lCls = lCls.div(n);
+                lG = lG.add(lCls.mul((float) w.domainClass()));
+                put(out, "L_cls", lCls);
+            }
             if (anchor != null) {
                 NDArray[] held = new NDArray[n];
                 for (int k = 0; k < n; k++) {
@@ -145,6 +167,13 @@ public final class VaeGanStep {
             }
             lD = lD.div(n);
             put(out, "L_D", lD);
+            if (critic != null) { // C learns on real crops only: a fake's domain is what G should reach, not a given
+                NDArray lClsReal = null;
+                for (int k = 0; k < n; k++) lClsReal = sum(lClsReal, critic.crossEntropy(x.get(k), k));
+                lClsReal = lClsReal.div(n);
+                put(out, "L_cls_real", lClsReal);
+                lD = lD.add(lClsReal);
+            }
             opt.zeroAllGradients();
             gc.backward(lD);
         }

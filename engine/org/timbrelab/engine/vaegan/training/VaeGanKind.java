@@ -18,6 +18,7 @@ import org.timbrelab.engine.train.ModelKind;
 import org.timbrelab.engine.train.RunContext;
 import org.timbrelab.engine.train.TrainingListener;
 import org.timbrelab.engine.train.TrainingRecipe;
+import org.timbrelab.engine.vaegan.DomainCritic;
 import org.timbrelab.engine.vaegan.VaeGan;
 import org.timbrelab.engine.vaegan.VaeGanConfig;
 
@@ -46,11 +47,14 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * a domain trains at its own register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}) with
      * the adversarial weight of {@code losses.gan} alone (1); without {@code init} the run starts from random weights;
      * without {@code init.anchor} (later still) nothing holds the encoder; without {@code losses.otherReal} (latest)
-     * a discriminator sees only its own domain's real crops and the fakes; without {@code ema} the preset gets the
-     * last step's weights.
+     * a discriminator sees only its own domain's real crops and the fakes; without {@code losses.domainClass} no
+     * auxiliary domain classifier is trained; without {@code ema} the preset gets the last step's weights.
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
-        if (tree.get("losses") instanceof ObjectNode losses && !losses.has("otherReal")) losses.put("otherReal", 0.0);
+        if (tree.get("losses") instanceof ObjectNode losses) {
+            if (!losses.has("otherReal")) losses.put("otherReal", 0.0);
+            if (!losses.has("domainClass")) losses.put("domainClass", 0.0);
+        }
         if (!tree.has("ema")) tree.put("ema", 0.0);
         if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
@@ -85,7 +89,14 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
         EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), modelConfig.domains(), ctx.out());
         try {
-            return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor, cfg.ema()));
+            DomainCritic critic = null;
+            if (cfg.losses().domainClass() > 0) {
+                critic = new DomainCritic(modelConfig);
+                critic.initialize(ctx.manager());
+                ctx.out().printf("vaegan: auxiliary domain classifier, %,d parameters, weight %s%n", critic.parameterCount(), cfg.losses().domainClass());
+            }
+            return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor,
+                    cfg.ema(), critic));
         } catch (RuntimeException e) {
             if (anchor != null) anchor.close(); // the recipe would have owned it
             throw e;

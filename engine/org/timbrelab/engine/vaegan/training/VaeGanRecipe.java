@@ -1,5 +1,6 @@
 package org.timbrelab.engine.vaegan.training;
 
+import org.timbrelab.engine.vaegan.DomainCritic;
 import org.timbrelab.engine.vaegan.LossWeights;
 import org.timbrelab.engine.vaegan.PitchComb;
 import org.timbrelab.engine.vaegan.VaeGan;
@@ -27,12 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Trains a {@link VaeGan}: each step takes the sampler's crop batch of every domain (plus comb
  * images from their f0 when pitch-conditioned) and runs {@link VaeGanStep} with one Adam for
- * E + shared + generators and one for the discriminators.
+ * E + shared + generators and one for the discriminators (and one for the auxiliary domain classifier, if the
+ * run trains one).
  */
 public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
+    private static final Logger LOG = LoggerFactory.getLogger(VaeGanRecipe.class);
     private final VaeGan model;
     private final VaeGanStep step;
     private final BalancedSampler sampler;
@@ -43,23 +49,26 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private final Adam optD;
     private final EncoderAnchor anchor;
     private final WeightAverage average;
+    private final NamedParameters cParams; // the domain classifier's, or null
+    private final Adam optC;
     private BatchPrefetcher prefetcher;
     private long nextStep = -1;
     private Random rng = new Random(0);
 
     public VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
-        this(model, weights, ganWeights, adam, sampler, spec, null, 0);
+        this(model, weights, ganWeights, adam, sampler, spec, null, 0, null);
     }
 
     /**
      * @param anchor {@code init.anchor}'s reference encoder, or null; the recipe closes it
      * @param ema    decay of the generator side's weight average, 0 = none
+     * @param critic the initialised domain classifier iff {@code weights.domainClass() > 0}, else null
      */
     VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec,
-                 EncoderAnchor anchor, double ema) {
+                 EncoderAnchor anchor, double ema, DomainCritic critic) {
         this.model = model;
         this.anchor = anchor;
-        this.step = new VaeGanStep(model, weights, ganWeights);
+        this.step = new VaeGanStep(model, weights, ganWeights, critic);
         this.sampler = sampler;
         this.spec = spec;
         this.gParams = NamedParameters.of("g", model.generatorSide());
@@ -67,6 +76,8 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         this.optG = new Adam("optG", adam, gParams);
         this.optD = new Adam("optD", adam, dParams);
         this.average = ema > 0 ? new WeightAverage("emaG", ema, gParams) : null;
+        this.cParams = critic == null ? null : NamedParameters.of("c", critic);
+        this.optC = critic == null ? null : new Adam("optC", adam, cParams);
         if (model.config().pitchConditioning() && !sampler.hasF0())
             throw new IllegalStateException("pitch conditioning needs f0 tracks: open the datasets with trackPitch on");
     }
@@ -115,7 +126,10 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
 
     @Override public void reseed(long stepSeed) { rng = new Random(stepSeed); }
 
-    @Override public void zeroAllGradients() { Gradients.zero(gParams, dParams); }
+    @Override public void zeroAllGradients() {
+        if (cParams == null) Gradients.zero(gParams, dParams);
+        else Gradients.zero(gParams, dParams, cParams);
+    }
 
     @Override public void stepGenerators() {
         lastG = optG.step();
@@ -127,7 +141,10 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         if (average != null) average.copyInto();
     }
 
-    @Override public void stepDiscriminators() { lastD = optD.step(); }
+    @Override public void stepDiscriminators() {
+        lastD = optD.step();
+        if (optC != null) optC.step();
+    }
 
     @Override
     public void saveState(CheckpointData out) {
@@ -136,6 +153,10 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         optG.saveTo(out);
         optD.saveTo(out);
         if (average != null) average.saveTo(out);
+        if (cParams != null) {
+            cParams.asMap().forEach((k, p) -> out.put(k, p.getArray()));
+            optC.saveTo(out);
+        }
     }
 
     @Override
@@ -145,6 +166,14 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         optG.loadFrom(in);
         optD.loadFrom(in);
         if (average != null) average.loadFrom(in);
+        if (cParams != null) {
+            if (in.tensors().keySet().containsAll(cParams.asMap().keySet())) {
+                cParams.loadFrom(in);
+                optC.loadFrom(in);
+            } else { // a run that adds the classifier to a checkpoint trained without one
+                LOG.info("the checkpoint has no domain classifier: it starts from random weights");
+            }
+        }
     }
 
     @Override public void close() {
@@ -152,6 +181,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         optG.close();
         optD.close();
         if (average != null) average.close();
+        if (optC != null) optC.close();
         if (anchor != null) anchor.close();
     }
 }

@@ -17,8 +17,17 @@ final class LocalAdam implements Optimisers {
     private final Optimizer optD;
 
     LocalAdam(VaeGan model, float lr) {
+        this(model, null, lr);
+    }
+
+    /** With a domain classifier, stepped with the discriminators. */
+    LocalAdam(VaeGan model, DomainCritic critic, float lr) {
         g = model.generatorSide().uniqueParameters();
-        d = model.discriminatorSide().uniqueParameters();
+        d = new java.util.ArrayList<>(model.discriminatorSide().uniqueParameters());
+        if (critic != null) {
+            d.addAll(critic.uniqueParameters());
+            for (Parameter p : critic.uniqueParameters()) p.getArray().setRequiresGradient(true);
+        }
         optG = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(0.5f).build();
         optD = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(0.5f).build();
         for (Parameter p : model.uniqueParameters()) p.getArray().setRequiresGradient(true);

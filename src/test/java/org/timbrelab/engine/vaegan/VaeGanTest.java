@@ -195,4 +195,61 @@ class VaeGanTest {
         assertEquals(losses[0].get("L_D") + expectedExtra, losses[1].get("L_D"), 1e-5f);
         assertThrows(IllegalArgumentException.class, () -> new LossWeights(10, 0.01, 1, 10, 1, -1));
     }
+
+    /**
+     * With domainClass λ = 1, L_G gains L_cls; L_cls_real is C's cross-entropy on the real crops as they are before the
+     * step; and C, stepped with the discriminators, learns to tell the two toy domains apart.
+     */
+    @Test void domainClassifierLearnsTheRealDomainsAndEntersTheGeneratorLoss() {
+        Map<String, Float>[] first = new Map[2];
+        float expectedReal = 0;
+        float lastReal = Float.NaN;
+        for (int run = 0; run < 2; run++) {
+            Engine.getInstance().setRandomSeed(6);
+            Random r = new Random(6);
+            try (NDManager base = NDManager.newBaseManager()) {
+                VaeGan model = new VaeGan(tiny(2, false));
+                model.initialize(base);
+                DomainCritic critic = run == 0 ? null : new DomainCritic(model.config()); // after the model: its weights are the same in both runs
+                if (critic != null) critic.initialize(base);
+                VaeGanStep step = new VaeGanStep(model, new LossWeights(10, 0.01, 1, 10, 1, 0, run), null, critic);
+                LocalAdam opt = new LocalAdam(model, critic, 1e-2f);
+                List<NDArray> x = stripes(base, r, 2, 32, 16);
+                if (run == 1) expectedReal = (critic.crossEntropy(x.get(0), 0).getFloat() + critic.crossEntropy(x.get(1), 1).getFloat()) / 2;
+                Engine.getInstance().setRandomSeed(6);
+                first[run] = step.run(x, null, new Random(6), opt);
+                if (run == 1) {
+                    for (int i = 0; i < 60; i++) lastReal = step.run(stripes(base, r, 2, 32, 16), null, r, opt).get("L_cls_real");
+                }
+            }
+        }
+        assertEquals(null, first[0].get("L_cls"), "no classifier, no term");
+        assertTrue(first[1].get("L_cls") > 0.3, "an untrained C is unsure: " + first[1].get("L_cls"));
+        assertEquals(first[0].get("L_G") + first[1].get("L_cls"), first[1].get("L_G"), 1e-4f, "λ 1 adds L_cls once");
+        assertEquals(expectedReal, first[1].get("L_cls_real"), 1e-5f);
+        assertEquals(first[0].get("L_D"), first[1].get("L_D"), 1e-5f, "L_D is the discriminators' alone");
+        assertTrue(lastReal < 0.25 * Math.log(2), "after 60 steps C tells horizontal from vertical stripes: cross-entropy " + lastReal + " vs ln 2 at chance");
+        try (NDManager base = NDManager.newBaseManager()) {
+            VaeGan model = new VaeGan(tiny(2, false));
+            model.initialize(base);
+            LossWeights on = new LossWeights(10, 0.01, 1, 10, 1, 0, 1);
+            assertThrows(IllegalArgumentException.class, () -> new VaeGanStep(model, on, null, null));
+            assertThrows(IllegalArgumentException.class, () -> new VaeGanStep(model, LossWeights.REFERENCE, null, new DomainCritic(model.config())));
+        }
+    }
+
+    /** Two domains whose every patch differs: horizontal and vertical stripes of period 4 at a random phase. */
+    static List<NDArray> stripes(NDManager m, Random r, int b, int h, int w) {
+        float[] rows = new float[b * h * w];
+        float[] cols = new float[b * h * w];
+        for (int i = 0; i < b; i++) {
+            int pr = r.nextInt(4), pc = r.nextInt(4);
+            for (int f = 0; f < h; f++)
+                for (int t = 0; t < w; t++) {
+                    rows[(i * h + f) * w + t] = (f + pr) % 4 < 2 ? 1f : -1f;
+                    cols[(i * h + f) * w + t] = (t + pc) % 4 < 2 ? 1f : -1f;
+                }
+        }
+        return List.of(m.create(rows, new Shape(b, 1, h, w)), m.create(cols, new Shape(b, 1, h, w)));
+    }
 }

@@ -88,6 +88,33 @@ class VaeGanKindTest {
         }
         warmStartCopiesThePresetsWeights(preset, config, registry);
         presetGetsTheWeightAverage(config, registry);
+        domainClassifierJoinsOnResumeAndIsCheckpointed(run, config, registry);
+    }
+
+    /**
+     * losses.domainClass on a run resumed from a checkpoint without a classifier: it starts fresh, is saved with its
+     * optimiser, and a second resume carries both on.
+     */
+    private void domainClassifierJoinsOnResumeAndIsCheckpointed(Path trained, Path twoDomainConfig, ModelRegistry registry) throws Exception {
+        Path config = tmp.resolve("cls.yaml");
+        Files.writeString(config, Files.readString(twoDomainConfig).replace("latent: 1 }", "latent: 1, domainClass: 1 }"));
+        Path run = tmp.resolve("cls-run");
+        Files.createDirectories(run);
+        for (String f : List.of(org.timbrelab.engine.train.Checkpoints.FILE_NAME, "metrics.jsonl")) Files.copy(trained.resolve(f), run.resolve(f));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, run, 7L, null, true), registry, new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        assertTrue(log.toString().contains("auxiliary domain classifier"), log.toString());
+        var ckpt = org.timbrelab.engine.train.Checkpoints.read(run.resolve(org.timbrelab.engine.train.Checkpoints.FILE_NAME));
+        assertEquals(2L, ckpt.longs().get("optC/t"), "steps 6 and 7 trained the classifier");
+        assertEquals(6, ckpt.tensors().keySet().stream().filter(k -> k.startsWith("c/")).count(), "the classifier's weights and biases are saved");
+        r = TrainingRun.execute(new TrainingRun.Request(config, run, 8L, null, true), registry, new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        ckpt = org.timbrelab.engine.train.Checkpoints.read(run.resolve(org.timbrelab.engine.train.Checkpoints.FILE_NAME));
+        assertEquals(3L, ckpt.longs().get("optC/t"), "the second resume loaded the classifier's optimiser");
+        try (var trainedPreset = PresetStore.load(run.resolve(VaeGanKind.PRESET_DIR))) {
+            assertEquals(List.of("low", "high"), trainedPreset.info().domainNames(), "the preset has no classifier to carry");
+        }
     }
 
     /** ema: the checkpoint keeps training on the raw weights and holds the average; the preset gets the average. */
