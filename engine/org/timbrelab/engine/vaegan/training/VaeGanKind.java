@@ -73,6 +73,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                     if (!o.has("octaves")) o.putArray("octaves").add(0);
                     if (!o.has("render") && o.path("dir").isTextual()) o.putObject("render").put("folder", o.get("dir").asText());
                     if (!o.has("ganWeight")) o.put("ganWeight", 1.0);
+                    if (!o.has("tiltDb")) o.put("tiltDb", 0.0);
                 }
     }
 
@@ -95,8 +96,9 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 critic.initialize(ctx.manager());
                 ctx.out().printf("vaegan: auxiliary domain classifier, %,d parameters, weight %s%n", critic.parameterCount(), cfg.losses().domainClass());
             }
-            return new Trained(model, cfg, data, new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor,
-                    cfg.ema(), critic));
+            VaeGanRecipe recipe = new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor, cfg.ema(), critic);
+            recipe.tiltDbs(cfg.tiltDbs());
+            return new Trained(model, cfg, data, recipe);
         } catch (RuntimeException e) {
             if (anchor != null) anchor.close(); // the recipe would have owned it
             throw e;
@@ -140,6 +142,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             }
             train.add(sides.size() == 1 ? split.train() : ChunkSet.union(sides));
             if (d.ganWeight() != 1) ctx.out().printf("vaegan:   adversarial weight of transfers into '%s': x%s%n", d.name(), d.ganWeight());
+            if (d.tiltDb() > 0) ctx.out().printf("vaegan:   spectral-tilt augmentation of '%s': up to +-%s dB%n", d.name(), d.tiltDb());
         }
         return new Opened(sets, train, spec);
     }

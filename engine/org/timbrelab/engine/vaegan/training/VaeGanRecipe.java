@@ -51,6 +51,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private final WeightAverage average;
     private final NamedParameters cParams; // the domain classifier's, or null
     private final Adam optC;
+    private double[] tiltDbs; // per domain, or null = no tilt augmentation
     private BatchPrefetcher prefetcher;
     private long nextStep = -1;
     private Random rng = new Random(0);
@@ -86,13 +87,22 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
 
     public VaeGan model() { return model; }
 
+    /** Spectral-tilt augmentation per domain in dB (0 = none; {@link TiltAugment}). */
+    void tiltDbs(double[] dbs) {
+        if (dbs.length != model.config().domainCount()) throw new IllegalArgumentException("need one tilt per domain, got " + dbs.length);
+        this.tiltDbs = java.util.Arrays.stream(dbs).anyMatch(d -> d > 0) ? dbs.clone() : null;
+    }
+
     @Override
     public Map<String, Float> step(NDManager sm, long index) {
         StepBatch batch = nextBatch(index);
         List<NDArray> x = new ArrayList<>();
         List<NDArray> comb = model.config().pitchConditioning() ? new ArrayList<>() : null;
         for (DomainBatch d : batch.domains()) {
-            x.add(d.mels(sm));
+            NDArray mels = d.mels(sm);
+            int k = x.size();
+            if (tiltDbs != null && tiltDbs[k] > 0) mels = TiltAugment.apply(mels, tiltDbs[k], -spec.minDb() / 2, rng);
+            x.add(mels);
             if (comb != null) comb.add(combImages(sm, d));
         }
         Map<String, Float> losses = step.run(x, comb, anchor == null ? null : anchor.targets(x, comb, batch), rng, this);

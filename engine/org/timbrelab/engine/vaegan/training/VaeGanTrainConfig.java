@@ -93,14 +93,15 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * how its audio is made ({@code render}, default {@code { folder: <dir> }} = the folder as it is):
      * a soundfont or speech spec is rendered into {@code dir} on first use and reused afterwards.
      * {@code ganWeight} (default 1) scales the adversarial term of transfers into this domain, on top of
-     * {@code losses.gan}: a lever for one target the others outpace.
+     * {@code losses.gan}: a lever for one target the others outpace. {@code tiltDb} (default 0 = off) gives each
+     * training crop of this domain a random spectral tilt of up to ± that many dB ({@link TiltAugment}).
      */
-    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render, Double ganWeight) {
-        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null, null); }
+    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render, Double ganWeight, Double tiltDb) {
+        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null, null, null); }
 
-        public Domain(String name, String dir, String colour, List<Integer> octaves) { this(name, dir, colour, octaves, null, null); }
+        public Domain(String name, String dir, String colour, List<Integer> octaves) { this(name, dir, colour, octaves, null, null, null); }
 
-        public Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) { this(name, dir, colour, octaves, render, null); }
+        public Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) { this(name, dir, colour, octaves, render, null, null); }
 
         public Domain {
             octaves = octaves == null || octaves.isEmpty() ? List.of(0) : List.copyOf(octaves);
@@ -111,12 +112,19 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
             if (render == null) render = DomainSource.folder(Path.of(dir));
             if (ganWeight == null) ganWeight = 1.0;
             if (!(ganWeight >= 0) || ganWeight.isInfinite()) throw new IllegalArgumentException("ganWeight of domain " + name + " must be finite and >= 0, got " + ganWeight);
+            if (tiltDb == null) tiltDb = 0.0;
+            if (!(tiltDb >= 0 && tiltDb <= 30)) throw new IllegalArgumentException("tiltDb of domain " + name + " must be in 0..30 dB, got " + tiltDb);
         }
     }
 
     /** Each domain's adversarial scale, in model order. */
     public double[] ganWeights() {
         return domains.stream().mapToDouble(Domain::ganWeight).toArray();
+    }
+
+    /** Each domain's spectral-tilt augmentation in dB (0 = none), in model order. */
+    public double[] tiltDbs() {
+        return domains.stream().mapToDouble(Domain::tiltDb).toArray();
     }
 
     /** Model sizes (DESIGN §4's slim budget: 16, 3, 1, 2, 16, 3). */

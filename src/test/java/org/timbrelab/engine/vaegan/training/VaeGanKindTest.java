@@ -51,7 +51,7 @@ class VaeGanKindTest {
                 model: vaegan
                 train: { steps: 3, seed: 3, checkpointEvery: 2, logEvery: 1, reportEvery: 2 }
                 domains:
-                  - { name: low,  dir: %s, colour: "#112233", octaves: [0, 1] }
+                  - { name: low,  dir: %s, colour: "#112233", octaves: [0, 1], tiltDb: 6 }
                   - { name: high, dir: %s, colour: "#445566", ganWeight: 2.5 }
                 architecture: { baseChannels: 4, encoderResBlocks: 1, sharedResBlocks: 1, ownResBlocks: 1,
                                 discBaseChannels: 4, discDownsamples: 2, pitchConditioning: true }
@@ -67,6 +67,7 @@ class VaeGanKindTest {
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertTrue(log.toString().contains("register augmentation: 'low' also +1 octave(s)"), log.toString());
         assertTrue(log.toString().contains("adversarial weight of transfers into 'high': x2.5"), log.toString());
+        assertTrue(log.toString().contains("spectral-tilt augmentation of 'low': up to +-6.0 dB"), log.toString());
         r = TrainingRun.execute(new TrainingRun.Request(null, run, 5L, null, true), registry, new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertEquals(5, r.completedSteps());
