@@ -12,7 +12,8 @@ import org.timbrelab.engine.nn.PatchGanConfig;
  * one D_k whose patches give one logit per domain. The discriminator step teaches it to name the domain of real
  * crops; the generator step is then rewarded when C names a transfer's target domain. A D_k only ever compares its
  * own domain's real crops with fakes, so nothing else tells G_violin that sounding like a flute is wrong.
- * Training only: a preset does not carry it.
+ * Training only: a preset does not carry it. Tried on voice-strings, it did not help: the evaluation's classifier hears
+ * another soundfont (docs/study-n-domains.md, "An auxiliary domain classifier").
  */
 public final class DomainCritic extends Layer {
     private final PatchGan body;

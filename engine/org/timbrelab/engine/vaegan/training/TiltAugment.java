@@ -9,9 +9,10 @@ import java.util.Random;
 /**
  * Spectral-tilt augmentation ({@code domains[i].tiltDb}): each crop gets its own random smooth gain curve over the mel
  * bins, a tilt of up to ±maxDb between the lowest and highest bin plus one slow ripple of up to ±maxDb/2, the same in
- * every frame. A darker or brighter voice is the same voice saying the same melody; seeing both in training keeps the
- * encoder and generators from carrying the input's brightness into the target's timbre (a dark voice's violin was
- * heard as a flute). Floored bins (silence) stay floored, and values stay in [−1, 1].
+ * every frame. A darker or brighter voice is the same voice saying the same melody; seeing both in training is meant to
+ * keep the encoder and generators from carrying the input's brightness into the target's timbre (a dark voice's violin
+ * was heard as a flute). Tried on the voice domain, it did not lift the violin (docs/study-n-domains.md, "Brightness of
+ * the input voice"). Floored bins (silence) stay floored, and values stay in [−1, 1].
  */
 final class TiltAugment {
     private TiltAugment() { }
