@@ -37,6 +37,9 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default ${DEFAULT-VALUE}; 0 = the encoder's latent as it is)")
     double strength;
 
+    @Option(names = "--no-tone-match", description = "do not equalise the input toward the preset's source-domain tone before encoding (on by default when the preset has a tone.json)")
+    boolean noToneMatch;
+
     @Option(names = "--phase", defaultValue = "pghi", paramLabel = "pghi|gl", description = "vocoder: pghi (default) or gl (Griffin-Lim 32)")
     String phase;
 
@@ -48,7 +51,7 @@ public final class ConvertCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--phase must be pghi or gl, got '" + phase + "'");
         };
         try (Converter c = Converter.load(preset)) {
-            c.phaseMethod(method).timbreStrength(strength);
+            c.phaseMethod(method).timbreStrength(strength).toneMatch(!noToneMatch && c.hasInputTone());
             AudioClip clip = AudioFiles.loadMono(in, c.spectrogramConfig().sampleRate());
             System.out.printf("%s: %.2f s, median f0 %.0f Hz; preset %s %s%n", in, clip.durationSeconds(), c.medianF0(clip),
                     c.info().name(), c.info().domainNames());

@@ -155,6 +155,7 @@ public final class EvalCommand implements Callable<Integer> {
             String label = label(main);
             systems.add(new ModelSystem(main, label, "model", Register.AUTO, PhaseMethod.PGHI, strength));
             systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), PhaseMethod.PGHI, strength));
+            if (main.hasInputTone()) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, strength, false));
             if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32, strength));
             for (double s : ablationStrengths)
                 if (s != strength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, s));

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 SpeechDatasetCommand.class,
                 ExportExamplesCommand.class,
                 EvalCommand.class,
+                ToneProfileCommand.class,
         })
 public final class TimbreLabCli implements Runnable {
 

@@ -19,6 +19,7 @@ public final class ModelSystem implements ConversionSystem {
     private final Register register;
     private final PhaseMethod phase;
     private final double timbreStrength;
+    private final boolean toneMatch;
 
     /**
      * @param label preset label shown in the row name (e.g. the preset's name)
@@ -30,6 +31,12 @@ public final class ModelSystem implements ConversionSystem {
 
     /** @param timbreStrength how far the latent moves toward the target's centroid ({@link Converter#towardTarget}) */
     public ModelSystem(Converter converter, String label, String kind, Register register, PhaseMethod phase, double timbreStrength) {
+        this(converter, label, kind, register, phase, timbreStrength, converter.hasInputTone());
+    }
+
+    /** @param toneMatch input tone matching on or off ({@link Converter#toneMatch(boolean)}); on needs a preset with a tone */
+    public ModelSystem(Converter converter, String label, String kind, Register register, PhaseMethod phase, double timbreStrength, boolean toneMatch) {
+        this.toneMatch = toneMatch;
         this.converter = converter;
         this.label = label;
         this.kind = kind;
@@ -41,21 +48,22 @@ public final class ModelSystem implements ConversionSystem {
     @Override public String name() {
         String reg = register.auto() ? "register auto" : register.octaves() == 0 ? "register off" : "register " + register.octaves();
         String strength = String.format(java.util.Locale.ROOT, ", strength %.2f", timbreStrength);
-        return label + " (" + reg + ", " + Vocoders.label(phase) + strength + ")";
+        String tone = converter.hasInputTone() && !toneMatch ? ", tone matching off" : "";
+        return label + " (" + reg + ", " + Vocoders.label(phase) + strength + tone + ")";
     }
 
     @Override public String kind() { return kind; }
 
     @Override public Output convert(AudioClip input, String domain) {
         synchronized (converter) {
-            converter.phaseMethod(phase).followLoudness(false).timbreStrength(timbreStrength);
+            converter.phaseMethod(phase).followLoudness(false).timbreStrength(timbreStrength).toneMatch(toneMatch);
             try {
                 Converter.Converted raw = converter.convertReportingShift(input, domain, register);
                 AudioClip enveloped = LoudnessEnvelope.apply(input, raw.audio(), converter.spectrogramConfig().hopLength());
                 return new Output(raw.audio(), enveloped, raw.octaves());
             } finally {
                 converter.phaseMethod(PhaseMethod.PGHI).followLoudness(true)     // the converter's defaults
-                        .timbreStrength(Converter.DEFAULT_TIMBRE_STRENGTH);
+                        .timbreStrength(Converter.DEFAULT_TIMBRE_STRENGTH).toneMatch(converter.hasInputTone());
             }
         }
     }

@@ -11,6 +11,8 @@ import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
 import org.timbrelab.dsp.Spectrogram;
 import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.dsp.ToneMatch;
+import org.timbrelab.engine.preset.InputTone;
 import org.timbrelab.engine.preset.Preset;
 import org.timbrelab.engine.preset.PresetInfo;
 import org.timbrelab.engine.preset.PresetStore;
@@ -59,6 +61,7 @@ public final class Converter implements AutoCloseable {
     private PhaseMethod phase = PhaseMethod.PGHI;
     private boolean followLoudness = true;
     private double timbreStrength = DEFAULT_TIMBRE_STRENGTH;
+    private boolean toneMatch;
     private int window = WINDOW;
     private int overlap = OVERLAP;
 
@@ -69,6 +72,7 @@ public final class Converter implements AutoCloseable {
         this.spec = info.spectrogram();
         this.transform = new AudioTransform(spec);
         this.manager = NDManager.newBaseManager();
+        this.toneMatch = preset.inputTone().isPresent();
     }
 
     /** Loads and validates a preset directory. */
@@ -96,6 +100,29 @@ public final class Converter implements AutoCloseable {
     }
 
     public synchronized double timbreStrength() { return timbreStrength; }
+
+    /**
+     * Input tone matching ({@link ToneMatch}): every input is equalised toward the preset's source-domain tone before
+     * it is encoded (YIN and the loudness envelope still use the clip as given). On by default when the preset has a
+     * {@value InputTone#FILE} ({@link #hasInputTone()}).
+     *
+     * @throws IllegalStateException turning it on for a preset without {@value InputTone#FILE}
+     */
+    public synchronized Converter toneMatch(boolean on) {
+        if (on && preset.inputTone().isEmpty())
+            throw new IllegalStateException("preset " + info.name() + " has no " + InputTone.FILE + ": run `tone-profile --preset DIR --from VOICES` first");
+        this.toneMatch = on;
+        return this;
+    }
+
+    public synchronized boolean toneMatch() { return toneMatch; }
+
+    /** Whether the preset stores its source tone, i.e. whether tone matching can be (and by default is) on. */
+    public boolean hasInputTone() { return preset.inputTone().isPresent(); }
+
+    private AudioClip toned(AudioClip clip) {
+        return toneMatch ? ToneMatch.apply(clip, preset.inputTone().orElseThrow().profile(), ToneMatch.DEFAULT_MAX_DB) : clip;
+    }
 
     /**
      * The latent moved toward {@code domain}: every frame shifted by strength × (the domain's
@@ -146,7 +173,7 @@ public final class Converter implements AutoCloseable {
     /** μ of the clip moved by {@code octaveShift} octaves; the latent keeps the shifted f0 for decoding. */
     public synchronized Latent encode(AudioClip clip, int octaveShift) {
         PitchTrack track = info.pitchConditioning() ? track(clip) : null;
-        return encode(transform.forward(requireRate(clip), octaveShift), octaveShift, track);
+        return encode(transform.forward(toned(requireRate(clip)), octaveShift), octaveShift, track);
     }
 
     /** μ of a (register-shifted) spectrogram, with the f0 comb from the unshifted clip's track moved by the same octaves. */
@@ -252,7 +279,7 @@ public final class Converter implements AutoCloseable {
     private Analysis analyse(AudioClip clip) {
         requireRate(clip);
         CompletableFuture<PitchTrack> yin = CompletableFuture.supplyAsync(() -> track(clip));
-        MagnitudeSpectrogram m = transform.magnitude(clip);
+        MagnitudeSpectrogram m = transform.magnitude(toned(clip));
         return new Analysis(yin.join(), m);
     }
 

@@ -15,8 +15,10 @@ public final class Preset implements AutoCloseable {
     private final VaeGan model;
     private final LatentPoints points;
     private final NDManager manager;
+    private final InputTone inputTone;
 
-    Preset(Path dir, PresetInfo info, VaeGan model, LatentPoints points, NDManager manager) {
+    Preset(Path dir, PresetInfo info, VaeGan model, LatentPoints points, NDManager manager, InputTone inputTone) {
+        this.inputTone = inputTone;
         this.dir = dir;
         this.info = info;
         this.model = model;
@@ -29,7 +31,7 @@ public final class Preset implements AutoCloseable {
      * not free the model, whose arrays belong to the caller's manager.
      */
     public static Preset inMemory(PresetInfo info, VaeGan model, LatentPoints points) {
-        return new Preset(null, info, model, points, NDManager.newBaseManager());
+        return new Preset(null, info, model, points, NDManager.newBaseManager(), null);
     }
 
     /** The directory it was loaded from; null for {@link #inMemory} presets. */
@@ -40,6 +42,9 @@ public final class Preset implements AutoCloseable {
     public VaeGan model() { return model; }
 
     public LatentPoints points() { return points; }
+
+    /** Its source domain's tone ({@value InputTone#FILE}), for input tone matching; empty if it has none. */
+    public java.util.Optional<InputTone> inputTone() { return java.util.Optional.ofNullable(inputTone); }
 
     @Override public void close() { manager.close(); }
 }

@@ -125,7 +125,7 @@ public final class PresetStore {
                         .replaceAll("; start a new run directory", "") + "; field 'model' of " + INFO + " does not match the weights", e);
             }
             LatentPoints points = readPoints(dir, info);
-            return new Preset(dir, info, model, points, manager);
+            return new Preset(dir, info, model, points, manager, InputTone.read(dir, info.domainNames()).orElse(null));
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -122,7 +122,25 @@ final class PresetExport implements TrainingListener {
         List<Path> files = new ArrayList<>();
         for (String f : List.of(TrainingRun.CONFIG_FILE, MetricsJsonl.FILE_NAME)) if (Files.isRegularFile(runDir.resolve(f))) files.add(runDir.resolve(f));
         PresetStore.save(presetDir, info, model, points, files);
+        int voice = domains.stream().map(DomainInfo::name).toList().indexOf("voice");
+        if (voice >= 0) writeSourceTone(datasets.get(voice), info.spectrogram().sampleRate());
         out.printf("vaegan: preset written (%d scatter points, median f0 %s)%n", points.sources().size(),
                 domains.stream().map(x -> x.name() + " " + Math.round(x.medianF0Hz()) + " Hz").toList());
+    }
+
+    /** tone.json: the mean tone of the voice recordings, so conversions match an input's tone to them by default. */
+    private void writeSourceTone(DomainDataset voice, int rate) {
+        List<org.timbrelab.dsp.ToneProfile> profiles = new ArrayList<>();
+        for (DomainDataset.SourceFile f : voice.files()) {
+            if (!f.usable()) continue;
+            try {
+                profiles.add(org.timbrelab.dsp.ToneProfile.of(org.timbrelab.dsp.AudioFiles.loadMono(voice.source().resolve(f.path()), rate)));
+            } catch (RuntimeException | java.io.IOException e) { // a file that became unreadable: the tone is an average, go on
+                out.println("vaegan:   tone: skipped " + f.path() + " (" + e.getMessage() + ")");
+            }
+        }
+        if (profiles.isEmpty()) return;
+        new org.timbrelab.engine.preset.InputTone("voice", org.timbrelab.dsp.ToneProfile.mean(profiles)).writeTo(presetDir);
+        out.printf("vaegan: input tone of 'voice' from %d recordings written (%s)%n", profiles.size(), org.timbrelab.engine.preset.InputTone.FILE);
     }
 }

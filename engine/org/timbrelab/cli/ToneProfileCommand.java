@@ -1,0 +1,56 @@
+package org.timbrelab.cli;
+
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioFiles;
+import org.timbrelab.dsp.ToneProfile;
+import org.timbrelab.engine.preset.InputTone;
+import org.timbrelab.engine.preset.PresetInfo;
+import org.timbrelab.engine.preset.PresetStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code tone-profile --preset P --from DIR [--domain voice]}: stores the source domain's tone in the preset. */
+@Command(name = "tone-profile", mixinStandardHelpOptions = true,
+        description = "Measure the mean tone (third-octave long-term spectrum) of a preset's source-domain recordings and store it as "
+                + InputTone.FILE + " in the preset, for convert/eval --tone-match.")
+public final class ToneProfileCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", required = true, paramLabel = "DIR", description = "preset directory")
+    Path preset;
+
+    @Option(names = "--from", required = true, paramLabel = "DIR", description = "the recordings the source domain trained on (WAV/AIFF, searched recursively)")
+    Path from;
+
+    @Option(names = "--domain", defaultValue = "voice", paramLabel = "NAME", description = "the source domain (default ${DEFAULT-VALUE})")
+    String domain;
+
+    @Override public Integer call() throws Exception {
+        PresetInfo info = PresetStore.readInfo(preset);
+        if (!info.domainNames().contains(domain)) throw new IllegalArgumentException("preset " + preset + " has no domain '" + domain + "' (it has " + info.domainNames() + ")");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(from)) {
+            files = s.filter(f -> f.toString().matches("(?i).*\\.(wav|aiff?)$")).sorted().toList();
+        }
+        if (files.isEmpty()) throw new IllegalArgumentException(from + ": no WAV/AIFF files; point --from at the source domain's training recordings");
+        List<ToneProfile> profiles = new ArrayList<>();
+        for (Path f : files) {
+            AudioClip clip = AudioFiles.loadMono(f, info.spectrogram().sampleRate()); // the rate conversion runs at
+            try {
+                profiles.add(ToneProfile.of(clip));
+            } catch (IllegalArgumentException silent) {
+                System.out.println("skipped (silent): " + f);
+            }
+        }
+        InputTone tone = new InputTone(domain, ToneProfile.mean(profiles));
+        tone.writeTo(preset);
+        System.out.printf("%s: tone of '%s' from %d recordings written to %s%n", preset, domain, profiles.size(), preset.resolve(InputTone.FILE));
+        return 0;
+    }
+}
