@@ -53,8 +53,8 @@ public final class ConvertCommand implements Callable<Integer> {
         try (Converter c = Converter.load(preset)) {
             c.phaseMethod(method).timbreStrength(strength).toneMatch(!noToneMatch && c.hasInputTone());
             AudioClip clip = AudioFiles.loadMono(in, c.spectrogramConfig().sampleRate());
-            System.out.printf("%s: %.2f s, median f0 %.0f Hz; preset %s %s%n", in, clip.durationSeconds(), c.medianF0(clip),
-                    c.info().name(), c.info().domainNames());
+            System.out.printf("%s: %.2f s, median f0 %.0f Hz; preset %s %s; tone matching %s%n", in, clip.durationSeconds(), c.medianF0(clip),
+                    c.info().name(), c.info().domainNames(), c.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)");
             if (to.equalsIgnoreCase("all")) {
                 Map<String, Converter.Converted> all = c.convertAllReportingShifts(clip, register);
                 int i = 0;
