@@ -30,6 +30,25 @@ public record ToneProfile(double[] bandsDb) {
         return ofPower(averagePower(clip, new Stft(N_FFT, N_FFT, HOP)), clip.sampleRate());
     }
 
+    /**
+     * The mean profile of recordings (each loaded at {@code rate}); a silent or unreadable one is reported to
+     * {@code skipped} with the reason and left out.
+     *
+     * @throws IllegalArgumentException if none is usable
+     */
+    public static ToneProfile meanOf(List<java.nio.file.Path> files, int rate, java.util.function.BiConsumer<java.nio.file.Path, String> skipped) {
+        List<ToneProfile> profiles = new java.util.ArrayList<>();
+        for (java.nio.file.Path f : files) {
+            try {
+                profiles.add(of(AudioFiles.loadMono(f, rate)));
+            } catch (IllegalArgumentException | AudioFileException e) {
+                skipped.accept(f, e.getMessage());
+            }
+        }
+        if (profiles.isEmpty()) throw new IllegalArgumentException("none of the " + files.size() + " recordings is usable for a tone profile");
+        return mean(profiles);
+    }
+
     /** Band by band, the mean of the profiles that hold the band (NaN where none does). */
     public static ToneProfile mean(List<ToneProfile> profiles) {
         if (profiles.isEmpty()) throw new IllegalArgumentException("no profiles to average");

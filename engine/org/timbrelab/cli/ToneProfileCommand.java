@@ -1,7 +1,5 @@
 package org.timbrelab.cli;
 
-import org.timbrelab.dsp.AudioClip;
-import org.timbrelab.dsp.AudioFiles;
 import org.timbrelab.dsp.ToneProfile;
 import org.timbrelab.engine.preset.InputTone;
 import org.timbrelab.engine.preset.PresetInfo;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -39,18 +36,13 @@ public final class ToneProfileCommand implements Callable<Integer> {
             files = s.filter(f -> f.toString().matches("(?i).*\\.(wav|aiff?)$")).sorted().toList();
         }
         if (files.isEmpty()) throw new IllegalArgumentException(from + ": no WAV/AIFF files; point --from at the source domain's training recordings");
-        List<ToneProfile> profiles = new ArrayList<>();
-        for (Path f : files) {
-            AudioClip clip = AudioFiles.loadMono(f, info.spectrogram().sampleRate()); // the rate conversion runs at
-            try {
-                profiles.add(ToneProfile.of(clip));
-            } catch (IllegalArgumentException silent) {
-                System.out.println("skipped (silent): " + f);
-            }
-        }
-        InputTone tone = new InputTone(domain, ToneProfile.mean(profiles));
-        tone.writeTo(preset);
-        System.out.printf("%s: tone of '%s' from %d recordings written to %s%n", preset, domain, profiles.size(), preset.resolve(InputTone.FILE));
+        int[] skipped = {0};
+        ToneProfile mean = ToneProfile.meanOf(files, info.spectrogram().sampleRate(), (f, why) -> { // the rate conversion runs at
+            skipped[0]++;
+            System.out.println("skipped " + f + ": " + why);
+        });
+        new InputTone(domain, mean).writeTo(preset);
+        System.out.printf("%s: tone of '%s' from %d recordings written to %s%n", preset, domain, files.size() - skipped[0], preset.resolve(InputTone.FILE));
         return 0;
     }
 }

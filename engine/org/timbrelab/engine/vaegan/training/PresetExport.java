@@ -130,17 +130,18 @@ final class PresetExport implements TrainingListener {
 
     /** tone.json: the mean tone of the voice recordings, so conversions match an input's tone to them by default. */
     private void writeSourceTone(DomainDataset voice, int rate) {
-        List<org.timbrelab.dsp.ToneProfile> profiles = new ArrayList<>();
-        for (DomainDataset.SourceFile f : voice.files()) {
-            if (!f.usable()) continue;
-            try {
-                profiles.add(org.timbrelab.dsp.ToneProfile.of(org.timbrelab.dsp.AudioFiles.loadMono(voice.source().resolve(f.path()), rate)));
-            } catch (RuntimeException | java.io.IOException e) { // a file that became unreadable: the tone is an average, go on
-                out.println("vaegan:   tone: skipped " + f.path() + " (" + e.getMessage() + ")");
-            }
+        List<Path> files = voice.files().stream().filter(DomainDataset.SourceFile::usable).map(f -> voice.source().resolve(f.path())).toList();
+        if (files.isEmpty()) return;
+        int[] skipped = {0};
+        try {
+            org.timbrelab.dsp.ToneProfile mean = org.timbrelab.dsp.ToneProfile.meanOf(files, rate, (f, why) -> {
+                skipped[0]++;
+                out.println("vaegan:   tone: skipped " + f + " (" + why + ")");
+            });
+            new org.timbrelab.engine.preset.InputTone("voice", mean).writeTo(presetDir);
+            out.printf("vaegan: input tone of 'voice' from %d recordings written (%s)%n", files.size() - skipped[0], org.timbrelab.engine.preset.InputTone.FILE);
+        } catch (IllegalArgumentException e) { // the preset is complete without it: conversions then skip tone matching
+            out.println("vaegan: no input tone written: " + e.getMessage());
         }
-        if (profiles.isEmpty()) return;
-        new org.timbrelab.engine.preset.InputTone("voice", org.timbrelab.dsp.ToneProfile.mean(profiles)).writeTo(presetDir);
-        out.printf("vaegan: input tone of 'voice' from %d recordings written (%s)%n", profiles.size(), org.timbrelab.engine.preset.InputTone.FILE);
     }
 }
