@@ -1,22 +1,21 @@
 package org.timbrelab.cli;
 
 import org.timbrelab.dsp.ToneProfile;
+import org.timbrelab.engine.eval.NamedClip;
 import org.timbrelab.engine.preset.InputTone;
 import org.timbrelab.engine.preset.PresetInfo;
 import org.timbrelab.engine.preset.PresetStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code tone-profile --preset P --from DIR [--domain voice]}: stores the source domain's tone in the preset. */
 @Command(name = "tone-profile", mixinStandardHelpOptions = true,
         description = "Measure the mean tone (third-octave long-term spectrum) of a preset's source-domain recordings and store it as "
-                + InputTone.FILE + " in the preset, for convert/eval --tone-match.")
+                + InputTone.FILE + " in the preset: convert and eval then match each input's tone to it (convert --no-tone-match skips it).")
 public final class ToneProfileCommand implements Callable<Integer> {
 
     @Option(names = "--preset", required = true, paramLabel = "DIR", description = "preset directory")
@@ -31,11 +30,7 @@ public final class ToneProfileCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PresetInfo info = PresetStore.readInfo(preset);
         if (!info.domainNames().contains(domain)) throw new IllegalArgumentException("preset " + preset + " has no domain '" + domain + "' (it has " + info.domainNames() + ")");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(from)) {
-            files = s.filter(f -> f.toString().matches("(?i).*\\.(wav|aiff?)$")).sorted().toList();
-        }
-        if (files.isEmpty()) throw new IllegalArgumentException(from + ": no WAV/AIFF files; point --from at the source domain's training recordings");
+        List<Path> files = NamedClip.listFolder(from);
         int[] skipped = {0};
         ToneProfile mean = ToneProfile.meanOf(files, info.spectrogram().sampleRate(), (f, why) -> { // the rate conversion runs at
             skipped[0]++;

@@ -20,6 +20,13 @@ public record NamedClip(String name, AudioClip clip) {
      * it is missing or holds no audio file.
      */
     public static List<NamedClip> loadFolder(Path dir, int rate) throws IOException {
+        List<NamedClip> out = new ArrayList<>();
+        for (Path f : listFolder(dir)) out.add(new NamedClip(dir.relativize(f).toString().replace('\\', '/'), AudioFiles.loadMono(f, rate)));
+        return out;
+    }
+
+    /** The audio files {@link #loadFolder} would load, sorted by path, with the same errors. */
+    public static List<Path> listFolder(Path dir) throws IOException {
         if (!Files.isDirectory(dir))
             throw new IOException("input folder " + dir + " does not exist or is not a folder; give a folder of WAV/AIFF files");
         List<Path> files;
@@ -28,9 +35,7 @@ public record NamedClip(String name, AudioClip clip) {
         }
         if (files.isEmpty())
             throw new IOException("input folder " + dir + " holds no .wav, .aif or .aiff file; put the WAV/AIFF clips there");
-        List<NamedClip> out = new ArrayList<>();
-        for (Path f : files) out.add(new NamedClip(dir.relativize(f).toString().replace('\\', '/'), AudioFiles.loadMono(f, rate)));
-        return out;
+        return files;
     }
 
     static boolean isAudio(Path p) {

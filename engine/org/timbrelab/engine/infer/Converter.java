@@ -109,7 +109,7 @@ public final class Converter implements AutoCloseable {
      * @throws IllegalStateException turning it on for a preset without {@value InputTone#FILE}
      */
     public synchronized Converter toneMatch(boolean on) {
-        if (on && preset.inputTone().isEmpty())
+        if (on && !hasInputTone())
             throw new IllegalStateException("preset " + info.name() + " has no " + InputTone.FILE + ": run `tone-profile --preset DIR --from VOICES` first");
         this.toneMatch = on;
         return this;

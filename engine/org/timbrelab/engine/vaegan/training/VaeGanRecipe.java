@@ -164,7 +164,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         optD.saveTo(out);
         if (average != null) average.saveTo(out);
         if (cParams != null) {
-            cParams.asMap().forEach((k, p) -> out.put(k, p.getArray()));
+            cParams.saveTo(out);
             optC.saveTo(out);
         }
     }
