@@ -35,6 +35,9 @@ public interface FeatureExtractor {
      */
     float[] f0(AudioClip chunk, int frames);
 
+    /** Which frames of a chunk's spectrogram to keep (e.g. not the silent ones), or null to keep all. */
+    default boolean[] keptFrames(Spectrogram chunk) { return null; }
+
     /** Whole octaves every recording is moved up by before analysis (register augmentation); 0 for the recordings as they are. */
     default int octaveShift() { return 0; }
 

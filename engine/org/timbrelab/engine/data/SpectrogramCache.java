@@ -112,16 +112,25 @@ final class SpectrogramCache {
                 FeatureExtractor.Decoded decoded;
                 List<Spectrogram> specs = new ArrayList<>();
                 List<float[]> tracks = new ArrayList<>();
+                List<Double> starts = new ArrayList<>();
                 try {
                     // everything for one file is computed before anything is written, so a failure skips the whole file
                     decoded = fx.decode(files.get(i));
-                    for (AudioClip clip : decoded.chunks()) {
+                    for (int c = 0; c < decoded.chunks().size(); c++) {
+                        AudioClip clip = decoded.chunks().get(c);
                         Spectrogram sp = fx.melSpectrogram(clip);
                         float[] track = fx.f0(clip, sp.frames());
                         if (track != null && track.length != sp.frames())
                             throw new IllegalStateException("f0 track has " + track.length + " frames, spectrogram " + sp.frames());
+                        boolean[] kept = fx.keptFrames(sp);   // pitch was tracked on the whole chunk, then both lose the same frames
+                        if (kept != null) {
+                            if (SilentFrames.count(kept) == 0) continue;
+                            sp = SilentFrames.keep(sp, kept);
+                            track = SilentFrames.keep(track, kept);
+                        }
                         specs.add(sp);
                         tracks.add(track);
+                        starts.add(decoded.startSeconds().get(c));
                     }
                 } catch (Exception e) {
                     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -143,7 +152,7 @@ final class SpectrogramCache {
                         anyF0 = true;
                         for (float v : track) if (v > 0) voicedF0.add(v);
                     }
-                    chunks.add(new CacheIndex.ChunkEntry(i, decoded.startSeconds().get(c), sp.frames(),
+                    chunks.add(new CacheIndex.ChunkEntry(i, starts.get(c), sp.frames(),
                             (int) melAt[0], melAt[1], (int) f0At[0], f0At[1]));
                 }
                 listener.progress(i + 1, files.size(), names.get(i));

@@ -52,7 +52,8 @@ final class StandardFeatures implements FeatureExtractor {
         return "standard v" + VERSION + " " + options.spectrogram() + " chunk " + options.chunkSeconds()
                 + " min " + options.minChunkSeconds() + " silence " + options.silenceDb()
                 + " pitch " + (pitch == null ? "off" : pitch.config().toString())
-                + (octaveShift == 0 ? "" : " octave shift " + octaveShift); // unchanged for 0: existing caches stay valid
+                + (octaveShift == 0 ? "" : " octave shift " + octaveShift) // unchanged for 0: existing caches stay valid
+                + (options.gapDb() == 0 ? "" : " gaps " + options.gapDb() + " dB");
     }
 
     @Override public SpectrogramConfig config() { return options.spectrogram(); }
@@ -93,6 +94,10 @@ final class StandardFeatures implements FeatureExtractor {
 
     @Override public Spectrogram melSpectrogram(AudioClip chunk) {
         return transform.forward(chunk, octaveShift);
+    }
+
+    @Override public boolean[] keptFrames(Spectrogram chunk) {
+        return options.gapDb() == 0 ? null : SilentFrames.audible(chunk, options.gapDb());
     }
 
     @Override public float[] f0(AudioClip chunk, int frames) {

@@ -56,6 +56,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             if (!losses.has("domainClass")) losses.put("domainClass", 0.0);
         }
         if (!tree.has("ema")) tree.put("ema", 0.0);
+        if (tree.get("data") instanceof ObjectNode data && !data.has("gapDb")) data.put("gapDb", 0.0);
         if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");
@@ -117,7 +118,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
 
     static Opened open(VaeGanTrainConfig cfg, RunContext ctx) {
         SpectrogramConfig spec = SpectrogramConfig.DEFAULT;
-        DatasetOptions options = DatasetOptions.defaults().withCacheRoot(Path.of(cfg.data().cacheDir())).withTrackPitch(true);
+        DatasetOptions options = DatasetOptions.defaults().withCacheRoot(Path.of(cfg.data().cacheDir())).withTrackPitch(true)
+                .withGapDb(cfg.data().gapDb());
         List<DomainDataset> sets = new ArrayList<>();
         List<ChunkSet> train = new ArrayList<>();
         for (VaeGanTrainConfig.Domain d : cfg.domains()) {

@@ -137,12 +137,16 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * @param validationFraction share of each domain's files held out of training
      * @param cacheDir           spectrogram cache folder (relative to the working directory or absolute)
      * @param scatterPointsPerDomain ~1-s windows per domain encoded for the preset's latent scatter
+     * @param gapDb              if &gt; 0, spectrogram frames more than this many dB under their chunk's loudest value
+     *                           (speech pauses) are dropped before cropping; 0 (default) keeps them
      */
-    public record Data(int cropFrames, int batchPerDomain, double validationFraction, String cacheDir, int scatterPointsPerDomain) {
+    public record Data(int cropFrames, int batchPerDomain, double validationFraction, String cacheDir, int scatterPointsPerDomain,
+                       double gapDb) {
         public Data {
             if (cropFrames < 8 || cropFrames % 4 != 0) throw new IllegalArgumentException("cropFrames must be a multiple of 4 and >= 8, got " + cropFrames);
             if (batchPerDomain < 1) throw new IllegalArgumentException("batchPerDomain must be >= 1, got " + batchPerDomain);
             if (scatterPointsPerDomain < 0) throw new IllegalArgumentException("scatterPointsPerDomain must be >= 0");
+            if (!(gapDb >= 0)) throw new IllegalArgumentException("gapDb must be >= 0 (0 keeps silent frames), got " + gapDb);
         }
     }
 
