@@ -143,7 +143,7 @@ public final class EvalCommand implements Callable<Integer> {
                 ClassifierBuilder.Built built = trainClassifier(info.domainNames(), src, renderer(), transform, config.sampleRate());
                 classifier = built.classifier();
                 classifierAccuracy = built.heldOut();
-                classifier.save(out.resolve("classifier.json"));
+                built.listeners().save(out.resolve("classifier.json"));
                 notes.add("- Classifier trained here (saved as classifier.json) on " + classifierData + " plus clips rendered from "
                         + soundfont + "; its accuracy on held-out files is below the table.");
             }
