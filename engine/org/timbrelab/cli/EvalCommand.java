@@ -162,6 +162,9 @@ public final class EvalCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("the listeners know " + listeners.labels() + ", not the target domain '" + d + "'; train them for this preset's domains");
 
             ListenerControls.Result controls = controls(listeners, targets, in, transform);
+            notes.add(String.format(Locale.ROOT, "- Controls: %d of the input voices; positive phrases rendered from %s (seeds %d+), "
+                    + "which the model never trained on.", controls.outcomes().isEmpty() ? 0 : controls.outcomes().get(0).clips(),
+                    renderer().describe(), ListenerControls.PHRASE_SEED));
 
             List<ConversionSystem> systems = new ArrayList<>();
             String label = label(main);
