@@ -9,11 +9,16 @@ import org.timbrelab.engine.eval.ClassifierAccuracy;
 import org.timbrelab.engine.eval.ClassifierBuilder;
 import org.timbrelab.engine.eval.ConversionSystem;
 import org.timbrelab.engine.eval.MelodyOracle;
-import org.timbrelab.engine.eval.DomainClassifier;
 import org.timbrelab.engine.eval.Evaluation;
+import org.timbrelab.engine.eval.InputGroups;
+import org.timbrelab.engine.eval.InputLooks;
+import org.timbrelab.engine.eval.Listener;
+import org.timbrelab.engine.eval.ListenerControls;
+import org.timbrelab.engine.eval.Listeners;
 import org.timbrelab.engine.eval.LabelledClips;
 import org.timbrelab.engine.eval.ModelSystem;
 import org.timbrelab.engine.eval.NamedClip;
+import org.timbrelab.engine.eval.ReferenceOutputs;
 import org.timbrelab.engine.eval.ReferenceRenderer;
 import org.timbrelab.engine.eval.ReportWriter;
 import org.timbrelab.engine.eval.RoundTrip;
@@ -36,14 +41,19 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code eval --preset P --inputs DIR --out report/ [--refs DIR]}: the measured table of DESIGN
- * §9 — the preset, its ablations, the no-model baseline, real-vs-real floors and vocoder ceilings.
+ * §9 — the preset, its ablations, the no-model baseline, real-vs-real floors and vocoder ceilings —
+ * judged by two listeners that first pass their controls (issue 19), per input group, with rows
+ * for outputs of other systems converted beforehand ({@code --reference-outputs}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Converts every input clip into every target domain of the preset and scores it: domain classifier "
-                + "accuracy, f0 correlation, cents error, loudness correlation (before/after the envelope), FAD (MFCC and "
-                + "learned embeddings) against real clips; with ablation (register off, Griffin-Lim, a second preset), "
-                + "no-model baseline, real-vs-real floor and vocoder-ceiling rows. Writes results.csv, clips.csv, report.md "
-                + "and PNG charts to --out.")
+        description = "Checks two listeners (an MLP on 0.5-s windows, logistic regression on clip statistics) on controls "
+                + "(voices as is, vocoded, octaves up, enveloped: no instrument; held-out soundfont phrases with a voice's envelope: "
+                + "their instrument), then converts every input clip into every target domain of the preset and scores it: heard as "
+                + "the target by each listener (headline: the lower), heard as the source, agreement, f0 correlation, cents error, "
+                + "loudness correlation (before/after the envelope), FAD (MFCC and learned embeddings) against real clips; over all "
+                + "inputs and per input group (first sub-folder of --inputs); with ablation (register off, Griffin-Lim, a second "
+                + "preset), no-model baseline, reference-output, real-vs-real floor and vocoder-ceiling rows. Counts each run in "
+                + "INPUTS/.eval-looks.json. Writes results.csv, clips.csv, report.md and PNG charts to --out.")
 public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--preset", required = true, paramLabel = "DIR", description = "preset to evaluate")
@@ -69,7 +79,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--refs", paramLabel = "DIR", description = "real clips per target domain (DIR/<domain>/*.wav); default: rendered from --soundfont")
     Path refs;
 
-    @Option(names = "--classifier", paramLabel = "FILE", description = "domain classifier JSON (train-classifier); default: trained here and saved as OUT/classifier.json")
+    @Option(names = "--classifier", paramLabel = "FILE", description = "the listeners (train-classifier): the MLP's JSON, with the second listener beside it "
+            + "(FILE without .json + .clipstats.json); default: trained here and saved as OUT/classifier.json and OUT/classifier.clipstats.json")
     Path classifierFile;
 
     @Option(names = "--classifier-data", paramLabel = "DIR", description = "clips per domain to train the classifier on (must hold the source domain, e.g. voice/ from TTS voices the model never used); instrument folders that are missing are rendered from --soundfont")
@@ -98,6 +109,16 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-gl", description = "skip the Griffin-Lim rows (they cost most of the time)")
     boolean noGl;
 
+    @Option(names = "--reference-outputs", paramLabel = "[NAME=]DIR",
+            description = "outputs of another system converted beforehand (e.g. shared/reference/vaegan_reference.py), scored as a row "
+                    + "NAME (default: reference): DIR/<target>/<input file name>.wav per input (or with the input's sub-folders); "
+                    + "targets without a folder are left out; repeatable")
+    List<String> referenceOutputs = new ArrayList<>();
+
+    @Option(names = "--control-clips", defaultValue = "40", paramLabel = "N",
+            description = "input voices the listeners' controls use (spread over the inputs; default: ${DEFAULT-VALUE})")
+    int controlClips;
+
     @Option(names = "--embedding", paramLabel = "FILE", description = "a local TorchScript frame embedding (VGGish, PANN wrapped as "
             + "docs/eval/torchscript-embedding.md says) for a third FAD column; never downloaded")
     Path embedding;
@@ -124,36 +145,31 @@ public final class EvalCommand implements Callable<Integer> {
             List<NamedClip> in = NamedClip.loadFolder(inputs, config.sampleRate());
             System.out.printf(Locale.ROOT, "inputs: %d clips, %.1f s from %s%n", in.size(), in.stream().mapToDouble(c -> c.clip().durationSeconds()).sum(), inputs);
 
+            List<String> groups = InputGroups.of(in);
+            if (!groups.isEmpty()) System.out.println("input groups (first sub-folder): " + groups);
+
             Map<String, List<NamedClip>> real = refs != null ? LabelledClips.load(refs, targets, config.sampleRate())
                     : renderer().render(targets, refPhrases, refSeconds, 1_000, System.out::println);
 
             List<String> notes = new ArrayList<>();
-            ClassifierAccuracy classifierAccuracy = null;
-            DomainClassifier classifier;
-            if (classifierFile != null) {
-                classifier = DomainClassifier.load(classifierFile);
-                notes.add("- Classifier: " + classifierFile + " " + classifier.summary().getOrDefault("heldOutClipAccuracy", ""));
-                if (classifier.features().levelFloorDb() == 0) {
-                    String warn = "- Warning: " + classifierFile + " reads absolute levels (saved before gain-invariant features), so its "
-                            + "verdicts move with the outputs' volume; train it again with train-classifier.";
-                    notes.add(warn);
-                    System.out.println(warn.substring(2));
-                }
-            } else {
-                ClassifierBuilder.Built built = trainClassifier(info.domainNames(), src, renderer(), transform, config.sampleRate());
-                classifier = built.classifier();
-                classifierAccuracy = built.heldOut();
-                classifier.save(out.resolve("classifier.json"));
-                notes.add("- Classifier trained here (saved as classifier.json) on " + classifierData + " plus clips rendered from "
-                        + soundfont + "; its accuracy on held-out files is below the table.");
-            }
+            List<ConversionSystem> references = new ArrayList<>();
+            for (String spec : referenceOutputs)       // loaded before the long part, so a missing file stops the run at once
+                references.add(ReferenceOutputs.load(ReferenceOutputs.Spec.parse(spec), in, targets, config.sampleRate(), notes));
+            Map<String, ClassifierAccuracy> listenerAccuracy = new LinkedHashMap<>();
+            Listeners listeners = listeners(info.domainNames(), src, transform, config.sampleRate(), notes, listenerAccuracy);
             for (String d : targets)
-                if (!classifier.labels().contains(d))
-                    throw new IllegalArgumentException("the classifier knows " + classifier.labels() + ", not the target domain '" + d + "'; train one for this preset's domains");
+                if (!listeners.labels().contains(d))
+                    throw new IllegalArgumentException("the listeners know " + listeners.labels() + ", not the target domain '" + d + "'; train them for this preset's domains");
+
+            ListenerControls.Result controls = controls(listeners, targets, in, transform);
+            notes.add(String.format(Locale.ROOT, "- Controls: %d of the input voices; positive phrases rendered from %s (seeds %d+), "
+                    + "which the model never trained on.", controls.outcomes().isEmpty() ? 0 : controls.outcomes().get(0).clips(),
+                    renderer().describe(), ListenerControls.PHRASE_SEED));
 
             List<ConversionSystem> systems = new ArrayList<>();
             String label = label(main);
             systems.add(new ModelSystem(main, label, "model", Register.AUTO, PhaseMethod.PGHI, strength));
+            systems.addAll(references);
             systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), PhaseMethod.PGHI, strength));
             if (main.hasInputTone()) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, strength, false));
             if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32, strength));
@@ -165,14 +181,23 @@ public final class EvalCommand implements Callable<Integer> {
             List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));
             if (!noGl) ceilings.add(Vocoders.ceiling(transform, PhaseMethod.GRIFFIN_LIM_32));
 
-            Evaluation.Result r = new Evaluation(classifier, external).run(in, real, targets, systems, ceilings, System.out::println);
+            int looks = InputLooks.count(inputs, preset.toString(), out.toString());   // scoring starts: this run is a look
+            Evaluation.Result r = new Evaluation(listeners, src, external).run(in, real, targets, systems, ceilings, System.out::println);
             notes.add(0, String.format(Locale.ROOT, "- Preset: `%s` (%s), domains %s, pitch conditioning %s, trained %d steps in %.1f min.",
                     preset, info.name(), info.domainNames(), info.pitchConditioning() ? "on" : "off", info.training().steps(), info.training().minutes()));
             if (second != null)
                 notes.add(1, String.format(Locale.ROOT, "- Second preset: `%s` (%s), pitch conditioning %s, trained %d steps in %.1f min.",
                         preset2, second.info().name(), second.info().pitchConditioning() ? "on" : "off", second.info().training().steps(), second.info().training().minutes()));
-            notes.add(String.format(Locale.ROOT, "- Inputs: %d clips from `%s`; references: %s.", in.size(), inputs,
+            notes.add(String.format(Locale.ROOT, "- Inputs: %d clips from `%s`%s; references: %s.", in.size(), inputs,
+                    groups.isEmpty() ? "" : ", in groups " + groups + (groups.contains(InputGroups.REAL) ? " (real = real human recordings)" : ""),
                     refs != null ? "`" + refs + "`" : refPhrases + " phrases × " + refSeconds + " s per domain rendered from " + soundfont));
+            notes.add(String.format(Locale.ROOT, "- **This input set has been scored %d time%s** (this run included; counted in `%s`). "
+                    + "A held-out set is scored once per shipped candidate: choose knobs on a selection set.", looks, looks == 1 ? "" : "s",
+                    inputs.resolve(InputLooks.FILE)));
+            for (ConversionSystem ref : references)
+                notes.add("- Row '" + ref.name() + "': outputs converted beforehand, read from `" + ((ReferenceOutputs) ref).spec().dir()
+                        + "`; their register shift is unknown, so cents error and octave flips are n/a.");
+            for (Listener l : listeners.all()) notes.add("- Listener " + l.name() + ": " + l.description() + ".");
             notes.add("- FAD is the squared Fréchet distance (as FID/FAD report it) between Gaussian fits of frame embeddings; every row is compared with the same second half of the real clips. Floor = first half of the real clips; ceiling = that half through the vocoder.");
             notes.add(String.format(Locale.ROOT, "- Wall time %.1f min on %d cores.", (System.nanoTime() - t0) / 6e10, Runtime.getRuntime().availableProcessors()));
             if (external != null)
@@ -180,10 +205,61 @@ public final class EvalCommand implements Callable<Integer> {
             notes.addAll(r.notes());
             Files.createDirectories(out);
             ReportWriter.write(out, new ReportWriter.Report("Evaluation of " + info.name(), notes, r.rows(), r.clips(),
-                    classifierAccuracy, external == null ? null : external.name()));
+                    listeners.all().stream().map(Listener::name).toList(), src, listenerAccuracy, controls,
+                    external == null ? null : external.name()));
+            if (!controls.allPass()) warn(controls);
             System.out.println("wrote " + out.resolve("report.md"));
             return 0;
         }
+    }
+
+    /** The two listeners: loaded from --classifier (and its .clipstats.json), or trained here and saved in --out. */
+    private Listeners listeners(List<String> domains, String src, AudioTransform transform, int rate, List<String> notes,
+                                Map<String, ClassifierAccuracy> accuracy) throws Exception {
+        if (classifierFile != null) {
+            Listeners l = Listeners.load(classifierFile);
+            notes.add("- Listeners: `" + classifierFile + "` " + l.windows().summary().getOrDefault("heldOutClipAccuracy", "")
+                    + " and `" + Listeners.secondFile(classifierFile) + "` " + l.clipStats().summary().getOrDefault("heldOutClipAccuracy", ""));
+            if (l.windows().features().levelFloorDb() == 0) {
+                String warn = "- Warning: " + classifierFile + " reads absolute levels (saved before gain-invariant features), so its "
+                        + "verdicts move with the outputs' volume; train it again with train-classifier.";
+                notes.add(warn);
+                System.out.println(warn.substring(2));
+            }
+            return l;
+        }
+        ClassifierBuilder.Built built = trainClassifier(domains, src, renderer(), transform, rate);
+        built.listeners().save(out.resolve("classifier.json"));
+        accuracy.put(built.classifier().name(), built.heldOut());
+        accuracy.put(built.clipStats().name(), built.clipStatsHeldOut());
+        notes.add("- Listeners trained here (saved as classifier.json and classifier.clipstats.json) on " + classifierData
+                + " plus clips rendered from " + soundfont + "; their accuracy on held-out files is below the table.");
+        return built.listeners();
+    }
+
+    /** Both listeners on the controls, with up to --control-clips inputs spread over the sorted list; printed at once. */
+    private ListenerControls.Result controls(Listeners listeners, List<String> targets, List<NamedClip> in, AudioTransform transform) {
+        List<NamedClip> voices = new ArrayList<>();
+        int k = Math.min(in.size(), Math.max(1, controlClips));
+        for (int i = 0; i < k; i++) voices.add(in.get((int) ((long) i * in.size() / k)));
+        ReferenceRenderer r = renderer();
+        ListenerControls.Result c = new ListenerControls(transform, listeners.all(), targets, ListenerControls.PhraseSource.of(r))
+                .run(voices, System.out::println);
+        c.passedByListener().forEach((l, ok) -> System.out.println("controls: listener " + l + " " + (ok ? "PASS" : "FAIL")));
+        if (!c.allPass()) warn(c);
+        return c;
+    }
+
+    private static void warn(ListenerControls.Result c) {
+        String bar = "!".repeat(100);
+        StringBuilder sb = new StringBuilder(bar).append('\n');
+        c.passedByListener().forEach((l, ok) -> {
+            if (!ok) sb.append("WARNING: listener ").append(l).append(" FAILED its controls (").append(String.join("; ", c.failures(l)))
+                    .append("). Its verdicts are not to be trusted; fix it before using them.\n");
+        });
+        sb.append(bar);
+        System.out.println(sb);
+        System.err.println(sb);
     }
 
     /** The held-out soundfont's renderer, made only when references or classifier data must be rendered. */

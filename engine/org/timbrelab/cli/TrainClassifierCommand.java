@@ -5,7 +5,8 @@ import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.eval.ClassifierAccuracy;
 import org.timbrelab.engine.eval.ClassifierBuilder;
 import org.timbrelab.engine.eval.ClassifierData;
-import org.timbrelab.engine.eval.DomainClassifier;
+import org.timbrelab.engine.eval.Listener;
+import org.timbrelab.engine.eval.Listeners;
 import org.timbrelab.engine.eval.LabelledClips;
 import org.timbrelab.engine.eval.NamedClip;
 import org.timbrelab.engine.eval.Vocoders;
@@ -23,9 +24,10 @@ import java.util.concurrent.Callable;
  * classifier from one folder of real clips per domain, plus a generated "other" class.
  */
 @Command(name = "train-classifier", mixinStandardHelpOptions = true,
-        description = "Trains the evaluation's domain classifier (timbre features of ~0.5-s log-mel windows → small MLP) on "
-                + "DIR/<domain>/*.wav for every domain plus a generated 'other' class (noise, drones, damaged speech), "
-                + "prints its accuracy on held-out files and writes it as JSON. Use clips from sources the evaluated model "
+        description = "Trains the evaluation's two listeners on DIR/<domain>/*.wav for every domain plus a generated 'other' "
+                + "class (noise, drones, damaged speech): an MLP on timbre features of ~0.5-s log-mel windows (written to --out) "
+                + "and a logistic regression on whole-clip statistics of frame-normalised log-mel and MFCC (written beside it as "
+                + "<name>.clipstats.json). Prints each one's accuracy on held-out files. Use clips from sources the evaluated model "
                 + "never trained on (e.g. TimGM6mb renders and espeak-ng voices when the model used FluidR3 and flite).")
 public final class TrainClassifierCommand implements Callable<Integer> {
 
@@ -42,7 +44,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "DIR", description = "a second folder of the same layout to report accuracy on (e.g. the model's own soundfont and voices)")
     Path test;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "classifier JSON to write")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the MLP's JSON to write; the second listener goes beside it (FILE without .json + .clipstats.json)")
     Path out;
 
     @Option(names = "--seed", defaultValue = "17", description = "split, 'other' and training seed (default: ${DEFAULT-VALUE})")
@@ -57,17 +59,20 @@ public final class TrainClassifierCommand implements Callable<Integer> {
                 ClassifierBuilder.DEFAULT.otherSeconds(), seed, ClassifierBuilder.DEFAULT.trainer());
         long t0 = System.nanoTime();
         ClassifierBuilder.Built built = recipe.build(clips, speechLabel, transform, Vocoders.garbling(transform), System.out::println);
-        System.out.printf("trained in %.1f s; accuracy on held-out files of %s:%n%s", (System.nanoTime() - t0) / 1e9, data,
-                built.heldOut().toMarkdown());
-        DomainClassifier c = built.classifier();
+        System.out.printf("trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        Listeners listeners = built.listeners();
+        System.out.printf("listener 1, %s (%s), accuracy on held-out files of %s:%n%s", listeners.windows().name(),
+                listeners.windows().description(), data, built.heldOut().toMarkdown());
+        System.out.printf("listener 2, %s (%s), accuracy on held-out files of %s:%n%s", listeners.clipStats().name(),
+                listeners.clipStats().description(), data, built.clipStatsHeldOut().toMarkdown());
         if (test != null) {
             Map<String, List<NamedClip>> more = LabelledClips.load(test, domains, config.sampleRate());
             Map<String, List<org.timbrelab.dsp.Spectrogram>> specs = new LinkedHashMap<>(new ClassifierData(transform, null).spectrograms(more));
-            ClassifierAccuracy acc = ClassifierAccuracy.measure(c, specs);
-            System.out.printf("accuracy on %s:%n%s", test, acc.toMarkdown());
+            for (Listener l : listeners.all())
+                System.out.printf("%s, accuracy on %s:%n%s", l.name(), test, ClassifierAccuracy.measure(l, specs).toMarkdown());
         }
-        c.save(out);
-        System.out.println("wrote " + out);
+        listeners.save(out);
+        System.out.println("wrote " + out + " and " + Listeners.secondFile(out));
         return 0;
     }
 }

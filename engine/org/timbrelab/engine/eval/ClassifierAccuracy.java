@@ -17,22 +17,26 @@ import java.util.Map;
 public record ClassifierAccuracy(Map<String, Double> clipAccuracy, Map<String, Double> windowAccuracy,
                                  Map<String, Map<String, Integer>> confusion) {
 
-    /** Scores {@code classifier} on {@code clips} (true label → spectrograms). */
-    public static ClassifierAccuracy measure(DomainClassifier classifier, Map<String, List<Spectrogram>> clips) {
+    /**
+     * Scores {@code listener} on {@code clips} (true label → spectrograms). Window accuracy is
+     * measured for a {@link DomainClassifier} only (NaN for a listener that hears whole clips).
+     */
+    public static ClassifierAccuracy measure(Listener listener, Map<String, List<Spectrogram>> clips) {
+        DomainClassifier classifier = listener instanceof DomainClassifier d ? d : null;
         Map<String, Double> clipAcc = new LinkedHashMap<>(), winAcc = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
         for (Map.Entry<String, List<Spectrogram>> e : clips.entrySet()) {
             String truth = e.getKey();
-            int target = classifier.labels().indexOf(truth);
+            int target = listener.labels().indexOf(truth);
             if (target < 0)
-                throw new IllegalArgumentException("label '" + truth + "' is not one of the classifier's " + classifier.labels());
+                throw new IllegalArgumentException("label '" + truth + "' is not one of the listener's " + listener.labels());
             Map<String, Integer> row = new LinkedHashMap<>();
             int right = 0, windows = 0, rightWindows = 0;
             for (Spectrogram s : e.getValue()) {
-                String predicted = classifier.classify(s).label();
+                String predicted = listener.hear(s).label();
                 row.merge(predicted, 1, Integer::sum);
                 if (predicted.equals(truth)) right++;
-                for (SegmentFeatures.Window w : classifier.features().windows(s, classifier.features().windowFrames() / 4 + 1)) {
+                if (classifier != null) for (SegmentFeatures.Window w : classifier.features().windows(s, classifier.features().windowFrames() / 4 + 1)) {
                     windows++;
                     if (classifier.predictWindow(w.features()) == target) rightWindows++;
                 }
@@ -53,8 +57,10 @@ public record ClassifierAccuracy(Map<String, Double> clipAccuracy, Map<String, D
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder("| true label | clips correct | windows correct | predicted (clips) |\n|---|---|---|---|\n");
         for (String label : clipAccuracy.keySet())
-            sb.append(String.format("| %s | %.1f %% | %.1f %% | %s |%n", label, 100 * clipAccuracy.get(label),
-                    100 * windowAccuracy.get(label), confusion.get(label)));
+            sb.append(String.format(java.util.Locale.ROOT, "| %s | %s | %s | %s |%n", label, pct(clipAccuracy.get(label)),
+                    pct(windowAccuracy.get(label)), confusion.get(label)));
         return sb.toString();
     }
+
+    private static String pct(double v) { return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.1f %%", 100 * v) : "n/a"; }
 }

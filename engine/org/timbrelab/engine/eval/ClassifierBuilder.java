@@ -11,22 +11,32 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The whole recipe for a domain classifier from real clips per domain: split by file, add the
- * "other" class (made from the training part's speech for training and from the held-out
- * speech for testing), train, measure accuracy on the held-out part, and record it in the
- * classifier's summary.
+ * The whole recipe for the evaluation's two listeners from real clips per domain: split by
+ * file, add the "other" class (made from the training part's speech for training and from the
+ * held-out speech for testing), train the window MLP and the clip-stats listener on the same
+ * clips, measure each one's accuracy on the held-out part, and record it in its summary.
  *
  * @param heldOutFraction fraction of each domain's files held out for the accuracy figure
  * @param otherSeconds    length of generated "other" clips
  * @param seed            split, "other" and training seed
- * @param trainer         network and optimiser settings
+ * @param trainer         network and optimiser settings of the MLP
+ * @param clipStatsTrainer settings of the second listener
  */
-public record ClassifierBuilder(double heldOutFraction, double otherSeconds, long seed, ClassifierTrainer trainer) {
+public record ClassifierBuilder(double heldOutFraction, double otherSeconds, long seed, ClassifierTrainer trainer,
+                                ClipStatsTrainer clipStatsTrainer) {
 
     public static final ClassifierBuilder DEFAULT = new ClassifierBuilder(0.25, 3.0, 17, ClassifierTrainer.DEFAULT);
 
-    /** A trained classifier and its accuracy on clips it did not train on. */
-    public record Built(DomainClassifier classifier, ClassifierAccuracy heldOut) { }
+    /** With the default second listener. */
+    public ClassifierBuilder(double heldOutFraction, double otherSeconds, long seed, ClassifierTrainer trainer) {
+        this(heldOutFraction, otherSeconds, seed, trainer, ClipStatsTrainer.DEFAULT);
+    }
+
+    /** The trained listeners and each one's accuracy on clips neither trained on. */
+    public record Built(DomainClassifier classifier, ClassifierAccuracy heldOut, ClipStatsListener clipStats,
+                        ClassifierAccuracy clipStatsHeldOut) {
+        public Listeners listeners() { return new Listeners(classifier, clipStats); }
+    }
 
     /**
      * @param clips        real clips per domain (e.g. TimGM6mb phrases, espeak-ng voices)
@@ -59,7 +69,14 @@ public record ClassifierBuilder(double heldOutFraction, double otherSeconds, lon
         summary.put("heldOutClips", count(test));
         summary.put("heldOutClipAccuracy", acc.clipAccuracy());
         summary.put("heldOutWindowAccuracy", acc.windowAccuracy());
-        return new Built(c.withSummary(summary), acc);
+        log.accept("classifier: training the clip-stats listener on the same clips");
+        ClipStatsListener second = clipStatsTrainer.train(train, ClipStatsFeatures.DEFAULT);
+        ClassifierAccuracy acc2 = ClassifierAccuracy.measure(second, test);
+        Map<String, Object> summary2 = new LinkedHashMap<>();
+        summary2.put("trainingClips", count(train));
+        summary2.put("heldOutClips", count(test));
+        summary2.put("heldOutClipAccuracy", acc2.clipAccuracy());
+        return new Built(c.withSummary(summary), acc, second.withSummary(summary2), acc2);
     }
 
     private static Map<String, Integer> count(Map<String, List<Spectrogram>> m) {

@@ -21,7 +21,7 @@ import java.util.Map;
  * {@link #OTHER} (noise, drones, smeared speech), so a failed conversion is not forced into a
  * domain. Its last hidden layer is the learned embedding used for FAD.
  */
-public final class DomainClassifier {
+public final class DomainClassifier implements Listener {
 
     /** The label for sounds that are none of the domains. */
     public static final String OTHER = "other";
@@ -54,11 +54,20 @@ public final class DomainClassifier {
         this.summary = new LinkedHashMap<>(summary);
     }
 
-    public List<String> labels() { return labels; }
+    @Override public String name() { return "mlp"; }
+
+    @Override public String description() { return "MLP on 0.5-s windows of gain-invariant log-mel timbre features"; }
+
+    @Override public List<String> labels() { return labels; }
 
     public SegmentFeatures features() { return features; }
 
-    public SpectrogramConfig spectrogramConfig() { return spectrogramConfig; }
+    @Override public SpectrogramConfig spectrogramConfig() { return spectrogramConfig; }
+
+    @Override public Verdict hear(Spectrogram spec) {
+        Prediction p = classify(spec);
+        return new Verdict(p.label(), p.probabilities());
+    }
 
     /** Training facts (data sources, accuracies) stored with the classifier. */
     public Map<String, Object> summary() { return Map.copyOf(summary); }

@@ -19,11 +19,13 @@ import java.util.function.Consumer;
 
 /**
  * Scores conversion systems on held-out input clips against real clips of each target domain
- * (DESIGN §9 "Metrics"). Every system is scored the same way per target domain: the classifier's
- * verdict on the output, log2-f0 correlation and cents error against the input (× 2^k), loudness
+ * (DESIGN §9 "Metrics"). Every system is scored the same way per target domain: every listener's
+ * verdict on the output (the headline "heard as the target" is the lower of the listeners' shares,
+ * issue 19), log2-f0 correlation and cents error against the input (× 2^k), loudness
  * correlation before and after the envelope step, and FAD of all outputs against the second half
  * of the real clips with two frame embeddings (MFCC + deltas; the classifier's last hidden layer),
- * and a third when the user gives a {@link TorchScriptEmbedding} (VGGish, PANN).
+ * and a third when the user gives a {@link TorchScriptEmbedding} (VGGish, PANN). When the inputs
+ * are in sub-folders ({@link InputGroups}), every system row is repeated per group (without FAD).
  *
  * <p>Reference rows use the same second half: the floor compares the first half of the real clips
  * with it (real vs real), the vocoder ceiling the first half passed through forward + invert.
@@ -36,7 +38,9 @@ public final class Evaluation {
     /** Fewest frames a FAD set should have (DESIGN §9 asks for ≥ 2,000). */
     public static final int MIN_FAD_FRAMES = 2000;
 
-    private final DomainClassifier classifier;
+    private final Listeners listeners;
+    private final List<Listener> all;
+    private final String source;                   // the inputs' domain: "heard as voice"
     private final TorchScriptEmbedding external;   // null: no third FAD column
     private final AudioTransform transform;
     private final Pitch pitch = new Pitch();
@@ -45,15 +49,16 @@ public final class Evaluation {
     private final Map<AudioClip, Analysis> analysed = new IdentityHashMap<>();   // inputs are analysed once
     private final List<String> notes = new ArrayList<>();
 
-    public Evaluation(DomainClassifier classifier) {
-        this(classifier, null);
-    }
-
-    /** With {@code external} (may be null) as a third frame embedding for FAD. */
-    public Evaluation(DomainClassifier classifier, TorchScriptEmbedding external) {
-        this.classifier = classifier;
+    /**
+     * @param source   the inputs' domain (e.g. voice): each row says how often each listener still hears it
+     * @param external a third frame embedding for FAD, or null
+     */
+    public Evaluation(Listeners listeners, String source, TorchScriptEmbedding external) {
+        this.listeners = listeners;
+        this.all = listeners.all();
+        this.source = source;
         this.external = external;
-        this.config = classifier.spectrogramConfig();
+        this.config = listeners.windows().spectrogramConfig();
         this.transform = new AudioTransform(config);
         this.loudness = new Loudness(config);
     }
@@ -79,10 +84,13 @@ public final class Evaluation {
             refHalfA.put(d, embed(a.stream().map(NamedClip::clip).toList()));
             refHalfB.put(d, embed(b.stream().map(NamedClip::clip).toList()));
         }
-        int total = systems.size() * targets.size() * inputs.size(), done = 0;
+        List<String> groups = InputGroups.of(inputs);
+        int total = 0, done = 0;
+        for (ConversionSystem s : systems) for (String d : targets) if (s.covers(d)) total += inputs.size();
         long t0 = System.nanoTime();
         for (ConversionSystem s : systems)
             for (String d : targets) {
+                if (!s.covers(d)) continue;
                 List<ClipScore> scores = new ArrayList<>();
                 List<AudioClip> outs = new ArrayList<>();
                 for (NamedClip in : inputs) {
@@ -93,14 +101,18 @@ public final class Evaluation {
                     log.accept(progress(done, total, t0, s.name() + " → " + d));
                 }
                 clips.addAll(scores);
-                rows.add(row(s.name(), s.kind(), d, scores, embed(outs), refHalfB.get(d)));
+                rows.add(row(s.name(), s.kind(), d, EvalRow.ALL, scores, embed(outs), refHalfB.get(d)));
+                for (String g : groups) {
+                    List<ClipScore> in = scores.stream().filter(c -> InputGroups.reported(c.input()).equals(g)).toList();
+                    rows.add(row(s.name(), s.kind(), d, g, in, null, null));
+                }
             }
         for (String d : targets) {
             List<NamedClip> a = halvesA.get(d);
             Embedded ea = refHalfA.get(d);
             List<ClipScore> realScores = new ArrayList<>();
             for (NamedClip c : a) realScores.add(classifyOnly(c, "real vs real (halves)", d));
-            rows.add(row("real vs real (halves)", "floor", d, realScores, ea, refHalfB.get(d)));
+            rows.add(row("real vs real (halves)", "floor", d, EvalRow.ALL, realScores, ea, refHalfB.get(d)));
             for (RoundTrip v : vocoders) {
                 List<ClipScore> vs = new ArrayList<>();
                 List<AudioClip> outs = new ArrayList<>();
@@ -110,7 +122,7 @@ public final class Evaluation {
                     outs.add(y);
                 }
                 clips.addAll(vs);
-                rows.add(row(v.name(), "ceiling", d, vs, embed(outs), refHalfB.get(d)));
+                rows.add(row(v.name(), "ceiling", d, EvalRow.ALL, vs, embed(outs), refHalfB.get(d)));
                 log.accept("ceiling " + v.name() + " on real " + d + " done");
             }
         }
@@ -120,20 +132,30 @@ public final class Evaluation {
     private ClipScore score(NamedClip in, String system, String domain, ConversionSystem.Output o) {
         Analysis a = analysed.computeIfAbsent(in.clip(), this::analyse);
         AudioClip out = o.enveloped();
-        DomainClassifier.Prediction p = classifier.classify(transform.forward(out));
         PitchTrack outPitch = pitch.track(out, config);
-        return new ClipScore(in.name(), system, domain, p.label(), p.probability(domain), o.octaves(),
-                ContentMetrics.f0Correlation(a.pitch, outPitch), ContentMetrics.centsError(a.pitch, outPitch, o.octaves()),
+        boolean known = o.octavesKnown();   // an output made elsewhere does not say its shift: no cents, no flips
+        return new ClipScore(in.name(), InputGroups.of(in.name()), system, domain, hear(out, domain), o.octaves(),
+                ContentMetrics.f0Correlation(a.pitch, outPitch), known ? ContentMetrics.centsError(a.pitch, outPitch, o.octaves()) : Double.NaN,
                 ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(o.audio())),
                 ContentMetrics.loudnessCorrelation(a.loudness, loudness.aWeightedDb(out)),
-                ContentMetrics.octaveFlips(a.pitch, outPitch, o.octaves()),
+                known ? ContentMetrics.octaveFlips(a.pitch, outPitch, o.octaves()) : Double.NaN,
                 ContentMetrics.f0Correlation(a.repairedPitch, OctaveJumps.repair(outPitch)));
     }
 
     private ClipScore classifyOnly(NamedClip c, String system, String domain) {
-        DomainClassifier.Prediction p = classifier.classify(transform.forward(c.clip()));
-        return new ClipScore(c.name(), system, domain, p.label(), p.probability(domain), 0,
+        return new ClipScore(c.name(), "", system, domain, hear(c.clip(), domain), 0,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** Every listener's verdict on one clip. */
+    private List<ClipScore.Heard> hear(AudioClip clip, String domain) {
+        Spectrogram spec = transform.forward(clip);
+        List<ClipScore.Heard> h = new ArrayList<>();
+        for (Listener l : all) {
+            Listener.Verdict v = l.hear(spec);
+            h.add(new ClipScore.Heard(l.name(), v.label(), v.probability(domain)));
+        }
+        return h;
     }
 
     private record Analysis(PitchTrack pitch, PitchTrack repairedPitch, float[] loudness) { }
@@ -151,24 +173,31 @@ public final class Evaluation {
         for (AudioClip c : set) {
             Spectrogram s = transform.forward(c);
             mfcc.addAll(MfccEmbedding.DEFAULT.frames(s));
-            learned.addAll(classifier.embed(s, 1));
+            learned.addAll(listeners.windows().embed(s, 1));
             if (external != null) ext.addAll(external.frames(c));
         }
         return new Embedded(mfcc, learned, ext);
     }
 
-    private EvalRow row(String system, String kind, String domain, List<ClipScore> scores, Embedded set, Embedded ref) {
-        int right = 0;
-        for (ClipScore c : scores) if (c.correct()) right++;
-        double fadMfcc = fad(set.mfcc(), ref.mfcc(), system, domain, "MFCC");
-        double fadLearned = fad(set.learned(), ref.learned(), system, domain, "learned");
-        double fadExternal = external == null ? Double.NaN : fad(set.external(), ref.external(), system, domain, external.name());
-        return new EvalRow(system, kind, domain, scores.size(), scores.isEmpty() ? Double.NaN : right / (double) scores.size(),
+    /** A row over {@code scores}; {@code set} null (a group row) leaves FAD out. */
+    private EvalRow row(String system, String kind, String domain, String group, List<ClipScore> scores, Embedded set, Embedded ref) {
+        List<Double> target = new ArrayList<>(), src = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            int k = i;
+            target.add(share(scores, c -> c.heardAs(k, domain)));
+            src.add(share(scores, c -> c.heardAs(k, source)));
+        }
+        double lowest = target.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double fadMfcc = set == null ? Double.NaN : fad(set.mfcc(), ref.mfcc(), system, domain, "MFCC");
+        double fadLearned = set == null ? Double.NaN : fad(set.learned(), ref.learned(), system, domain, "learned");
+        double fadExternal = external == null || set == null ? Double.NaN : fad(set.external(), ref.external(), system, domain, external.name());
+        return new EvalRow(system, kind, domain, group, scores.size(), lowest, target, src, share(scores, ClipScore::listenersAgree),
                 median(scores.stream().mapToDouble(ClipScore::f0Correlation).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::centsError).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::loudnessCorrelation).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::loudnessCorrelationEnveloped).toArray()),
-                fadMfcc, fadLearned, set.mfcc().size(), set.learned().size(), fadExternal, set.external().size(),
+                fadMfcc, fadLearned, set == null ? 0 : set.mfcc().size(), set == null ? 0 : set.learned().size(),
+                fadExternal, set == null ? 0 : set.external().size(),
                 mean(scores.stream().mapToDouble(ClipScore::octaveFlips).toArray()),
                 median(scores.stream().mapToDouble(ClipScore::f0CorrelationRepaired).toArray()));
     }
@@ -188,6 +217,10 @@ public final class Evaluation {
             notes.add("- " + system + " → " + domain + ": " + kind + " FAD failed (" + e.getMessage() + "), left out.");
             return Double.NaN;
         }
+    }
+
+    private static double share(List<ClipScore> scores, java.util.function.Predicate<ClipScore> p) {
+        return scores.isEmpty() ? Double.NaN : scores.stream().filter(p).count() / (double) scores.size();
     }
 
     /** Mean of the finite values, NaN when there is none. */

@@ -58,4 +58,18 @@ public final class ReferenceRenderer {
         }
         return out;
     }
+
+    /** One phrase per entry of {@code seconds} (that long, seeds {@code seedBase + i}) of one instrument domain. */
+    public List<AudioClip> render(String domain, double[] seconds, long seedBase) {
+        if (!canRender(domain))
+            throw new IllegalArgumentException("domain '" + domain + "' is not an instrument of the instrument table " + instruments.names());
+        List<AudioClip> out = new ArrayList<>();
+        try (SoundfontRenderer r = SoundfontRenderer.open(soundfont, instruments.get(domain))) {
+            for (int i = 0; i < seconds.length; i++) out.add(PhraseRenderer.render(r, seconds[i], seedBase + i));
+        }
+        return out;
+    }
+
+    /** Where the phrases come from, for reports. */
+    public String describe() { return soundfont.describe(); }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioFiles;
 import org.timbrelab.engine.eval.DomainClassifier;
+import org.timbrelab.engine.eval.Listeners;
 import org.timbrelab.engine.eval.OtherSounds;
 
 import java.io.ByteArrayOutputStream;
@@ -53,6 +54,14 @@ class TrainClassifierCommandTest {
         Map<String, Double> acc = (Map<String, Double>) c.summary().get("heldOutClipAccuracy");
         assertEquals(1.0, acc.get("sine"), 1e-9, acc.toString());
         assertEquals(1.0, acc.get("saw"), 1e-9, acc.toString());
+        // the second listener, trained on the same clips, beside it, with its own held-out accuracy printed
+        assertTrue(buf.toString().contains("listener 2, clipstats"), buf.toString());
+        Listeners both = Listeners.load(out);
+        assertEquals(c.labels(), both.clipStats().labels());
+        @SuppressWarnings("unchecked")
+        Map<String, Double> acc2 = (Map<String, Double>) both.clipStats().summary().get("heldOutClipAccuracy");
+        assertEquals(1.0, acc2.get("sine"), 1e-9, acc2.toString());
+        assertEquals(1.0, acc2.get("saw"), 1e-9, acc2.toString());
     }
 
     @Test void missingDomainFolderIsNamed(@TempDir Path dir) throws Exception {
