@@ -57,6 +57,10 @@ public record ClassifierBuilder(double heldOutFraction, double otherSeconds, lon
         int perTest = (int) Math.ceil(test.values().stream().mapToInt(List::size).average().orElse(1));
         List<NamedClip> speechTrain = speechLabel == null ? List.of() : split.train().get(speechLabel);
         List<NamedClip> speechTest = speechLabel == null ? List.of() : split.heldOut().get(speechLabel);
+        if (speechLabel != null) {   // speech is speech at any register: voices moved up 1 and 2 octaves stay its label
+            train.get(speechLabel).addAll(data.raisedSpeech(speechTrain));
+            test.get(speechLabel).addAll(data.raisedSpeech(speechTest));
+        }
         // "other" mixes eight kinds of sound, so it gets twice a domain's share of clips
         train.put(DomainClassifier.OTHER, data.other(speechTrain, Math.max(8, 2 * perTrain), otherSeconds, seed));
         test.put(DomainClassifier.OTHER, data.other(speechTest, Math.max(8, 2 * perTest), otherSeconds, seed + 1000));

@@ -43,6 +43,18 @@ public final class ClassifierData {
     }
 
     /**
+     * The speech clips moved up by 1 and 2 octaves (the register shift conversion applies before encoding), still
+     * speech: a listener that learns them as voice cannot call a chipmunk voice a violin for its pitch alone (the
+     * octave-up negative controls, {@link ListenerControls}).
+     */
+    public List<Spectrogram> raisedSpeech(List<NamedClip> speech) {
+        List<Spectrogram> out = new ArrayList<>();
+        for (int k = 1; k <= 2; k++)
+            for (NamedClip c : speech) out.add(transform.forward(c.clip(), k));
+        return out;
+    }
+
+    /**
      * {@code count} "other" examples of about {@code seconds} each: a quarter noise, a quarter
      * drones, half damaged versions of {@code speech} (cycled). Reproducible from the seed.
      */
