@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,9 +59,7 @@ public record InputTone(String domain, ToneProfile profile) {
             else bands.add(Math.round(v * 100) / 100.0);
         }
         try {
-            Path tmp = Files.createTempFile(presetDir, ".tone", ".tmp");
-            Files.writeString(tmp, JSON.writeValueAsString(tree));
-            Files.move(tmp, presetDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.timbrelab.dsp.AtomicFiles.write(presetDir.resolve(FILE), JSON.writeValueAsString(tree).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + presetDir.resolve(FILE) + ": " + e.getMessage(), e);
         }
