@@ -52,9 +52,12 @@ final class OutputPaths {
     /** Refuses names that promise another format: only WAV is written. */
     static void requireWavName(Path out, String outOption) {
         String name = out.getFileName() == null ? "" : out.getFileName().toString();
-        if (!name.toLowerCase(Locale.ROOT).endsWith(".wav"))
-            throw new IllegalArgumentException(out + ": Timbre Lab writes WAV files only, so " + outOption
-                    + " must end in .wav; give e.g. " + stem(name) + ".wav (and convert it afterwards, e.g. `ffmpeg -i " + stem(name) + ".wav " + name + "`)");
+        if (Files.isDirectory(out))
+            throw new IllegalArgumentException(out + ": is a folder; give a file name in it, e.g. " + out.resolve("out.wav"));
+        if (name.toLowerCase(Locale.ROOT).endsWith(".wav")) return;
+        boolean otherFormat = name.matches(".+\\.[A-Za-z0-9]{1,5}");
+        throw new IllegalArgumentException(out + ": Timbre Lab writes WAV files only, so " + outOption + " must end in .wav; give e.g. "
+                + stem(name) + ".wav" + (otherFormat ? " (and convert it afterwards, e.g. `ffmpeg -i " + stem(name) + ".wav " + name + "`)" : ""));
     }
 
     /** With {@code --to all}: a folder name, or NAME.wav; another extension (x.mp3) is refused. */
@@ -74,11 +77,11 @@ final class OutputPaths {
      */
     static void requireWritableFile(Path out) {
         Path abs = out.toAbsolutePath();
+        requireCreatableIn(out);
         if (Files.isDirectory(abs))
             throw new IllegalArgumentException(out + ": is a folder; give a file name such as " + abs.resolve("out.wav"));
         if (Files.exists(abs) && !Files.isWritable(abs))
             throw new IllegalArgumentException(out + ": is read-only; choose another name or make it writable");
-        requireCreatableIn(abs);
     }
 
     /** The nearest existing folder above {@code target} must be a folder in which files can be created. */
@@ -93,11 +96,19 @@ final class OutputPaths {
         try {
             probe = AtomicFiles.tempFor(dir.resolve(abs.getFileName().toString()));
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(target + ": cannot write in " + dir + " (" + e.getMessage()
+            throw new IllegalArgumentException(target + ": cannot write in " + dir + " (" + why(e)
                     + "); choose another folder, or fix its permissions or free space");
         } finally {
             AtomicFiles.discard(probe);
         }
+    }
+
+    /** The reason of a file-system refusal in words ("Permission denied", "Read-only file system", …). */
+    static String why(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        if (e instanceof java.nio.file.NoSuchFileException) return "it does not accept new files";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String stem(String name) {

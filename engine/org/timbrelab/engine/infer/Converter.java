@@ -318,14 +318,19 @@ public final class Converter implements AutoCloseable {
         AudioClip raw = transform.invert(s, phase);
         requireFinite(raw.samples(), domain, "audio");
         AudioClip y = followLoudness ? LoudnessEnvelope.apply(input, raw, spec.hopLength()) : fitLength(raw, input.length());
-        if (!InputAudio.level(input).silent() && InputAudio.level(y).peak() < SILENT_OUTPUT)
-            throw new ConversionException("preset " + info.name() + ": the conversion into '" + domain
-                    + "' came out silent although the input is not; the preset's model is broken: try another preset, or export it again from a good checkpoint");
+        InputAudio.Level in = InputAudio.level(input), out = InputAudio.level(y);
+        if (!in.silent() && (out.peak() < SILENT_OUTPUT || out.rms() < in.rms() * SILENT_RELATIVE))
+            throw new ConversionException(String.format(java.util.Locale.ROOT, "preset %s: the conversion into '%s' came out silent (%s) although the input is not; "
+                    + "the preset's model is broken: try another preset, or export it again from a good checkpoint", info.name(), domain,
+                    out.rms() > 0 ? String.format(java.util.Locale.ROOT, "%.0f dB below the input", 20 * Math.log10(in.rms() / out.rms())) : "all zeros"));
         return y;
     }
 
-    /** Output peak taken as silence (−120 dBFS): far below anything a working model gives after loudness following. */
-    private static final double SILENT_OUTPUT = 1e-6;
+    /**
+     * Output taken as silence: a peak below −120 dBFS, or an RMS 50 dB below the input's. A working
+     * model's output follows the input's loudness (up to +20 dB of gain), so it is never near either.
+     */
+    private static final double SILENT_OUTPUT = 1e-6, SILENT_RELATIVE = 0.00316;
 
     private void requireFinite(float[] v, String domain, String what) {
         int bad = 0;
