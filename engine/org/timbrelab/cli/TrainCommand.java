@@ -36,6 +36,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Override public Integer call() {
+        OutputPaths.requireCreatableIn(out.resolve(TrainingRun.CONFIG_FILE)); // before reading data for minutes
         RunControl control = new RunControl();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

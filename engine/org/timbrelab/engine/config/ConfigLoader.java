@@ -118,6 +118,13 @@ public final class ConfigLoader {
         }
     }
 
+    /** A JSON or YAML reading error in plain words with its line ("line 3, column 7: not valid JSON (…)"), for files read without this loader. */
+    public static String describe(IOException e, String kind) {
+        if (e instanceof JsonProcessingException j) return ConfigErrors.syntax(j, kind);
+        if (e instanceof java.nio.charset.MalformedInputException) return "not a text file (it is not valid UTF-8)";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** Line and column of a parse error (1-based), or "" when unknown. */
     static String at(JsonLocation loc) {
         return loc == null || loc.getLineNr() < 1 ? "" : "line " + loc.getLineNr() + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "");

@@ -318,8 +318,9 @@ public final class Converter implements AutoCloseable {
         AudioClip raw = transform.invert(s, phase);
         requireFinite(raw.samples(), domain, "audio");
         AudioClip y = followLoudness ? LoudnessEnvelope.apply(input, raw, spec.hopLength()) : fitLength(raw, input.length());
-        InputAudio.Level in = InputAudio.level(input), out = InputAudio.level(y);
-        if (!in.silent() && (out.peak() < SILENT_OUTPUT || out.rms() < in.rms() * SILENT_RELATIVE))
+        // judged on the model's own output: loudness following would lift a dead model by up to 20 dB
+        InputAudio.Level in = InputAudio.level(input), out = InputAudio.level(raw);
+        if (!in.silent() && (InputAudio.level(y).peak() < SILENT_OUTPUT || out.rms() < in.rms() * SILENT_RELATIVE))
             throw new ConversionException(String.format(java.util.Locale.ROOT, "preset %s: the conversion into '%s' came out silent (%s) although the input is not; "
                     + "the preset's model is broken: try another preset, or export it again from a good checkpoint", info.name(), domain,
                     out.rms() > 0 ? String.format(java.util.Locale.ROOT, "%.0f dB below the input", 20 * Math.log10(in.rms() / out.rms())) : "all zeros"));
@@ -327,8 +328,9 @@ public final class Converter implements AutoCloseable {
     }
 
     /**
-     * Output taken as silence: a peak below −120 dBFS, or an RMS 50 dB below the input's. A working
-     * model's output follows the input's loudness (up to +20 dB of gain), so it is never near either.
+     * Output taken as silence: a final peak below −120 dBFS, or a model output (before loudness
+     * following) 50 dB below the input's RMS. A working model's log-mel images are tens of dB above
+     * their −100 dB floor, so it is never near either; a dead one (all floor) is 65 dB or more below.
      */
     private static final double SILENT_OUTPUT = 1e-6, SILENT_RELATIVE = 0.00316;
 

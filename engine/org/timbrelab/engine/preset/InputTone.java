@@ -30,7 +30,8 @@ public record InputTone(String domain, ToneProfile profile) {
         try {
             tree = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new PresetException(file + ": not JSON (" + e.getMessage() + "); delete it or write it again with tone-profile", e);
+            throw new PresetException(file + ": " + org.timbrelab.engine.config.ConfigLoader.describe(e, "JSON")
+                    + "; delete it (conversions then run without tone matching) or write it again with tone-profile", e);
         }
         String domain = tree.path("domain").asText("");
         if (!domains.contains(domain)) throw new PresetException(file + ": field 'domain' is '" + domain + "', not one of " + domains);

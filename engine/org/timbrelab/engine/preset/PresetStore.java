@@ -142,7 +142,9 @@ public final class PresetStore {
             if (!Files.isRegularFile(sourcesFile)) throw new PresetException(sourcesFile + ": missing; the preset is incomplete, save it again");
             sources = JSON.readValue(Files.readString(sourcesFile), new TypeReference<List<LatentPoints.Source>>() { });
         } catch (IOException e) {
-            throw new PresetException(sourcesFile + ": not a list of {domain, file, startSeconds} (" + e.getMessage() + ")", e);
+            String why = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException ? "" : " (" + ConfigLoader.describe(e, "JSON") + ")";
+            throw new PresetException(sourcesFile + ": not a list of {domain, file, startSeconds} entries" + why
+                    + "; the preset is damaged, copy it again or export it again from its training run", e);
         }
         int d = info.model().latentChannels() * info.model().melBins() / 4;
         CheckpointData.Tensor mean = tensor(l, file, "mean", 1);

@@ -65,6 +65,7 @@ public final class Checkpoints {
     public static void write(Path file, CheckpointData data) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        AtomicFiles.removeOrphans(file); // left by a run killed mid-write
         Path tmp = AtomicFiles.tempFor(file);
         try {
             try (OutputStream os = Files.newOutputStream(tmp);

@@ -41,6 +41,10 @@ public final class TrainingRun {
 
     public static Result execute(Request req, ModelRegistry registry, PrintStream out, RunControl control) {
         Path configPath = req.config();
+        Path ckpt = req.runDir().resolve(Checkpoints.FILE_NAME);
+        if (req.resume() && !Files.exists(ckpt) && !Files.exists(Checkpoints.previous(ckpt)))
+            throw new ConfigException(req.runDir() + ": no run to resume here (no " + Checkpoints.FILE_NAME
+                    + "); check the --out folder, or train without --resume to start a new run");
         if (configPath == null) {
             if (!req.resume()) throw new ConfigException("--config is required (or --resume with a run directory)");
             configPath = req.runDir().resolve(CONFIG_FILE);
