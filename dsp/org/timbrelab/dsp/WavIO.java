@@ -77,8 +77,10 @@ public final class WavIO {
             if (startsWith(bytes, "RIFF")) throw new AudioFileException(file, Reason.TRUNCATED, bytes.length + " bytes");
             throw new AudioFileException(file, Reason.NOT_RIFF, "only " + bytes.length + " bytes");
         }
-        if (!startsWith(bytes, "RIFF") || !"WAVE".equals(ascii(bytes, 8)))
+        if (!startsWith(bytes, "RIFF"))
             throw new AudioFileException(file, Reason.NOT_RIFF, "starts with '" + printable(bytes) + "'");
+        if (!"WAVE".equals(ascii(bytes, 8)))
+            throw new AudioFileException(file, Reason.NOT_RIFF, "a RIFF file of type '" + printable(java.util.Arrays.copyOfRange(bytes, 8, 12)) + "', not 'WAVE'");
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         WavFormat format = null;
         int pos = 12;

@@ -51,6 +51,8 @@ final class ConfigErrors {
         if (s.contains("expected ',' or '}'")) return "a '{' mapping is not closed with '}' or lacks a ','";
         if (s.contains("expected ',' or ']'")) return "a '[' list is not closed with ']' or lacks a ','";
         if (s.contains("could not find expected ':'")) return "a line has no 'key: value' form";
+        Matcher found = Pattern.compile("expected the node content, but found '?([^']*)'?").matcher(s);
+        if (found.find()) return "a value is missing before '" + found.group(1) + "'";
         return plain(s);
     }
 
