@@ -25,20 +25,34 @@ final class ConfigErrors {
 
     private ConfigErrors() { }
 
-    /** A syntax error: "line L, column C: not valid YAML: problem; fix it there". */
+    /** A syntax error: "line L, column C: not valid YAML (problem); fix the syntax there". */
     static String syntax(JsonProcessingException e, String kind) {
-        String where = ConfigLoader.at(e.getLocation());
         Matcher dup = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-        if (dup.find())
+        if (dup.find()) {
+            String where = ConfigLoader.at(e.getLocation());
             return "key '" + dup.group(1) + "' is given twice" + (where.isEmpty() ? "" : " (the second time at " + where + ")")
                     + "; keep only one (otherwise one value would silently win)";
+        }
+        String[] wp = whereAndProblem(e);
+        return (wp[0].isEmpty() ? "" : wp[0] + ": ") + "not valid " + kind + " (" + wp[1] + "); fix the syntax there";
+    }
+
+    /** "line L, column C: problem" without advice, for callers that give their own. */
+    static String problem(JsonProcessingException e) {
+        Matcher dup = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (dup.find()) return "key '" + dup.group(1) + "' is given twice";
+        String[] wp = whereAndProblem(e);
+        return (wp[0].isEmpty() ? "" : wp[0] + ": ") + wp[1];
+    }
+
+    private static String[] whereAndProblem(JsonProcessingException e) {
+        String where = ConfigLoader.at(e.getLocation());
         String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        Throwable c = e.getCause();
-        if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
             problem = m.getProblem() == null ? m.getContext() : m.getProblem();
             if (m.getProblemMark() != null) where = "line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1);
         }
-        return (where.isEmpty() ? "" : where + ": ") + "not valid " + kind + " (" + yamlProblem(problem) + "); fix the syntax there";
+        return new String[] {where, yamlProblem(problem)};
     }
 
     private static String yamlProblem(String p) {
@@ -51,6 +65,8 @@ final class ConfigErrors {
         if (s.contains("expected ',' or '}'")) return "a '{' mapping is not closed with '}' or lacks a ','";
         if (s.contains("expected ',' or ']'")) return "a '[' list is not closed with ']' or lacks a ','";
         if (s.contains("could not find expected ':'")) return "a line has no 'key: value' form";
+        if (s.contains("was expecting double-quote to start field name")) return "a key is not in double quotes";
+        if (s.startsWith("Unexpected end-of-input")) return "the file ends before a bracket or quote is closed";
         Matcher found = Pattern.compile("expected the node content, but found '?([^']*)'?").matcher(s);
         if (found.find()) return "a value is missing before '" + found.group(1) + "'";
         return plain(s);
@@ -158,6 +174,7 @@ final class ConfigErrors {
         line = line.replaceAll("\\s*\\(but might if coercion[^)]*\\)", "")
                 .replaceAll("\\s*\\(set DeserializationConfig[^)]*\\)", "")
                 .replaceAll("\\s*\\(token `JsonToken\\.[A-Z_]+`\\)", "")
+                .replaceAll(" \\(code \\d+\\)", "")
                 .replaceAll("`?(?:[a-z]+\\.)+([A-Z]\\w*)(?:\\$(\\w+))?`?", "$1")
                 .replaceAll("`", "'");
         return line.isBlank() ? "the parser gave no reason" : line;

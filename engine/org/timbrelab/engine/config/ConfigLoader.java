@@ -118,9 +118,9 @@ public final class ConfigLoader {
         }
     }
 
-    /** A JSON or YAML reading error in plain words with its line ("line 3, column 7: not valid JSON (…)"), for files read without this loader. */
+    /** A JSON or YAML reading error in plain words with its place ("line 3, column 7: a key is not in double quotes"), for files read without this loader. */
     public static String describe(IOException e, String kind) {
-        if (e instanceof JsonProcessingException j) return ConfigErrors.syntax(j, kind);
+        if (e instanceof JsonProcessingException j) return ConfigErrors.problem(j);
         if (e instanceof java.nio.charset.MalformedInputException) return "not a text file (it is not valid UTF-8)";
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -30,7 +30,7 @@ public record InputTone(String domain, ToneProfile profile) {
         try {
             tree = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new PresetException(file + ": " + org.timbrelab.engine.config.ConfigLoader.describe(e, "JSON")
+            throw new PresetException(file + ": not JSON (" + org.timbrelab.engine.config.ConfigLoader.describe(e, "JSON") + ")"
                     + "; delete it (conversions then run without tone matching) or write it again with tone-profile", e);
         }
         String domain = tree.path("domain").asText("");

@@ -313,7 +313,7 @@ class BadInputCatalogueTest {
         c.add(fails("latents.json missing", presetEdit(p -> Files.delete(p.resolve("latents.json"))), "latents.json: missing", conv));
         c.add(fails("latents.json garbage", presetEdit(p -> Files.writeString(p.resolve("latents.json"), "[{\"domain\": ")), "not a list of {domain, file, startSeconds}", conv));
         c.add(fails("latents.json unknown domain", presetEdit(p -> editText(p.resolve("latents.json"), "\"violin\"", "\"tuba\"")), "field 'domain' is 'tuba'", conv));
-        c.add(fails("tone.json not JSON", presetEdit(p -> Files.writeString(p.resolve("tone.json"), "{bands")), "tone.json: line 1", conv));
+        c.add(fails("tone.json not JSON", presetEdit(p -> Files.writeString(p.resolve("tone.json"), "{bands")), "tone.json: not JSON (line 1", conv));
     }
 
     // ---- configs (train) ----
