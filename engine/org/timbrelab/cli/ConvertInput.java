@@ -29,6 +29,7 @@ record ConvertInput(AudioClip clip, List<String> warnings) {
         List<String> warnings = new ArrayList<>();
         read.shortfall(file).ifPresent(warnings::add);
         WavData data = read.data();
+        requireMemory(file, data.frames() / (double) data.format().sampleRate());
         AudioClip mono = data.toMonoClip();
         if ((long) data.frames() * rate < (long) window * data.format().sampleRate())
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: only %.3f s of audio (%d sample%s at %d Hz); a conversion needs at least %.3f s; use a longer recording",
@@ -38,6 +39,25 @@ record ConvertInput(AudioClip clip, List<String> warnings) {
         if (level.silent()) throw new IllegalArgumentException(file + ": " + whySilent(data, level) + "; there is nothing to convert, choose another recording");
         AudioClip clip = InputAudio.withoutDc(Resampler.resample(mono, rate));
         return new ConvertInput(clip, List.copyOf(warnings));
+    }
+
+    /**
+     * Heap a conversion takes per second of input (measured: a 120-s clip converts in 256 MB, a
+     * 180-s one does not), so a clip too long for the memory is refused before the work starts.
+     */
+    static final double BYTES_PER_SECOND = 2.0e6;
+
+    private static void requireMemory(Path file, double seconds) {
+        long max = Runtime.getRuntime().maxMemory();
+        double need = seconds * BYTES_PER_SECOND;
+        if (need > max) {
+            long fits = (long) (0.9 * max / BYTES_PER_SECOND);
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s: %.0f s of audio needs about %.0f MB to convert in one piece, but Java may use %d MB here; "
+                            + "split it into parts of at most %d s (e.g. `sox in.wav part.wav trim 0 %d : newfile : restart`), "
+                            + "or give Java more memory (java -Xmx%dg -jar …)", file, seconds, need / 1e6, max / 1_000_000, fits, fits,
+                    (long) Math.ceil(need * 1.25 / 1e9)));
+        }
     }
 
     private static String whySilent(WavData data, InputAudio.Level mono) {

@@ -45,6 +45,7 @@ public final class TimbreLabCli implements Runnable {
         CommandLine cl = new CommandLine(new TimbreLabCli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // A user sees a clear message, not a stack trace; --verbose style details go to the log.
+            for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof OutOfMemoryError oom) throw oom;
             cmd.getErr().println(cmd.getColorScheme().errorText("error: " + message(ex)));
             org.slf4j.LoggerFactory.getLogger(TimbreLabCli.class).debug("command failed", ex);
             return 1;
