@@ -27,8 +27,17 @@ public final class AtomicFiles {
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
     private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(\\d+)-[0-9a-z]+\\.tmp");
     private static volatile boolean hookInstalled;
+    private static volatile boolean cleanupOnExit = true;
 
     private AtomicFiles() { }
+
+    /**
+     * Whether temp files still open when the JVM is stopped are deleted on the way out (default
+     * true). A command whose own shutdown hook finishes a last write (training saves its final
+     * checkpoint on Ctrl-C) turns it off, so that write is not pulled from under it; its orphans,
+     * if any, go with {@link #removeOrphans}.
+     */
+    public static void cleanupOnExit(boolean on) { cleanupOnExit = on; }
 
     /** Creates an empty hidden temp file beside {@code target} (its folder must exist). */
     public static Path tempFor(Path target) throws IOException {
@@ -137,7 +146,9 @@ public final class AtomicFiles {
         synchronized (OPEN) {
             if (hookInstalled) return;
             try {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(AtomicFiles::discard), "atomic-files-cleanup"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    if (cleanupOnExit) OPEN.forEach(AtomicFiles::discard);
+                }, "atomic-files-cleanup"));
             } catch (IllegalStateException shuttingDown) {
                 // nothing to install while the JVM exits
             }
