@@ -31,6 +31,16 @@ public final class AudioFiles {
 
     /** Reads a WAV or AIFF file in its own format. */
     public static WavData read(Path file) throws AudioFileException {
+        return readReporting(file).data();
+    }
+
+    /**
+     * As {@link #read}, also saying whether a WAV file holds less audio than its header promises
+     * ({@link WavIO.Read#shortfall}). Devices, folders and files too large for the memory Java may
+     * use are refused before reading.
+     */
+    public static WavIO.Read readReporting(Path file) throws AudioFileException {
+        requireReadableSize(file);
         byte[] head = new byte[4];
         int got;
         try (InputStream in = Files.newInputStream(file)) {
@@ -40,8 +50,26 @@ public final class AudioFiles {
         } catch (IOException e) {
             throw new AudioFileException(file, Reason.IO, e.toString(), e);
         }
-        if (got == 4 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("FORM")) return readAiff(file);
-        return WavIO.read(file);
+        if (got == 4 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("FORM")) return new WavIO.Read(readAiff(file), -1);
+        return WavIO.readReporting(file);
+    }
+
+    /** Decoding takes several times the file's size (8-byte samples per channel, then the mono mix and its resampling). */
+    private static final int MEMORY_PER_FILE_BYTE = 8;
+
+    private static void requireReadableSize(Path file) throws AudioFileException {
+        if (!Files.exists(file)) throw new AudioFileException(file, Reason.IO, "no such file");
+        if (!Files.isRegularFile(file)) throw new AudioFileException(file, Reason.NOT_A_FILE, Files.isDirectory(file) ? "it is a folder" : "it is a device or pipe");
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new AudioFileException(file, Reason.IO, e.toString(), e);
+        }
+        long max = Runtime.getRuntime().maxMemory() / MEMORY_PER_FILE_BYTE;
+        if (size > max)
+            throw new AudioFileException(file, Reason.TOO_LARGE, String.format(java.util.Locale.ROOT,
+                    "%.0f MB; with the %.0f MB Java may use here, files up to %.0f MB fit", size / 1e6, Runtime.getRuntime().maxMemory() / 1e6, max / 1e6));
     }
 
     /** Writes a clip as 16-bit PCM mono WAV at the clip's rate (clipped to [-1, 1]). */
@@ -63,6 +91,10 @@ public final class AudioFiles {
             int bits = f.getSampleSizeInBits(), nc = f.getChannels();
             if (!(isFloat || signed || unsigned) || bits % 8 != 0 || bits > 64 || nc < 1)
                 throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, f.toString());
+            float rate = f.getSampleRate();
+            if (!(rate >= WavIO.MIN_RATE && rate <= WavIO.MAX_RATE))
+                throw new AudioFileException(file, Reason.BAD_SAMPLE_RATE, "the header says " + rate + " Hz; Timbre Lab reads "
+                        + WavIO.MIN_RATE + " to " + WavIO.MAX_RATE + " Hz");
             byte[] bytes = ais.readAllBytes();
             int bps = bits / 8, frames = bytes.length / (bps * nc);
             if (frames == 0) throw new AudioFileException(file, Reason.NO_SAMPLES, "0 sample frames");

@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -79,12 +78,12 @@ public final class SpectrogramImage {
         BufferedImage image = render(spec, options, f0);
         Path dir = png.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".spectrogram", ".png.tmp");
+        Path tmp = AtomicFiles.tempFor(png);
         try {
             if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer in this Java runtime");
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(tmp, png);
         } catch (IOException e) {
-            Files.deleteIfExists(tmp);
+            AtomicFiles.discard(tmp);
             throw new IOException("Cannot write spectrogram picture " + png + ": " + e.getMessage()
                     + ". Check that the folder is writable and the disk not full.", e);
         }

@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.timbrelab.dsp.AudioFileException.Reason;
 
@@ -24,10 +23,38 @@ public final class WavIO {
     private static final byte[] GUID_TAIL = {0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00,
             0x00, (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71};
 
+    /** Lowest and highest sample rates taken as real (anything else is a damaged or mistaken header). */
+    public static final int MIN_RATE = 1000, MAX_RATE = 384_000;
+
+    /**
+     * A file's samples and how they compare with what its header promised: a cut-short file keeps
+     * its whole frames, and {@link #shortfall} says so.
+     *
+     * @param promisedFrames frames the 'data' chunk's size announces (−1 when the size is the streaming placeholder)
+     */
+    public record Read(WavData data, long promisedFrames) {
+        /** True when the header promised more frames than the file holds. */
+        public boolean cutShort() { return promisedFrames > data.frames(); }
+
+        /** "FILE: the header promises … ; read …", or empty when nothing is missing. */
+        public java.util.Optional<String> shortfall(Path file) {
+            if (!cutShort()) return java.util.Optional.empty();
+            double rate = data.format().sampleRate();
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "%s: the header promises %.2f s of audio but the file holds only %.2f s (%d of %d frames); using what is there, the file is probably cut short",
+                    file, promisedFrames / rate, data.frames() / rate, data.frames(), promisedFrames));
+        }
+    }
+
     private WavIO() { }
 
     /** Reads a WAV file; every refusal is an {@link AudioFileException} naming the file and reason. */
     public static WavData read(Path file) throws AudioFileException {
+        return readReporting(file).data();
+    }
+
+    /** As {@link #read}, also saying whether the file holds less audio than its header promises. */
+    public static Read readReporting(Path file) throws AudioFileException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -36,18 +63,24 @@ public final class WavIO {
         } catch (IOException e) {
             throw new AudioFileException(file, Reason.IO, e.toString(), e);
         }
-        return parse(file, bytes);
+        return parseReporting(file, bytes);
     }
 
     /** Parses WAV bytes; {@code file} is only used in messages. */
     static WavData parse(Path file, byte[] bytes) throws AudioFileException {
+        return parseReporting(file, bytes).data();
+    }
+
+    static Read parseReporting(Path file, byte[] bytes) throws AudioFileException {
         if (bytes.length == 0) throw new AudioFileException(file, Reason.EMPTY, "0 bytes");
         if (bytes.length < 12) {
             if (startsWith(bytes, "RIFF")) throw new AudioFileException(file, Reason.TRUNCATED, bytes.length + " bytes");
             throw new AudioFileException(file, Reason.NOT_RIFF, "only " + bytes.length + " bytes");
         }
-        if (!startsWith(bytes, "RIFF") || !"WAVE".equals(ascii(bytes, 8)))
+        if (!startsWith(bytes, "RIFF"))
             throw new AudioFileException(file, Reason.NOT_RIFF, "starts with '" + printable(bytes) + "'");
+        if (!"WAVE".equals(ascii(bytes, 8)))
+            throw new AudioFileException(file, Reason.NOT_RIFF, "a RIFF file of type '" + printable(java.util.Arrays.copyOfRange(bytes, 8, 12)) + "', not 'WAVE'");
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         WavFormat format = null;
         int pos = 12;
@@ -68,7 +101,8 @@ public final class WavIO {
                 // Streaming writers leave the size at 0xFFFFFFFF; a cut data chunk keeps its whole frames.
                 long available = bytes.length - body;
                 long dataBytes = Math.min(size, available);
-                return decode(file, format, buf, body, (int) dataBytes);
+                long promised = size == 0xFFFFFFFFL || size == 0 ? -1 : size / format.blockAlign();
+                return new Read(decode(file, format, buf, body, (int) dataBytes), promised);
             }
             long next = body + size + (size & 1);
             if (next > bytes.length) throw new AudioFileException(file, Reason.TRUNCATED, "chunk '" + printable(id.getBytes()) + "' is cut short");
@@ -99,7 +133,9 @@ public final class WavIO {
             default -> throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, "format tag " + tag + " (" + tagName(tag) + ")");
         };
         if (channels < 1) throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, channels + " channels");
-        if (rate < 1) throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, "sample rate " + rate);
+        if (rate < MIN_RATE || rate > MAX_RATE)
+            throw new AudioFileException(file, Reason.BAD_SAMPLE_RATE, "the header says " + Integer.toUnsignedString(rate) + " Hz; Timbre Lab reads "
+                    + MIN_RATE + " to " + MAX_RATE + " Hz");
         try {
             return new WavFormat(enc, channels, rate, bits, validBits, extensible, mask);
         } catch (IllegalArgumentException e) {
@@ -142,13 +178,7 @@ public final class WavIO {
         Path dir = file.toAbsolutePath().getParent();
         try {
             if (dir != null) Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw new AudioFileException(file, Reason.IO, "writing failed: " + e, e);
         }

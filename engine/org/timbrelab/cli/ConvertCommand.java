@@ -1,6 +1,6 @@
 package org.timbrelab.cli;
 
-import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AtomicFiles;
 import org.timbrelab.dsp.AudioFiles;
 import org.timbrelab.dsp.PhaseMethod;
 import org.timbrelab.engine.infer.Converter;
@@ -10,10 +10,16 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code convert --preset P --in voice.wav --to DOMAIN|all --out out.wav [--octaves auto|N]}: timbre transfer with a preset. */
+/**
+ * {@code convert --preset P --in voice.wav --to DOMAIN|all --out out.wav [--octaves auto|N]}: timbre transfer with a preset.
+ * Every output path is checked before the conversion starts (not the input, a .wav name, writable);
+ * each output is written atomically.
+ */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert a recording into a domain of a preset (register matching on by default).")
 public final class ConvertCommand implements Callable<Integer> {
@@ -27,7 +33,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "DOMAIN|all", description = "target domain, or 'all' for one file per domain")
     String to;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "output WAV; with --to all, NAME.wav becomes NAME-DOMAIN.wav (or a folder)")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "output WAV (never the input); with --to all, NAME.wav becomes NAME-DOMAIN.wav (or a folder)")
     Path out;
 
     @Option(names = "--octaves", defaultValue = "auto", paramLabel = "auto|N", description = "register shift before encoding: auto (default) or -2..2 octaves")
@@ -45,43 +51,58 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Register register = Register.parse(octaves);
-        PhaseMethod method = switch (phase.toLowerCase()) {
+        PhaseMethod method = switch (phase.toLowerCase(Locale.ROOT)) {
             case "pghi" -> PhaseMethod.PGHI;
             case "gl" -> PhaseMethod.GRIFFIN_LIM_32;
             default -> throw new IllegalArgumentException("--phase must be pghi or gl, got '" + phase + "'");
         };
+        boolean all = to.equalsIgnoreCase("all");
+        if (all) OutputPaths.requireWavOrFolder(out, "--out");
+        else OutputPaths.requireWavName(out, "--out");
         try (Converter c = Converter.load(preset)) {
             c.phaseMethod(method).timbreStrength(strength).toneMatch(!noToneMatch && c.hasInputTone());
-            AudioClip clip = AudioFiles.loadMono(in, c.spectrogramConfig().sampleRate());
-            System.out.printf("%s: %.2f s, median f0 %.0f Hz; preset %s %s; tone matching %s%n", in, clip.durationSeconds(), c.medianF0(clip),
+            Map<String, Path> targets = new LinkedHashMap<>();
+            if (all) for (String d : c.info().domainNames()) targets.put(d, perDomain(out, d));
+            else targets.put(c.info().domain(to).name(), out); // fails early naming the known domains
+            for (Path file : targets.values()) {
+                OutputPaths.requireNotInput(in, file, "--in", "--out");
+                OutputPaths.requireWritableFile(file);
+            }
+            ConvertInput input = ConvertInput.load(in, c.spectrogramConfig().sampleRate(), c.spectrogramConfig().nFft());
+            input.warnings().forEach(w -> System.err.println("warning: " + w));
+            double f0 = c.medianF0(input.clip());
+            System.out.printf(Locale.ROOT, "%s: %.2f s, %s; preset %s %s; tone matching %s%n", in, input.clip().durationSeconds(),
+                    Double.isNaN(f0) ? "no pitched sound found" : String.format(Locale.ROOT, "median f0 %.0f Hz", f0),
                     c.info().name(), c.info().domainNames(), c.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)");
-            if (to.equalsIgnoreCase("all")) {
-                Map<String, Converter.Converted> all = c.convertAllReportingShifts(clip, register);
+            if (all) {
+                Map<String, Converter.Converted> converted = c.convertAllReportingShifts(input.clip(), register);
                 int i = 0;
-                for (Map.Entry<String, Converter.Converted> e : all.entrySet()) {
-                    Path file = perDomain(out, e.getKey());
-                    AudioFiles.saveWav(file, e.getValue().audio());
-                    System.out.printf("[%3d%%] %s -> %s (octave shift %d)%n", ++i * 100 / all.size(), e.getKey(), file, e.getValue().octaves());
+                for (Map.Entry<String, Converter.Converted> e : converted.entrySet()) {
+                    Path file = targets.get(e.getKey());
+                    write(file, e.getValue());
+                    System.out.printf("[%3d%%] %s -> %s (octave shift %d)%n", ++i * 100 / converted.size(), e.getKey(), file, e.getValue().octaves());
                 }
             } else {
-                c.info().domain(to); // fails early naming the known domains
-                Converter.Converted y = c.convertReportingShift(clip, to, register);
-                if (out.getParent() != null) Files.createDirectories(out.getParent());
-                AudioFiles.saveWav(out, y.audio());
+                Converter.Converted y = c.convertReportingShift(input.clip(), to, register);
+                write(out, y);
                 System.out.printf("[100%%] %s -> %s (octave shift %d)%n", to, out, y.octaves());
             }
         }
         return 0;
     }
 
-    /** NAME.wav → NAME-DOMAIN.wav; a folder → folder/INPUT-DOMAIN.wav. */
-    private Path perDomain(Path out, String domain) throws java.io.IOException {
+    private static void write(Path file, Converter.Converted y) throws java.io.IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir);
+        AtomicFiles.removeOrphans(file);
+        AudioFiles.saveWav(file, y.audio());
+    }
+
+    /** NAME.wav → NAME-DOMAIN.wav; a folder → folder/INPUT-DOMAIN.wav. Nothing is created here. */
+    private Path perDomain(Path out, String domain) {
         String name = out.getFileName().toString();
-        if (name.toLowerCase().endsWith(".wav")) {
-            if (out.getParent() != null) Files.createDirectories(out.getParent());
+        if (name.toLowerCase(Locale.ROOT).endsWith(".wav") && !Files.isDirectory(out))
             return out.resolveSibling(name.substring(0, name.length() - 4) + "-" + domain + ".wav");
-        }
-        Files.createDirectories(out);
         String stem = in.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         return out.resolve(stem + "-" + domain + ".wav");
     }

@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -69,12 +68,12 @@ public final class PitchCommand implements Callable<Integer> {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".pitch", ".csv.tmp");
+            Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(file);
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                org.timbrelab.dsp.AtomicFiles.commit(tmp, file);
             } finally {
-                Files.deleteIfExists(tmp);
+                org.timbrelab.dsp.AtomicFiles.discard(tmp);
             }
         } catch (IOException e) {
             throw new IOException("Cannot write pitch table " + file + ": " + e.getMessage()

@@ -45,11 +45,26 @@ public final class TimbreLabCli implements Runnable {
         CommandLine cl = new CommandLine(new TimbreLabCli());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // A user sees a clear message, not a stack trace; --verbose style details go to the log.
-            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+            for (Throwable t = ex; t != null; t = t.getCause()) if (t instanceof OutOfMemoryError oom) throw oom;
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + message(ex)));
             org.slf4j.LoggerFactory.getLogger(TimbreLabCli.class).debug("command failed", ex);
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the big arrays are unreachable once the command has unwound: there is room for a message
+            System.err.println("error: ran out of memory (" + e.getMessage() + "); the input is too large for the memory Java may use here ("
+                    + java.lang.Runtime.getRuntime().maxMemory() / 1_000_000 + " MB): split it into shorter parts, or give Java more memory, e.g. java -Xmx4g -jar …");
+            return 1;
+        }
+    }
+
+    /** The exception's own message; for one without (a bug), its kind, so the user has something to report. */
+    static String message(Throwable ex) {
+        String m = ex.getMessage();
+        if (m != null && !m.isBlank()) return m;
+        return ex.getClass().getSimpleName() + " (an internal error; please report it with the command you ran)";
     }
 
     /** Process-wide settings applied before any engine code runs. */

@@ -38,6 +38,9 @@ public final class TransformCommand implements Callable<Integer> {
     Integer iters;
 
     @Override public Integer call() throws Exception {
+        OutputPaths.requireWavName(out, "--out");
+        OutputPaths.requireNotInput(in, out, "--in", "--out");
+        OutputPaths.requireWritableFile(out);
         SpectrogramConfig config = SpectrogramConfig.DEFAULT;
         AudioTransform tf = new AudioTransform(config);
         AudioClip clip = AudioFiles.loadMono(in, config.sampleRate());

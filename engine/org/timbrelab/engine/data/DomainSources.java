@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,9 +61,9 @@ public final class DomainSources {
     }
 
     private static void writeAtomically(Path file, JsonNode tree) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(file);
         JSON.writeValue(tmp.toFile(), tree);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        org.timbrelab.dsp.AtomicFiles.commit(tmp, file);
     }
 
     /** True when {@code dir} already holds a complete render of {@code source}. */

@@ -217,9 +217,9 @@ public final class InstrumentDataset {
     private static void writePhraseList(Path out, ConcurrentLinkedQueue<Map.Entry<String, Object>> entries) throws IOException {
         Map<String, Object> sorted = new java.util.TreeMap<>();
         for (Map.Entry<String, Object> e : entries) sorted.put(e.getKey(), e.getValue());
-        Path tmp = Files.createTempFile(out, PHRASES_JSON, ".tmp");
+        Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(out.resolve(PHRASES_JSON));
         JSON.writeValue(tmp.toFile(), sorted);
-        Files.move(tmp, out.resolve(PHRASES_JSON), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        org.timbrelab.dsp.AtomicFiles.commit(tmp, out.resolve(PHRASES_JSON));
     }
 
     /** Writes a 16-bit WAV under a temporary name and moves it into place, so a killed run leaves no half file. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -122,8 +121,8 @@ public final class NsynthJson {
                     .forEach(e -> n.set(e.getKey(), JSON.valueToTree(e.getValue())));
         }
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
+        Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(dir.resolve(FILE_NAME));
         JSON.writeValue(tmp.toFile(), root);
-        Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        org.timbrelab.dsp.AtomicFiles.commit(tmp, dir.resolve(FILE_NAME));
     }
 }

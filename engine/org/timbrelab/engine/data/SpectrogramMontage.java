@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,15 +53,15 @@ public final class SpectrogramMontage {
         BufferedImage img = render(spectrograms, titles);
         Path abs = png.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".montage", ".png.tmp");
+        Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(abs);
         try {
             if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer in this Java runtime");
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.timbrelab.dsp.AtomicFiles.commit(tmp, abs);
         } catch (IOException e) {
             throw new IOException("cannot write montage " + png + ": " + e.getMessage()
                     + "; check that the folder is writable and the disk not full", e);
         } finally {
-            Files.deleteIfExists(tmp);
+            org.timbrelab.dsp.AtomicFiles.discard(tmp);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -130,9 +129,9 @@ public final class SpeechCorpusBuilder {
         }
         deleteQuietly(scratch);
         if (failure.get() != null) throw failure.get();
-        Path tmp = Files.createTempFile(out, MANIFEST, ".tmp");
+        Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(out.resolve(MANIFEST));
         JSON.writeValue(tmp.toFile(), new TreeMap<>(manifest));
-        Files.move(tmp, out.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        org.timbrelab.dsp.AtomicFiles.commit(tmp, out.resolve(MANIFEST));
         double audio = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         return new Result(manifest.size(), audio, (System.nanoTime() - t0) / 1e9, new TreeMap<>(seconds));
     }

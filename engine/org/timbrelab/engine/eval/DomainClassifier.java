@@ -9,7 +9,6 @@ import org.timbrelab.dsp.SpectrogramConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,13 +144,13 @@ public final class DomainClassifier implements Listener {
     public void save(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(file);
         try {
             JSON.writeValue(tmp.toFile(), new FileForm(FILE_VERSION, labels, features, spectrogramConfig, mean, std,
                     mlp.sizes(), mlp.weightsCopy(), mlp.biasesCopy(), summary));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.timbrelab.dsp.AtomicFiles.commit(tmp, file);
         } finally {
-            Files.deleteIfExists(tmp);
+            org.timbrelab.dsp.AtomicFiles.discard(tmp);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,12 +155,12 @@ public final class ReportWriter {
     }
 
     static Path writeText(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(file);
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.timbrelab.dsp.AtomicFiles.commit(tmp, file);
         } finally {
-            Files.deleteIfExists(tmp);
+            org.timbrelab.dsp.AtomicFiles.discard(tmp);
         }
         return file;
     }

@@ -172,6 +172,7 @@ public final class Converter implements AutoCloseable {
 
     /** μ of the clip moved by {@code octaveShift} octaves; the latent keeps the shifted f0 for decoding. */
     public synchronized Latent encode(AudioClip clip, int octaveShift) {
+        clip = InputAudio.withoutDc(clip);
         PitchTrack track = info.pitchConditioning() ? track(clip) : null;
         return encode(transform.forward(toned(requireRate(clip)), octaveShift), octaveShift, track);
     }
@@ -254,6 +255,7 @@ public final class Converter implements AutoCloseable {
 
     /** As {@link #convert}, also saying which shift was applied (no second pitch pass to ask {@link #shiftFor}). */
     public synchronized Converted convertReportingShift(AudioClip clip, String domain, Register register) {
+        clip = InputAudio.withoutDc(clip);
         Analysis a = analyse(clip);
         int shift = register.auto() ? shiftFor(a.track, domain, register) : register.octaves();
         return new Converted(render(clip, a.encode(shift), domain), shift);
@@ -294,6 +296,7 @@ public final class Converter implements AutoCloseable {
 
     /** As {@link #convertAll(AudioClip, Register)}, with the shift each domain's output was made at. */
     public synchronized Map<String, Converted> convertAllReportingShifts(AudioClip clip, Register register) {
+        clip = InputAudio.withoutDc(clip);
         Analysis a = analyse(clip);
         Map<Integer, Latent> byShift = new TreeMap<>();
         Map<String, Converted> out = new LinkedHashMap<>();
@@ -305,9 +308,37 @@ public final class Converter implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Decodes, vocodes and checks: a model that puts out NaN or infinite values, or silence for an
+     * input that is not silent, is broken, and saying so beats writing a silent file.
+     */
     private AudioClip render(AudioClip input, Latent z, String domain) {
-        AudioClip y = transform.invert(decodeSpectrogram(towardTarget(z, domain, timbreStrength), domain, z.f0Hz()), phase);
-        return followLoudness ? LoudnessEnvelope.apply(input, y, spec.hopLength()) : fitLength(y, input.length());
+        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, timbreStrength), domain, z.f0Hz());
+        requireFinite(s.values(), domain, "spectrogram");
+        AudioClip raw = transform.invert(s, phase);
+        requireFinite(raw.samples(), domain, "audio");
+        AudioClip y = followLoudness ? LoudnessEnvelope.apply(input, raw, spec.hopLength()) : fitLength(raw, input.length());
+        // judged on the model's own output: loudness following would lift a dead model by up to 20 dB
+        InputAudio.Level in = InputAudio.level(input), out = InputAudio.level(raw);
+        if (!in.silent() && (InputAudio.level(y).peak() < SILENT_OUTPUT || out.rms() < in.rms() * SILENT_RELATIVE))
+            throw new ConversionException(String.format(java.util.Locale.ROOT, "preset %s: the conversion into '%s' came out silent (%s) although the input is not; "
+                    + "the preset's model is broken: try another preset, or export it again from a good checkpoint", info.name(), domain,
+                    out.rms() > 0 ? String.format(java.util.Locale.ROOT, "%.0f dB below the input", 20 * Math.log10(in.rms() / out.rms())) : "all zeros"));
+        return y;
+    }
+
+    /**
+     * Output taken as silence: a final peak below −120 dBFS, or a model output (before loudness
+     * following) 50 dB below the input's RMS. A working model's log-mel images are tens of dB above
+     * their −100 dB floor, so it is never near either; a dead one (all floor) is 65 dB or more below.
+     */
+    private static final double SILENT_OUTPUT = 1e-6, SILENT_RELATIVE = 0.00316;
+
+    private void requireFinite(float[] v, String domain, String what) {
+        int bad = 0;
+        for (float x : v) if (!Float.isFinite(x)) bad++;
+        if (bad > 0) throw new ConversionException("preset " + info.name() + ": the model produced " + bad + " NaN or infinite " + what
+                + " values converting into '" + domain + "'; its weights are broken: try another preset, or export it again from a good checkpoint");
     }
 
     /** Linear interpolation frame by frame after resampling B to A's length (DESIGN §9). Keeps A's f0 and geometry. */

@@ -19,7 +19,7 @@ public record Register(boolean auto, int octaves) {
         if (s == null || s.isBlank() || s.equalsIgnoreCase("auto")) return AUTO;
         try {
             return octaves(Integer.parseInt(s.trim()));
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) { // not a number, or out of range
             throw new IllegalArgumentException("--octaves must be 'auto' or an integer " + MIN + ".." + MAX + ", got '" + s + "'");
         }
     }

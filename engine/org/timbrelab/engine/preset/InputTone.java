@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +30,8 @@ public record InputTone(String domain, ToneProfile profile) {
         try {
             tree = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new PresetException(file + ": not JSON (" + e.getMessage() + "); delete it or write it again with tone-profile", e);
+            throw new PresetException(file + ": not JSON (" + org.timbrelab.engine.config.ConfigLoader.describe(e, "JSON") + ")"
+                    + "; delete it (conversions then run without tone matching) or write it again with tone-profile", e);
         }
         String domain = tree.path("domain").asText("");
         if (!domains.contains(domain)) throw new PresetException(file + ": field 'domain' is '" + domain + "', not one of " + domains);
@@ -60,9 +60,7 @@ public record InputTone(String domain, ToneProfile profile) {
             else bands.add(Math.round(v * 100) / 100.0);
         }
         try {
-            Path tmp = Files.createTempFile(presetDir, ".tone", ".tmp");
-            Files.writeString(tmp, JSON.writeValueAsString(tree));
-            Files.move(tmp, presetDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.timbrelab.dsp.AtomicFiles.write(presetDir.resolve(FILE), JSON.writeValueAsString(tree).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + presetDir.resolve(FILE) + ": " + e.getMessage(), e);
         }

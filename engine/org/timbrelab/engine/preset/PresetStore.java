@@ -8,6 +8,7 @@ import org.timbrelab.engine.config.ConfigException;
 import org.timbrelab.engine.config.ConfigLoader;
 import org.timbrelab.engine.train.CheckpointData;
 import org.timbrelab.engine.train.Checkpoints;
+import org.timbrelab.engine.train.DamagedCheckpointException;
 import org.timbrelab.engine.train.NamedParameters;
 import org.timbrelab.engine.vaegan.VaeGan;
 
@@ -58,7 +59,7 @@ public final class PresetStore {
         Path tmp = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
+            tmp = org.timbrelab.dsp.AtomicFiles.tempDirectoryFor(target);
             Files.writeString(tmp.resolve(INFO), JSON.writeValueAsString(info));
             CheckpointData w = new CheckpointData();
             NamedParameters.of(PREFIX, model.generatorSide()).asMap().forEach((k, p) -> w.put(k, p.getArray()));
@@ -141,7 +142,9 @@ public final class PresetStore {
             if (!Files.isRegularFile(sourcesFile)) throw new PresetException(sourcesFile + ": missing; the preset is incomplete, save it again");
             sources = JSON.readValue(Files.readString(sourcesFile), new TypeReference<List<LatentPoints.Source>>() { });
         } catch (IOException e) {
-            throw new PresetException(sourcesFile + ": not a list of {domain, file, startSeconds} (" + e.getMessage() + ")", e);
+            String why = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException ? "" : " (" + ConfigLoader.describe(e, "JSON") + ")";
+            throw new PresetException(sourcesFile + ": not a list of {domain, file, startSeconds} entries" + why
+                    + "; the preset is damaged, copy it again or export it again from its training run", e);
         }
         int d = info.model().latentChannels() * info.model().melBins() / 4;
         CheckpointData.Tensor mean = tensor(l, file, "mean", 1);
@@ -173,12 +176,28 @@ public final class PresetStore {
     }
 
     private static CheckpointData readTensors(Path file) {
+        if (!Files.isRegularFile(file)) throw new PresetException(file + ": missing; the preset is incomplete, save or copy it again");
+        CheckpointData data;
         try {
-            return Checkpoints.read(file);
+            data = Checkpoints.read(file);
+        } catch (DamagedCheckpointException e) {
+            throw new PresetException(file + ": " + e.problem() + "; the preset is damaged, copy it again or export it again from its training run", e);
         } catch (IOException e) {
-            String msg = e.getMessage().replace("checkpoint", "tensor file").replace("; train without --resume to start a new run", "");
-            throw new PresetException(Files.exists(file) ? msg + "; the preset is damaged, save or copy it again"
-                    : file + ": missing; the preset is incomplete, save or copy it again", e);
+            throw new PresetException(file + ": cannot be read (" + e.getMessage() + "); check the file's permissions", e);
+        }
+        requireFinite(data, file);
+        return data;
+    }
+
+    /** NaN or infinite weights make every conversion silent or noise: refuse them, naming the first such tensor. */
+    private static void requireFinite(CheckpointData data, Path file) {
+        for (Map.Entry<String, CheckpointData.Tensor> e : data.tensors().entrySet()) {
+            float[] v = e.getValue().values();
+            int bad = 0;
+            for (float x : v) if (!Float.isFinite(x)) bad++;
+            if (bad > 0) throw new PresetException(file + ": parameter '" + e.getKey() + "' holds " + bad + " NaN or infinite value"
+                    + (bad == 1 ? "" : "s") + " (of " + v.length + "); the preset is broken (saved from a diverged run, or edited), "
+                    + "export it again from a good checkpoint or copy it again");
         }
     }
 

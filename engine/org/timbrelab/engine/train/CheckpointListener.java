@@ -52,7 +52,7 @@ public final class CheckpointListener implements TrainingListener {
         d.putLong("step", step);
         recipe.saveState(d);
         try {
-            Checkpoints.write(file, d);
+            Checkpoints.writeKeepingPrevious(file, d);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write checkpoint (" + e.getMessage() + "); check free disk space", e);
         }

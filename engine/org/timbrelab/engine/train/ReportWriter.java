@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,12 +94,12 @@ public final class ReportWriter implements TrainingListener {
     static void writeAtomically(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(file);
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.timbrelab.dsp.AtomicFiles.commit(tmp, file);
         } finally {
-            Files.deleteIfExists(tmp);
+            org.timbrelab.dsp.AtomicFiles.discard(tmp);
         }
     }
 }

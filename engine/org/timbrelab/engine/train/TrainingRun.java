@@ -41,6 +41,10 @@ public final class TrainingRun {
 
     public static Result execute(Request req, ModelRegistry registry, PrintStream out, RunControl control) {
         Path configPath = req.config();
+        Path ckpt = req.runDir().resolve(Checkpoints.FILE_NAME);
+        if (req.resume() && !Files.exists(ckpt) && !Files.exists(Checkpoints.previous(ckpt)))
+            throw new ConfigException(req.runDir() + ": no run to resume here (no " + Checkpoints.FILE_NAME
+                    + "); check the --out folder, or train without --resume to start a new run");
         if (configPath == null) {
             if (!req.resume()) throw new ConfigException("--config is required (or --resume with a run directory)");
             configPath = req.runDir().resolve(CONFIG_FILE);
@@ -64,21 +68,25 @@ public final class TrainingRun {
         CheckpointData resumeFrom = null;
         try {
             if (req.resume()) {
-                resumeFrom = Checkpoints.read(ckptFile);
+                Checkpoints.Loaded loaded = Checkpoints.readOrPrevious(ckptFile);
+                if (loaded.fellBack()) out.println("warning: " + loaded.notice());
+                resumeFrom = loaded.data();
                 String savedKind = resumeFrom.requireText("model");
                 if (!savedKind.equals(kind.name())) {
-                    throw new ConfigException(ckptFile + ": holds a '" + savedKind + "' model but the config says '"
-                            + kind.name() + "'; resume with the run's own config.yaml");
+                    throw new ConfigException(configPath + ": says model '" + kind.name() + "' but " + ckptFile + " holds a '" + savedKind
+                            + "' model; " + CONFIG_FILE + " was left unchanged" + howToContinue(req));
                 }
             } else if (Files.exists(ckptFile)) {
                 throw new ConfigException(runDir + ": already holds a run (" + Checkpoints.FILE_NAME
                         + "); add --resume to continue it or choose another --out");
             }
-            Files.createDirectories(runDir);
-            ReportWriter.writeAtomically(runDir.resolve(CONFIG_FILE), yaml);
+        } catch (DamagedCheckpointException e) {
+            throw new ConfigException(ckptFile + ": " + e.problem() + "; nothing was changed: restore a complete copy of the run folder, "
+                    + "or train without --resume into a new --out to start over", e);
         } catch (IOException e) {
             throw new UncheckedIOException(runDir + ": " + e.getMessage(), e);
         }
+
         out.println("config (" + configPath + "):");
         out.print(yaml.indent(2));
 
@@ -90,9 +98,17 @@ public final class TrainingRun {
             try (TrainingRecipe recipe = kind.create(config, ctx)) {
                 long start = 0;
                 if (resumeFrom != null) {
-                    recipe.loadState(resumeFrom);
+                    try {
+                        recipe.loadState(resumeFrom);
+                    } catch (IllegalStateException | IllegalArgumentException e) {
+                        // checked before anything is written: the run's own config.yaml stays as it was
+                        throw new ConfigException(configPath + ": does not fit the checkpoint in " + runDir + " (" + e.getMessage()
+                                .replaceAll(": (it was written by another model or config|the config changed since the checkpoint); start a new run directory", "")
+                                + "); " + CONFIG_FILE + " was left unchanged" + howToContinue(req), e);
+                    }
                     start = resumeFrom.requireLong("step");
                 }
+                writeConfig(runDir, yaml);
                 LastEvent last = new LastEvent();
                 TrainingLoop loop = new TrainingLoop(recipe, seed, total, control)
                         .addListener(new ConsoleProgress(out, config.train().logEvery()))
@@ -111,6 +127,22 @@ public final class TrainingRun {
         }
     }
 
+    /** Saves the effective config; only once the config is known to fit the checkpoint when resuming. */
+    private static void writeConfig(Path runDir, String yaml) {
+        try {
+            Files.createDirectories(runDir);
+            ReportWriter.writeAtomically(runDir.resolve(CONFIG_FILE), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(runDir + ": cannot write " + CONFIG_FILE + " (" + e.getMessage() + "); check the folder is writable and has space", e);
+        }
+    }
+
+    private static String howToContinue(Request req) {
+        return req.config() == null ? "; start a new run with another --out"
+                : "; to continue the run use `train --resume --out " + req.runDir() + "` without --config (it uses the run's own "
+                + CONFIG_FILE + "), or train with this config into a new --out";
+    }
+
     /**
      * Rebuilds a run's recipe from {@code runDir/config.yaml} and its checkpoint, for commands that
      * use a trained lab model (sample, reconstruct…). The caller closes the recipe.
@@ -121,7 +153,9 @@ public final class TrainingRun {
         ModelKind<?> kind = registry.get(ConfigLoader.requireText(tree, "model", configPath), configPath);
         kind.fillOptionalKeys(tree);
         try {
-            CheckpointData ckpt = Checkpoints.read(runDir.resolve(Checkpoints.FILE_NAME));
+            Checkpoints.Loaded loaded = Checkpoints.readOrPrevious(runDir.resolve(Checkpoints.FILE_NAME));
+            if (loaded.fellBack()) ctx.out().println("warning: " + loaded.notice());
+            CheckpointData ckpt = loaded.data();
             TrainingRecipe recipe = create(kind, tree, configPath, ctx);
             try {
                 recipe.loadState(ckpt);
