@@ -1,17 +1,32 @@
 package org.timbrelab.engine.nn;
 
+import ai.djl.nn.Parameter;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
-/** Convolution → optional instance norm → activation: the unit every stage is built from. */
+/**
+ * Convolution → optional instance norm (optionally with a learned per-channel scale and shift) → activation: the
+ * unit every stage is built from.
+ */
 public final class ConvNormAct extends Layer {
     private final Conv conv;
     private final boolean norm;
+    private final Parameter gamma; // null unless the norm is affine
+    private final Parameter beta;
     private final Activation activation;
 
     public ConvNormAct(ConvSpec spec, boolean norm, Activation activation) {
+        this(spec, norm, false, activation);
+    }
+
+    /** @param affine the norm learns a scale and shift per output channel (only with {@code norm}) */
+    public ConvNormAct(ConvSpec spec, boolean norm, boolean affine, Activation activation) {
+        if (affine && !norm) throw new IllegalArgumentException("an affine norm needs the norm");
         this.conv = addChildBlock("conv", new Conv(spec));
         this.norm = norm;
+        this.gamma = affine ? gamma("gamma", new Shape(spec.out())) : null;
+        this.beta = affine ? beta("beta", new Shape(spec.out())) : null;
         this.activation = activation;
     }
 
@@ -25,7 +40,8 @@ public final class ConvNormAct extends Layer {
     @Override
     public NDArray forward(NDArray x) {
         NDArray y = conv.forward(x);
-        if (norm) y = InstanceNorm.normalize(y);
+        if (gamma != null) y = InstanceNorm.normalize(y, gamma.getArray(), beta.getArray());
+        else if (norm) y = InstanceNorm.normalize(y);
         return activation.apply(y);
     }
 

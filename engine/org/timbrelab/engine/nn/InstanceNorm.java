@@ -36,6 +36,17 @@ public final class InstanceNorm extends Layer {
         return y.reshape(s);
     }
 
+    /**
+     * Instance norm followed by a learned per-channel scale and shift (PyTorch's {@code InstanceNorm2d(affine=True)}):
+     * without them a residual branch always adds unit-variance features and cannot be turned down.
+     *
+     * @param gamma (C) scale, @param beta (C) shift
+     */
+    public static NDArray normalize(NDArray x, NDArray gamma, NDArray beta) {
+        long c = x.getShape().get(1);
+        return normalize(x).mul(gamma.reshape(1, c, 1, 1)).add(beta.reshape(1, c, 1, 1));
+    }
+
     /** Instance norm written out in NDArray ops (the reference the fused form is tested against). */
     public static NDArray normalizeReference(NDArray x) {
         Shape s = x.getShape();

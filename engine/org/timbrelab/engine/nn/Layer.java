@@ -69,6 +69,16 @@ public abstract class Layer extends AbstractBlock {
         return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).optShape(shape).build());
     }
 
+    /** A per-channel scale after a normalisation, initialised to one. */
+    protected Parameter gamma(String name, Shape shape) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.GAMMA).optShape(shape).build());
+    }
+
+    /** A per-channel shift after a normalisation, initialised to zero. */
+    protected Parameter beta(String name, Shape shape) {
+        return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BETA).optShape(shape).build());
+    }
+
     /** A bias parameter of a fixed shape, initialised to zero. */
     protected Parameter bias(String name, Shape shape) {
         return addParameter(Parameter.builder().setName(name).setType(Parameter.Type.BIAS).optShape(shape).build());

@@ -9,8 +9,13 @@ public final class ResidualBlock extends Layer {
     private final ConvNormAct second;
 
     public ResidualBlock(int channels, Padding padding) {
-        first = addChildBlock("conv1", new ConvNormAct(ConvSpec.same(channels, channels, 3, padding), true, Activation.RELU));
-        second = addChildBlock("conv2", new ConvNormAct(ConvSpec.same(channels, channels, 3, padding), true, Activation.NONE));
+        this(channels, padding, false);
+    }
+
+    /** @param affine the norms learn a scale and shift per channel ({@link ConvNormAct}) */
+    public ResidualBlock(int channels, Padding padding, boolean affine) {
+        first = addChildBlock("conv1", new ConvNormAct(ConvSpec.same(channels, channels, 3, padding), true, affine, Activation.RELU));
+        second = addChildBlock("conv2", new ConvNormAct(ConvSpec.same(channels, channels, 3, padding), true, affine, Activation.NONE));
     }
 
     @Override

@@ -11,7 +11,12 @@ public final class Upsample extends Layer {
     private final ConvNormAct conv;
 
     public Upsample(int in, int out, Padding padding) {
-        conv = addChildBlock("conv", new ConvNormAct(ConvSpec.same(in, out, 3, padding), true, Activation.RELU));
+        this(in, out, padding, false);
+    }
+
+    /** @param affine the norm learns a scale and shift per channel ({@link ConvNormAct}) */
+    public Upsample(int in, int out, Padding padding, boolean affine) {
+        conv = addChildBlock("conv", new ConvNormAct(ConvSpec.same(in, out, 3, padding), true, affine, Activation.RELU));
     }
 
     @Override

@@ -97,7 +97,11 @@ public final class PresetStore {
         if (!Files.isRegularFile(file)) throw new PresetException(file + ": missing; this folder is not a preset (or it is incomplete)");
         PresetInfo info;
         try {
-            info = ConfigLoader.bind(ConfigLoader.readTree(file), PresetInfo.class, file);
+            com.fasterxml.jackson.databind.JsonNode tree = ConfigLoader.readTree(file);
+            // presets written before affine norms existed have none
+            if (tree.path("model") instanceof com.fasterxml.jackson.databind.node.ObjectNode model && !model.has("affineNorm"))
+                model.put("affineNorm", false);
+            info = ConfigLoader.bind(tree, PresetInfo.class, file);
         } catch (ConfigException e) {
             throw new PresetException(e.getMessage(), e);
         }

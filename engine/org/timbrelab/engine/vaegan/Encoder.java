@@ -21,10 +21,11 @@ public final class Encoder extends Layer {
 
     public Encoder(VaeGanConfig cfg) {
         int c = cfg.baseChannels();
-        body.add("in", new ConvNormAct(ConvSpec.same(1, c, 7, Padding.REFLECT), true, Activation.RELU))
-            .add("down1", ConvNormAct.downsample(c, 2 * c, Padding.ZERO, true, Activation.RELU))
-            .add("down2", ConvNormAct.downsample(2 * c, 4 * c, Padding.ZERO, true, Activation.RELU));
-        for (int i = 0; i < cfg.encoderResBlocks(); i++) body.add("res" + i, new ResidualBlock(4 * c, Padding.ZERO));
+        boolean affine = cfg.affineNorm();
+        body.add("in", new ConvNormAct(ConvSpec.same(1, c, 7, Padding.REFLECT), true, affine, Activation.RELU))
+            .add("down1", new ConvNormAct(new ConvSpec(c, 2 * c, 4, 2, Padding.ZERO), true, affine, Activation.RELU))
+            .add("down2", new ConvNormAct(new ConvSpec(2 * c, 4 * c, 4, 2, Padding.ZERO), true, affine, Activation.RELU));
+        for (int i = 0; i < cfg.encoderResBlocks(); i++) body.add("res" + i, new ResidualBlock(4 * c, Padding.ZERO, affine));
         addChildBlock("body", body);
     }
 

@@ -19,7 +19,14 @@ import java.util.List;
  */
 public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks,
                            int sharedResBlocks, int ownResBlocks, int discBaseChannels, int discDownsamples,
-                           boolean pitchConditioning) {
+                           boolean pitchConditioning, boolean affineNorm) {
+
+    /** Without affine norms (every preset before affineNorm existed). */
+    public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
+                        int ownResBlocks, int discBaseChannels, int discDownsamples, boolean pitchConditioning) {
+        this(domains, melBins, baseChannels, encoderResBlocks, sharedResBlocks, ownResBlocks, discBaseChannels, discDownsamples,
+                pitchConditioning, false);
+    }
 
     public VaeGanConfig {
         domains = List.copyOf(domains);

@@ -57,6 +57,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         }
         if (!tree.has("ema")) tree.put("ema", 0.0);
         if (tree.get("data") instanceof ObjectNode data && !data.has("gapDb")) data.put("gapDb", 0.0);
+        if (tree.get("architecture") instanceof ObjectNode arch && !arch.has("affineNorm")) arch.put("affineNorm", false);
         if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");

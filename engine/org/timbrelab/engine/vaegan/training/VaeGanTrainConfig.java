@@ -127,9 +127,12 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
         return domains.stream().mapToDouble(Domain::tiltDb).toArray();
     }
 
-    /** Model sizes (DESIGN §4's slim budget: 16, 3, 1, 2, 16, 3). */
+    /**
+     * Model sizes (DESIGN §4's slim budget: 16, 3, 1, 2, 16, 3); {@code affineNorm}: the encoder's and generators'
+     * instance norms learn a scale and shift per channel (default false, as every preset before it).
+     */
     public record Architecture(int baseChannels, int encoderResBlocks, int sharedResBlocks, int ownResBlocks,
-                               int discBaseChannels, int discDownsamples, boolean pitchConditioning) { }
+                               int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm) { }
 
     /**
      * @param cropFrames         frames per training crop (multiple of 4; 64 ≈ 1 s)
@@ -160,6 +163,6 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
     public VaeGanConfig modelConfig(int melBins) {
         Architecture a = architecture;
         return new VaeGanConfig(domains.stream().map(Domain::name).toList(), melBins, a.baseChannels(), a.encoderResBlocks(),
-                a.sharedResBlocks(), a.ownResBlocks(), a.discBaseChannels(), a.discDownsamples(), a.pitchConditioning());
+                a.sharedResBlocks(), a.ownResBlocks(), a.discBaseChannels(), a.discDownsamples(), a.pitchConditioning(), a.affineNorm());
     }
 }

@@ -1,0 +1,51 @@
+package org.timbrelab.engine.nn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Instance norm with a learned per-channel scale and shift (PyTorch's InstanceNorm2d(affine=True)). */
+class AffineNormTest {
+    private NDManager m;
+
+    @BeforeEach void open() { m = NDManager.newBaseManager(); Engine.getInstance().setRandomSeed(3); }
+    @AfterEach void close() { m.close(); }
+
+    @Test void scaleAndShiftApplyPerChannelAfterNormalising() {
+        NDArray x = m.randomNormal(new Shape(2, 3, 4, 5)).mul(7).add(2);
+        NDArray gamma = m.create(new float[] {1, 2, 0}), beta = m.create(new float[] {0, -1, 5});
+        NDArray y = InstanceNorm.normalize(x, gamma, beta);
+        NDArray plain = InstanceNorm.normalize(x);
+        for (int n = 0; n < 2; n++)
+            for (int c = 0; c < 3; c++) {
+                float[] got = y.get(n, c).toFloatArray(), want = plain.get(n, c).toFloatArray();
+                float g = gamma.getFloat(c), b = beta.getFloat(c);
+                for (int i = 0; i < got.length; i++) assertEquals(g * want[i] + b, got[i], 1e-5);
+            }
+    }
+
+    @Test void affineBlockStartsAsThePlainOneAndLearnsItsScale() {
+        ConvNormAct plain = new ConvNormAct(ConvSpec.same(2, 3, 3, Padding.ZERO), true, Activation.NONE);
+        ConvNormAct affine = new ConvNormAct(ConvSpec.same(2, 3, 3, Padding.ZERO), true, true, Activation.NONE);
+        plain.initialize(m);
+        affine.initialize(m);
+        assertEquals(plain.parameterCount() + 6, affine.parameterCount(), "one scale and one shift per output channel");
+        affine.conv().weightParameter().getArray().set(plain.conv().weightParameter().getArray().toFloatArray());
+        NDArray x = m.randomNormal(new Shape(2, 2, 6, 6));
+        assertArrayEquals(plain.forward(x).toFloatArray(), affine.forward(x).toFloatArray(), 1e-5f, "γ = 1, β = 0 at initialisation");
+        Parameter gamma = affine.getParameters().get("gamma");
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(affine.forward(x).square().sum());   // d/dγ of Σ(γ·n)² = 2γ Σ n² > 0
+        }
+        for (float g : gamma.getArray().getGradient().toFloatArray()) assertTrue(g > 1, "gradient reaches the scale: " + g);
+        assertThrows(IllegalArgumentException.class, () -> new ConvNormAct(ConvSpec.same(2, 3, 3, Padding.ZERO), false, true, Activation.NONE));
+    }
+}
