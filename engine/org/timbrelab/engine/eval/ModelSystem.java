@@ -20,6 +20,7 @@ public final class ModelSystem implements ConversionSystem {
     private final PhaseMethod phase;
     private final double timbreStrength;
     private final boolean toneMatch;
+    private final boolean envelope;
 
     /**
      * @param label preset label shown in the row name (e.g. the preset's name)
@@ -36,6 +37,13 @@ public final class ModelSystem implements ConversionSystem {
 
     /** @param toneMatch input tone matching on or off ({@link Converter#toneMatch(boolean)}); on needs a preset with a tone */
     public ModelSystem(Converter converter, String label, String kind, Register register, PhaseMethod phase, double timbreStrength, boolean toneMatch) {
+        this(converter, label, kind, register, phase, timbreStrength, toneMatch, true);
+    }
+
+    /** @param envelope whether the delivered output takes the input's loudness envelope ({@link LoudnessEnvelope}) */
+    public ModelSystem(Converter converter, String label, String kind, Register register, PhaseMethod phase, double timbreStrength,
+                       boolean toneMatch, boolean envelope) {
+        this.envelope = envelope;
         this.toneMatch = toneMatch;
         this.converter = converter;
         this.label = label;
@@ -49,7 +57,7 @@ public final class ModelSystem implements ConversionSystem {
         String reg = register.auto() ? "register auto" : register.octaves() == 0 ? "register off" : "register " + register.octaves();
         String strength = String.format(java.util.Locale.ROOT, ", strength %.2f", timbreStrength);
         String tone = converter.hasInputTone() && !toneMatch ? ", tone matching off" : "";
-        return label + " (" + reg + ", " + Vocoders.label(phase) + strength + tone + ")";
+        return label + " (" + reg + ", " + Vocoders.label(phase) + strength + tone + (envelope ? "" : ", no envelope") + ")";
     }
 
     @Override public String kind() { return kind; }
@@ -59,7 +67,7 @@ public final class ModelSystem implements ConversionSystem {
             converter.phaseMethod(phase).followLoudness(false).timbreStrength(timbreStrength).toneMatch(toneMatch);
             try {
                 Converter.Converted raw = converter.convertReportingShift(input, domain, register);
-                AudioClip enveloped = LoudnessEnvelope.apply(input, raw.audio(), converter.spectrogramConfig().hopLength());
+                AudioClip enveloped = envelope ? LoudnessEnvelope.apply(input, raw.audio(), converter.spectrogramConfig().hopLength()) : raw.audio();
                 return new Output(raw.audio(), enveloped, raw.octaves());
             } finally {
                 converter.phaseMethod(PhaseMethod.PGHI).followLoudness(true)     // the converter's defaults

@@ -32,14 +32,31 @@ public final class InputAudio {
         return new Level(peak, x.length == 0 ? 0 : Math.sqrt(sum / x.length), mean);
     }
 
-    /** The clip minus its mean (the same clip when the mean is 0). */
+    /** Corner of the DC blocker, Hz: far below any voice or instrument fundamental (the spectrogram starts at 40 Hz). */
+    static final double DC_CORNER_HZ = 10;
+
+    /**
+     * The clip through a one-pole DC blocker (y[n] = x[n] − x[n−1] + a·y[n−1], corner {@value #DC_CORNER_HZ} Hz): an offset
+     * goes, digital silence stays silence. Subtracting the clip's mean would turn its silent stretches into a constant
+     * the model hears as a low band (−61 dB for a TTS clip whose mean is 0.0009). The same clip when it is all zeros.
+     */
     public static AudioClip withoutDc(AudioClip clip) {
         float[] x = clip.samples();
-        double mean = mean(x);
-        if (mean == 0) return clip;
+        if (mean(x) == 0 && allZero(x)) return clip;
+        double a = Math.exp(-2 * Math.PI * DC_CORNER_HZ / clip.sampleRate());
         float[] y = new float[x.length];
-        for (int i = 0; i < x.length; i++) y[i] = (float) (x[i] - mean);
+        double prevX = x.length == 0 ? 0 : x[0], prevY = 0;   // starting from x[0] keeps an offset from becoming a step
+        for (int i = 0; i < x.length; i++) {
+            prevY = x[i] - prevX + a * prevY;
+            prevX = x[i];
+            y[i] = (float) prevY;
+        }
         return new AudioClip(y, clip.sampleRate());
+    }
+
+    private static boolean allZero(float[] x) {
+        for (float v : x) if (v != 0) return false;
+        return true;
     }
 
     private static double mean(float[] x) {
