@@ -6,7 +6,7 @@ import ai.djl.nn.pooling.Pool;
 import org.timbrelab.dsp.SpectrogramConfig;
 
 /**
- * The harmonic comb image of DESIGN §1.8: for each voiced frame, Gaussian bumps (σ = 0.8 mel bins)
+ * The harmonic comb image of pitch conditioning (docs/ARCHITECTURE.md, "The model"): for each voiced frame, Gaussian bumps (σ = 0.8 mel bins)
  * at the mel positions of h·f0 for h = 1…⌊7900 / f0⌋, values in [0, 1]; unvoiced frames are zero.
  * Layout is bin-major (bins × frames), like {@link org.timbrelab.dsp.Spectrogram}, so it stacks
  * under a spectrogram image as a second (N, 1, H, W) input.

@@ -49,7 +49,7 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
         }
     }
 
-    /** Model sizes (DESIGN §4's slim budget: 16, 3, 1, 2, 16, 3). */
+    /** Model sizes (the slim model every shipped preset uses: 16, 3, 1, 2, 16, 3; docs/ARCHITECTURE.md, "The model"). */
     public record Architecture(int baseChannels, int encoderResBlocks, int sharedResBlocks, int ownResBlocks,
                                int discBaseChannels, int discDownsamples, boolean pitchConditioning) { }
 
