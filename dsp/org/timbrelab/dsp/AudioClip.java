@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 public record AudioClip(float[] samples, int sampleRate) {
 
-    /** The rate every model works at (DESIGN §3). */
+    /** The rate every model works at (docs/ARCHITECTURE.md, "Audio conventions"). */
     public static final int MODEL_RATE = 16_000;
 
     public AudioClip {

@@ -1,7 +1,7 @@
 package org.timbrelab.dsp;
 
 /**
- * Audio ↔ model image (DESIGN §3): STFT magnitude (periodic Hann, centred, reflect padding) →
+ * Audio ↔ model image (docs/ARCHITECTURE.md, "Audio conventions"): STFT magnitude (periodic Hann, centred, reflect padding) →
  * mel filterbank (on magnitude, not power) → dB against a FIXED reference → clipped to
  * [minDb, 0] dB → y = 1 + 2·dB/|minDb| ∈ [-1, 1] (y = dB/50 + 1 for the default −100 dB floor).
  * Never normalised per clip, so loudness survives.
@@ -54,7 +54,7 @@ public final class AudioTransform {
 
     /**
      * As {@link #forward(AudioClip)} after moving the sound up by {@code octaveShift} octaves
-     * (negative: down) — the register shift of DESIGN §1.8, done on the linear magnitude.
+     * (negative: down) — the register shift of conversion (docs/ARCHITECTURE.md, "One clip from WAV to violin"), done on the linear magnitude.
      */
     public Spectrogram forward(AudioClip clip, int octaveShift) {
         MagnitudeSpectrogram m = magnitude(clip);

@@ -2,6 +2,7 @@ package org.timbrelab.dsp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Where frequencies sit on a spectrogram's bin axis: mel bands (centres equally spaced in mel
@@ -27,18 +28,15 @@ abstract class FrequencyAxis {
     }
 
     static final class Mel extends FrequencyAxis {
-        private final MelScale.Scale scale;
-        private final double lo, step;
+        private final DoubleUnaryOperator band;
         private final SpectrogramConfig c;
 
         Mel(SpectrogramConfig c) {
             this.c = c;
-            this.scale = "htk".equals(c.melScale()) ? MelScale.Scale.HTK : MelScale.Scale.SLANEY;
-            this.lo = hzToMel(c.fMin());
-            this.step = (hzToMel(c.fMax()) - lo) / (c.nMels() + 1);
+            this.band = MelScale.bandOf(c);
         }
 
-        @Override double binOf(double hz) { return (hzToMel(hz) - lo) / step - 1; }
+        @Override double binOf(double hz) { return band.applyAsDouble(hz); }
 
         @Override String label() { return "frequency (Hz, mel scale)"; }
 
@@ -48,8 +46,6 @@ abstract class FrequencyAxis {
                 if (hz >= c.fMin() && hz <= c.fMax()) out.add(hz);
             return out;
         }
-
-        private double hzToMel(double hz) { return MelScale.hzToMel(hz, scale); }
     }
 
     static final class Linear extends FrequencyAxis {

@@ -1,5 +1,7 @@
 package org.timbrelab.dsp;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Mel filterbank with librosa's {@code filters.mel} conventions: triangular filters between
  * n_mels + 2 points equally spaced on the mel scale (Slaney's or HTK's formula), evaluated at the
@@ -13,7 +15,12 @@ package org.timbrelab.dsp;
 public final class MelScale {
 
     /** Which mel formula. */
-    public enum Scale { SLANEY, HTK }
+    public enum Scale {
+        SLANEY, HTK;
+
+        /** The scale a {@link SpectrogramConfig#melScale()} names: "htk", else Slaney. */
+        public static Scale of(String name) { return "htk".equals(name) ? HTK : SLANEY; }
+    }
 
     // Slaney (Auditory Toolbox) constants, as in librosa.hz_to_mel(htk=False)
     private static final double F_SP = 200.0 / 3;
@@ -65,8 +72,18 @@ public final class MelScale {
 
     /** The filterbank of a {@link SpectrogramConfig}: its scale, always with Slaney area norm (librosa's default). */
     public static MelScale of(SpectrogramConfig c) {
-        Scale s = "htk".equals(c.melScale()) ? Scale.HTK : Scale.SLANEY;
-        return new MelScale(c.sampleRate(), c.nFft(), c.nMels(), c.fMin(), c.fMax(), s, true);
+        return new MelScale(c.sampleRate(), c.nFft(), c.nMels(), c.fMin(), c.fMax(), Scale.of(c.melScale()), true);
+    }
+
+    /**
+     * Hz → fractional mel band index for a config: band i is centred on point i + 1 of the nMels + 2 points equally
+     * spaced in mel between fMin and fMax (the filters' centres), so {@code bandOf(c).applyAsDouble(centre of band i) = i}.
+     */
+    public static DoubleUnaryOperator bandOf(SpectrogramConfig c) {
+        Scale scale = Scale.of(c.melScale());
+        double lo = hzToMel(c.fMin(), scale);
+        double step = (hzToMel(c.fMax(), scale) - lo) / (c.nMels() + 1);
+        return hz -> (hzToMel(hz, scale) - lo) / step - 1;
     }
 
     public static double hzToMel(double hz, Scale scale) {

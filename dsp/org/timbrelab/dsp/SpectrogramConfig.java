@@ -1,7 +1,7 @@
 package org.timbrelab.dsp;
 
 /**
- * The one description of how audio becomes a model's input image (DESIGN §3).
+ * The one description of how audio becomes a model's input image (docs/ARCHITECTURE.md, "Audio conventions").
  * Every model and preset stores the config it was trained with.
  *
  * @param sampleRate  Hz of the audio the transform expects (16 kHz)

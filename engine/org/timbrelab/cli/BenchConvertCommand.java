@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code bench convert}: a 30-s clip into one domain of a preset — spectrogram, E + G, and whole conversions with PGHI and GL-32 (DESIGN §9). */
+/** {@code bench convert}: a 30-s clip into one domain of a preset — spectrogram, E + G, and whole conversions with PGHI and GL-32, on a warm JVM (docs/ARCHITECTURE.md, "Where measured numbers live"). */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Times converting 30 s of voice-like audio into one domain: spectrogram, encoder + generator, "
                 + "and the whole conversion (register matching, vocoder, loudness envelope) with PGHI and with Griffin-Lim 32.")

@@ -12,7 +12,7 @@ import org.timbrelab.dsp.SpectrogramConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code bench dsp}: the audio transform's costs on synthetic voice-like audio (DESIGN §3, §9 speed figures). */
+/** {@code bench dsp}: the audio transform's costs on synthetic voice-like audio (docs/ARCHITECTURE.md, "Audio conventions"). */
 @Command(name = "dsp", mixinStandardHelpOptions = true,
         description = "Times STFT+mel+log of 60 s, mel->audio with PGHI (10 s, 30 s) and Griffin-Lim 32 (10 s), "
                 + "and resampling 44.1->16 kHz of 60 s, on one thread.")

@@ -40,8 +40,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code eval --preset P --inputs DIR --out report/ [--refs DIR]}: the measured table of DESIGN
- * §9 — the preset, its ablations, the no-model baseline, real-vs-real floors and vocoder ceilings —
+ * {@code eval --preset P --inputs DIR --out report/ [--refs DIR]}: the measured table (docs/ARCHITECTURE.md,
+ * "Evaluation") — the preset, its ablations, the no-model baseline, real-vs-real floors and vocoder ceilings —
  * judged by two listeners that first pass their controls (issue 19), per input group, with rows
  * for outputs of other systems converted beforehand ({@code --reference-outputs}).
  */

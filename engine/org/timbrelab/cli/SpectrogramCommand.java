@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code spectrogram --in A.wav --png S.png}: the model's dB mel spectrogram of a file as a picture. */
 @Command(name = "spectrogram", mixinStandardHelpOptions = true,
-        description = "Draws the dB mel spectrogram (the model's input, DESIGN §3) of a WAV/AIFF file as a PNG "
+        description = "Draws the dB mel spectrogram (the model's input) of a WAV/AIFF file as a PNG "
                 + "with a colour bar, a frequency axis in Hz and a time axis in seconds; --f0 overlays the pitch track.")
 public final class SpectrogramCommand implements Callable<Integer> {
 

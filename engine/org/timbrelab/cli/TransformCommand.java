@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code transform --in A.wav --out B.wav [--phase pghi|gl] [--iters N]}: forward to the model's image and back. */
 @Command(name = "transform", mixinStandardHelpOptions = true,
-        description = "Converts audio to the model's log-mel image and back (DESIGN §3) and prints the spectral "
+        description = "Converts audio to the model's log-mel image and back (fixed-reference dB, PGHI or Griffin-Lim) and prints the spectral "
                 + "convergence of the result against the input's STFT magnitude (dB; lower is better).")
 public final class TransformCommand implements Callable<Integer> {
 

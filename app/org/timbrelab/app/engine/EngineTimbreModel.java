@@ -89,7 +89,7 @@ public final class EngineTimbreModel implements TimbreModel {
 
     /**
      * The app's latent handle: the clip's latent at its own register (its place in the plane), the
-     * clip itself so a decode can re-encode it at the target's register (DESIGN §1.8), and the
+     * clip itself so a decode can re-encode it at the target's register, and the
      * plane offset dragged so far. Interpolated latents have no clip: they decode as they are.
      */
     private record Handle(org.timbrelab.engine.infer.Latent z, AudioClip clip, float[] offset) { }
@@ -125,7 +125,7 @@ public final class EngineTimbreModel implements TimbreModel {
         return converter.decode(z, domain, z.f0Hz());
     }
 
-    /** DESIGN §9: offset = Σ_k (p_k − point_k) · basis_k, added to every time frame. */
+    /** The plane drag: offset = Σ_k (p_k − point_k) · basis_k, added to every time frame. */
     @Override public Latent moveTo(Latent latent, double x, double y) {
         Handle h = (Handle) latent.handle();
         float[] offset = new float[points.dimension()];

@@ -1,7 +1,7 @@
 package org.timbrelab.app.model;
 
 /**
- * Octave shift applied to the input before encoding for one target (DESIGN §1.8): Auto (toward the
+ * Octave shift applied to the input before encoding for one target (docs/ARCHITECTURE.md, "One clip from WAV to violin"): Auto (toward the
  * target domain's median f0) or a fixed −2…+2.
  */
 public record Register(boolean auto, int octaves) {

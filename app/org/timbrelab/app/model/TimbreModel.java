@@ -28,7 +28,7 @@ public interface TimbreModel extends AutoCloseable {
     /** Decodes a latent into a domain (pitch-conditioned presets use the latent's own pitch track). */
     AudioClip decode(Latent latent, String domain) throws Exception;
 
-    /** The latent moved so its plane point lands on (x, y) (DESIGN §9: offset mapped back through the PCA basis). */
+    /** The latent moved so its plane point lands on (x, y) (the offset in the plane mapped back through the PCA basis). */
     Latent moveTo(Latent latent, double planeX, double planeY) throws Exception;
 
     /** Interpolates A → B at t ∈ [0, 1]; B is resampled to A's length in time; slerp over the flattened map. */

@@ -61,6 +61,25 @@ public final class Background {
     /** Heavy work (tensors, vocoding) runs one at a time so it never fights for the 2 cores. */
     public <T> Task<T> heavy(String action, Work<T> work, Consumer<T> onSuccess) { return submit(heavy, action, work, onSuccess, e -> false); }
 
+    /**
+     * Closes a resource (e.g. the model being replaced) on the heavy worker, after the heavy work already queued, which
+     * may still be using it; the FX thread never waits for it. No status line; a failure is logged only.
+     */
+    public void release(String what, AutoCloseable resource) {
+        Runnable close = () -> {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", what, e.toString());
+            }
+        };
+        try {
+            heavy.execute(close);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) { // the app is closing: nothing else runs
+            close.run();
+        }
+    }
+
     /** Short I/O (loading a file, listing presets). */
     public <T> Task<T> light(String action, Work<T> work, Consumer<T> onSuccess) { return submit(light, action, work, onSuccess, e -> false); }
 

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record TrainingPlan(String name, List<DomainSpec> domains, ModelSize size, int minutes) {
 
-    /** Model sizes offered; base channels as in DESIGN §4 (16 is the measured slim model). */
+    /** Model sizes offered; base channels as in the slim model (16; docs/ARCHITECTURE.md, "The model"). */
     public enum ModelSize {
         SMALL("Small (16 channels, fastest)", 16, 1.0), MEDIUM("Medium (32 channels)", 32, 3.0);
 
@@ -22,7 +22,7 @@ public record TrainingPlan(String name, List<DomainSpec> domains, ModelSize size
     public TrainingPlan { domains = List.copyOf(domains); }
 
     /**
-     * Rough ms per step with one intra-op thread: DESIGN §9's PyTorch reference (210 ms for two
+     * Rough ms per step with one intra-op thread: the PyTorch reference (docs/ARCHITECTURE.md, "Measured facts the code relies on") (210 ms for two
      * domains on 2 threads, growing linearly with n) × 1.8 for one thread, × the size factor.
      * The dashboard shows the measured value once training runs.
      */

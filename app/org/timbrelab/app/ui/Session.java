@@ -54,7 +54,7 @@ public final class Session {
         input.addListener((o, a, b) -> inputLatent.set(null));
         model.addListener((o, old, now) -> {
             inputLatent.set(null);
-            if (old != null) old.close();
+            if (old != null) background.release("the previous model", old); // off the FX thread, after work that still uses it
             if (now != null) audio.setConfig(now.spectrogramConfig());
         });
     }

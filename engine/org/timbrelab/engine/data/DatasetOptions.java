@@ -34,7 +34,7 @@ public record DatasetOptions(SpectrogramConfig spectrogram, Path cacheRoot, doub
         if (!(gapDb >= 0)) throw new IllegalArgumentException("gapDb must be >= 0 (0 keeps every frame), got " + gapDb);
     }
 
-    /** DESIGN §3 spectrogram, cache in data/.cache, 4-s chunks (one NSynth note), ≥ 0.25 s, silence 50 dB below the loudest frame, f0 on. */
+    /** The default spectrogram (docs/ARCHITECTURE.md, "Audio conventions"), cache in data/.cache, 4-s chunks (one NSynth note), ≥ 0.25 s, silence 50 dB below the loudest frame, f0 on. */
     public static DatasetOptions defaults() {
         return new DatasetOptions(SpectrogramConfig.DEFAULT, DEFAULT_CACHE_ROOT, 4.0, 0.25, -50.0, true, 0);
     }

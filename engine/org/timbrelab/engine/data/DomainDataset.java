@@ -45,7 +45,7 @@ import java.util.Random;
  *         }
  *     }
  * }
- * double fTarget = violin.medianF0Hz().orElse(300);      // register matching, DESIGN §1.8 (over all files)
+ * double fTarget = violin.medianF0Hz().orElse(300);      // register matching's target (over all files)
  * // validation: a fixed set of crops, the same on every call and every run
  * StepBatch held = new BalancedSampler(List.of(v.validation(), w.validation()), 64, 16, seed).batch(0);
  * }</pre>
@@ -101,7 +101,7 @@ public final class DomainDataset {
 
     /**
      * Opens {@code dir} with every recording moved up by {@code octaves} octaves (spectrogram and
-     * f0), cached separately from the unshifted set: register augmentation (DESIGN §1.8 — the
+     * f0), cached separately from the unshifted set: register augmentation (docs/ARCHITECTURE.md, "The data pipeline" — the
      * model then trains on inputs shifted as conversion shifts them).
      */
     public static DomainDataset openOctaveShifted(Path dir, DatasetOptions options, int octaves, DatasetListener listener) {
@@ -228,7 +228,7 @@ public final class DomainDataset {
         return true;
     }
 
-    /** Median f0 over every voiced frame of the domain (the register-matching target, DESIGN §1.8), if tracked. */
+    /** Median f0 over every voiced frame of the domain (the register-matching target), if tracked. */
     public OptionalDouble medianF0Hz() {
         return medianF0 == null ? OptionalDouble.empty() : OptionalDouble.of(medianF0);
     }

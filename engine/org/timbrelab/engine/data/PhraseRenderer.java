@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Composes random legato phrases in an instrument's usual register and renders them through a
  * {@link SoundfontRenderer}. Speech glides and wobbles; isolated steady notes do not, so the
- * VAE-GAN's instrument domains train on phrases like these (DESIGN §6): notes of 0.15–1 s that
+ * VAE-GAN's instrument domains train on phrases like these (isolated steady notes are far from speech, which glides): notes of 0.15–1 s that
  * overlap (legato), pitch-bend glides into some notes, delayed vibrato, a slow expression (CC11)
  * swell and varied velocities. Successive notes alternate between two MIDI channels so each note
  * bends on its own. Everything comes from one seed, so a phrase is reproducible.

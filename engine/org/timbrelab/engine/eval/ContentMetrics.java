@@ -3,7 +3,7 @@ package org.timbrelab.engine.eval;
 import org.timbrelab.dsp.PitchTrack;
 
 /**
- * How much of the input's content a conversion keeps (DESIGN §9 "Metrics"): melody (f0 contour
+ * How much of the input's content a conversion keeps (docs/ARCHITECTURE.md, "Evaluation"): melody (f0 contour
  * correlation, cents error against the register-shifted input) and dynamics (loudness envelope
  * correlation). Tracks are compared frame by frame over their common length, so both must be on
  * the same frame grid (same hop and sample rate). A value is NaN when it is undefined (fewer

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Scores conversion systems on held-out input clips against real clips of each target domain
- * (DESIGN §9 "Metrics"). Every system is scored the same way per target domain: every listener's
+ * (docs/ARCHITECTURE.md, "Evaluation"). Every system is scored the same way per target domain: every listener's
  * verdict on the output (the headline "heard as the target" is the lower of the listeners' shares,
  * issue 19), log2-f0 correlation and cents error against the input (× 2^k), loudness
  * correlation before and after the envelope step, and FAD of all outputs against the second half
@@ -35,7 +35,7 @@ public final class Evaluation {
     /** The table rows, per-clip scores and notes (warnings such as too few FAD frames). */
     public record Result(List<EvalRow> rows, List<ClipScore> clips, List<String> notes) { }
 
-    /** Fewest frames a FAD set should have (DESIGN §9 asks for ≥ 2,000). */
+    /** Fewest frames a FAD set should have (2,000: fewer make the covariance estimate noisy). */
     public static final int MIN_FAD_FRAMES = 2000;
 
     private final Listeners listeners;

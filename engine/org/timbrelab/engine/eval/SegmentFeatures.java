@@ -84,7 +84,7 @@ public record SegmentFeatures(int windowFrames, int bands, double activeDb, doub
 
     /** Spectrogram values back to dB: frame-major {@code [frame][bin]}. */
     static double[][] toDb(Spectrogram spec) {
-        double half = -spec.config().minDb() / 2;   // y = dB / half + 1 (DESIGN §3)
+        double half = -spec.config().minDb() / 2;   // y = dB / half + 1 (docs/ARCHITECTURE.md, "Audio conventions")
         double[][] db = new double[spec.frames()][spec.bins()];
         for (int bin = 0; bin < spec.bins(); bin++)
             for (int t = 0; t < spec.frames(); t++) db[t][bin] = (spec.get(bin, t) - 1) * half;

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Timbre transfer with a trained preset (DESIGN §1.8, §9). A clip is moved by whole octaves
+ * Timbre transfer with a trained preset (docs/ARCHITECTURE.md, "One clip from WAV to violin"). A clip is moved by whole octaves
  * toward the target's register, turned into a log-mel image, encoded to μ (never sampled, so
  * conversion is deterministic) in overlapping windows, decoded by the target's generator (with the
  * shifted input's f0 comb if the model is pitch-conditioned), vocoded (PGHI by default) and given
@@ -127,7 +127,7 @@ public final class Converter implements AutoCloseable {
     /**
      * The latent moved toward {@code domain}: every frame shifted by strength × (the domain's
      * centroid − the clip's own time-average), the centroid being the mean of the preset's latent
-     * points of that domain (~1-s windows of its training data). This is the scatter's drag (DESIGN §9)
+     * points of that domain (~1-s windows of its training data). This is the scatter's drag
      * aimed at the target's centre: the melody stays (it lives in the frame-to-frame changes and,
      * with pitch conditioning, in the comb), the clip's average character moves to the target's.
      * Unchanged when the strength is 0 or the preset has no points for the domain.
@@ -341,7 +341,7 @@ public final class Converter implements AutoCloseable {
                 + " values converting into '" + domain + "'; its weights are broken: try another preset, or export it again from a good checkpoint");
     }
 
-    /** Linear interpolation frame by frame after resampling B to A's length (DESIGN §9). Keeps A's f0 and geometry. */
+    /** Linear interpolation frame by frame after resampling B to A's length. Keeps A's f0 and geometry. */
     public static Latent lerp(Latent a, Latent b, double t) {
         float[] va = a.values(), vb = aligned(a, b), v = new float[va.length];
         for (int i = 0; i < v.length; i++) v[i] = (float) ((1 - t) * va[i] + t * vb[i]);

@@ -21,7 +21,7 @@ public record Latent(float[] values, int channels, int bins, int frames, int spe
     public float get(int c, int f, int t) { return values[(c * bins + f) * frames + t]; }
 
     /**
-     * The clip's point for the latent scatter (DESIGN §9): the map averaged over the time frames
+     * The clip's point for the latent scatter (docs/ARCHITECTURE.md, "The preset format"): the map averaged over the time frames
      * that belong to the clip, a C·F vector.
      */
     public float[] timeAverage() {

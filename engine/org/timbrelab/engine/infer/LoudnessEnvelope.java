@@ -3,7 +3,7 @@ package org.timbrelab.engine.infer;
 import org.timbrelab.dsp.AudioClip;
 
 /**
- * Makes a converted clip follow the input's loudness over time (DESIGN §1.8): both clips' RMS
+ * Makes a converted clip follow the input's loudness over time (a clip-level gain leaves loudness correlation near 0.9; docs/ARCHITECTURE.md, "Measured facts the code relies on"): both clips' RMS
  * is measured in frames of 2·hop every hop samples, the output is multiplied by the ratio
  * (interpolated between frame centres, at most {@link #MAX_GAIN}), and the result is kept below
  * full scale. The output keeps the input's length.

@@ -1,7 +1,7 @@
 package org.timbrelab.engine.infer;
 
 /**
- * How far to move the input by whole octaves before encoding (DESIGN §1.8): {@link #AUTO} picks
+ * How far to move the input by whole octaves before encoding (docs/ARCHITECTURE.md, "One clip from WAV to violin"): {@link #AUTO} picks
  * k = round(log2(target median f0 / input median f0)) clamped to 0…2; a fixed choice is −2…+2.
  */
 public record Register(boolean auto, int octaves) {

@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Nearest-neighbour ×2 up-sampling followed by a 3×3 conv → IN → ReLU. The PyTorch engine does not
- * implement Conv2dTranspose (DESIGN §5); this also avoids its checkerboard artefacts.
+ * implement Conv2dTranspose (docs/ARCHITECTURE.md, "Measured facts the code relies on"); this also avoids its checkerboard artefacts.
  */
 public final class Upsample extends Layer {
     private final ConvNormAct conv;

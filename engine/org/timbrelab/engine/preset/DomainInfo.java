@@ -5,7 +5,7 @@ package org.timbrelab.engine.preset;
  *
  * @param name        as in the model config
  * @param colour      display colour "#rrggbb" (scatter, output rows)
- * @param medianF0Hz  median f0 over the voiced frames of its training data: register matching's target (DESIGN §1.8)
+ * @param medianF0Hz  median f0 over the voiced frames of its training data: register matching's target (docs/ARCHITECTURE.md, "One clip from WAV to violin")
  */
 public record DomainInfo(String name, String colour, double medianF0Hz) {
     public DomainInfo {

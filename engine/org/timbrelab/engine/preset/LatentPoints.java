@@ -3,7 +3,7 @@ package org.timbrelab.engine.preset;
 import java.util.List;
 
 /**
- * The app's latent scatter (DESIGN §9): time-averaged latent maps (C·F vectors) of ~1-s windows of
+ * The app's latent scatter (docs/ARCHITECTURE.md, "The preset format"): time-averaged latent maps (C·F vectors) of ~1-s windows of
  * the training examples, their sources, and a PCA basis so a point p in the plane maps back to a
  * latent offset: offset = Σ_k (p_k − point_k) · basis_k.
  *

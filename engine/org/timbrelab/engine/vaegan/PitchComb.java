@@ -3,10 +3,13 @@ package org.timbrelab.engine.vaegan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
+import org.timbrelab.dsp.MelScale;
 import org.timbrelab.dsp.SpectrogramConfig;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
- * The harmonic comb image of DESIGN §1.8: for each voiced frame, Gaussian bumps (σ = 0.8 mel bins)
+ * The harmonic comb image of pitch conditioning (docs/ARCHITECTURE.md, "The model"): for each voiced frame, Gaussian bumps (σ = 0.8 mel bins)
  * at the mel positions of h·f0 for h = 1…⌊7900 / f0⌋, values in [0, 1]; unvoiced frames are zero.
  * Layout is bin-major (bins × frames), like {@link org.timbrelab.dsp.Spectrogram}, so it stacks
  * under a spectrogram image as a second (N, 1, H, W) input.
@@ -24,15 +27,13 @@ public final class PitchComb {
     public static float[] image(float[] f0Hz, int frames, SpectrogramConfig cfg) {
         int bins = cfg.nMels();
         float[] out = new float[bins * frames];
-        double melLo = hzToMel(cfg.fMin(), cfg.melScale());
-        double step = (hzToMel(cfg.fMax(), cfg.melScale()) - melLo) / (bins + 1);
+        DoubleUnaryOperator band = MelScale.bandOf(cfg);
         int reach = (int) Math.ceil(4 * SIGMA_BINS);
         for (int t = 0; t < Math.min(frames, f0Hz.length); t++) {
             double f0 = f0Hz[t];
             if (!(f0 > 0) || !Double.isFinite(f0)) continue;
             for (int h = 1; h * f0 <= MAX_HARMONIC_HZ; h++) {
-                // filter i is centred on mel point i + 1 of bins + 2 equally spaced points
-                double pos = (hzToMel(h * f0, cfg.melScale()) - melLo) / step - 1;
+                double pos = band.applyAsDouble(h * f0);
                 int lo = Math.max(0, (int) Math.floor(pos) - reach);
                 int hi = Math.min(bins - 1, (int) Math.ceil(pos) + reach);
                 for (int b = lo; b <= hi; b++) {
@@ -44,16 +45,6 @@ public final class PitchComb {
             }
         }
         return out;
-    }
-
-    /** Hz → mel on the Slaney (linear below 1 kHz, log above) or HTK scale. */
-    static double hzToMel(double hz, String scale) {
-        if ("htk".equals(scale)) return 2595.0 * Math.log10(1.0 + hz / 700.0);
-        double fSp = 200.0 / 3;
-        double minLogHz = 1000.0;
-        double minLogMel = minLogHz / fSp;
-        double logStep = Math.log(6.4) / 27.0;
-        return hz < minLogHz ? hz / fSp : minLogMel + Math.log(hz / minLogHz) / logStep;
     }
 
     /** Average-pools (N, 1, H, W) combs by {@code factor} to meet the generator's 1/2 and 1/4 resolution features. */

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Architecture of an n-domain VAE-GAN. Defaults are DESIGN §4's slim budget: 16 base channels,
+ * Architecture of an n-domain VAE-GAN. Defaults are the slim model sized for 2 CPU cores (docs/ARCHITECTURE.md, "The model"): 16 base channels,
  * 3 encoder + 1 shared + 2 own residual blocks, PatchGANs with 3 stride-2 stages.
  *
  * @param domains             domain names, in order (index = generator/discriminator index)
@@ -43,7 +43,7 @@ public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, 
         if (discBaseChannels <= 0 || discDownsamples < 1) throw new IllegalArgumentException("discriminator channels and stages must be > 0");
     }
 
-    /** DESIGN §4's slim model for the given domains. */
+    /** The slim model for the given domains. */
     public static VaeGanConfig slim(List<String> domains, boolean pitchConditioning) {
         return new VaeGanConfig(domains, 128, 16, 3, 1, 2, 16, 3, pitchConditioning);
     }

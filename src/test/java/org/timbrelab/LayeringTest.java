@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Dependencies point one way: app → engine (incl. cli) → dsp (DESIGN §2). */
+/** Dependencies point one way: app → engine (incl. cli) → dsp (docs/ARCHITECTURE.md, "Layers"). */
 class LayeringTest {
     private static JavaClasses classes;
 
@@ -27,6 +27,16 @@ class LayeringTest {
     @Test void engineAndCliUseNoJavaFxAndNoApp() {
         noClasses().that().resideInAnyPackage("org.timbrelab.engine..", "org.timbrelab.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.timbrelab.app..")
+                .check(classes);
+    }
+
+    /** The VAE-GAN's model and training step know nothing of the study machinery; the studies do not reach into training. */
+    @Test void vaeGanCoreKnowsNoStudy() {
+        noClasses().that().resideInAnyPackage("org.timbrelab.engine.vaegan", "org.timbrelab.engine.nn", "org.timbrelab.engine.train")
+                .should().dependOnClassesThat().resideInAPackage("org.timbrelab.engine.vaegan.study..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.timbrelab.engine.vaegan.study..")
+                .should().dependOnClassesThat().resideInAPackage("org.timbrelab.engine.vaegan.training..")
                 .check(classes);
     }
 

@@ -37,17 +37,13 @@ final class PresetExport implements TrainingListener {
     private final List<DomainDataset> datasets;
     private final NDManager manager;
     private final PrintStream out;
-    private final Runnable beforeExport;
     private final Map<String, Double> lossSums = new LinkedHashMap<>();
     private final List<Map<String, Float>> recent = new ArrayList<>();
     private long startNanos;
     private long startStep;
     private double msPerStep;
 
-    /** @param beforeExport runs once before the model is written (puts a weight average in, if the run keeps one) */
-    PresetExport(Path presetDir, Path runDir, VaeGan model, VaeGanTrainConfig cfg, List<DomainDataset> datasets, NDManager manager, PrintStream out,
-                 Runnable beforeExport) {
-        this.beforeExport = beforeExport;
+    PresetExport(Path presetDir, Path runDir, VaeGan model, VaeGanTrainConfig cfg, List<DomainDataset> datasets, NDManager manager, PrintStream out) {
         this.presetDir = presetDir;
         this.runDir = runDir;
         this.model = model;
@@ -94,8 +90,7 @@ final class PresetExport implements TrainingListener {
     }
 
     void export(long steps, double minutes) {
-        beforeExport.run();
-        out.println("vaegan: exporting preset to " + presetDir + (cfg.ema() > 0 ? " (weight average, decay " + cfg.ema() + ")" : ""));
+        out.println("vaegan: exporting preset to " + presetDir);
         List<DomainInfo> domains = new ArrayList<>();
         LatentScatterBuilder scatter = new LatentScatterBuilder();
         int window = cfg.data().cropFrames();

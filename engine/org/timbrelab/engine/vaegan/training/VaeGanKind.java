@@ -18,9 +18,12 @@ import org.timbrelab.engine.train.ModelKind;
 import org.timbrelab.engine.train.RunContext;
 import org.timbrelab.engine.train.TrainingListener;
 import org.timbrelab.engine.train.TrainingRecipe;
-import org.timbrelab.engine.vaegan.DomainCritic;
 import org.timbrelab.engine.vaegan.VaeGan;
 import org.timbrelab.engine.vaegan.VaeGanConfig;
+import org.timbrelab.engine.vaegan.study.EncoderAnchor;
+import org.timbrelab.engine.vaegan.study.InitConfig;
+import org.timbrelab.engine.vaegan.study.WarmStart;
+import org.timbrelab.engine.config.ConfigException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,22 +46,23 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override public Class<VaeGanTrainConfig> configType() { return VaeGanTrainConfig.class; }
 
     /**
-     * {@code domains[i].octaves}, {@code domains[i].render} and {@code domains[i].ganWeight} came later: without them
-     * a domain trains at its own register only ([0]) on its folder as it is ({@code render: { folder: <dir> }}) with
-     * the adversarial weight of {@code losses.gan} alone (1); without {@code init} the run starts from random weights;
-     * without {@code init.anchor} (later still) nothing holds the encoder; without {@code losses.otherReal} (latest)
-     * a discriminator sees only its own domain's real crops and the fakes; without {@code losses.domainClass} no
-     * auxiliary domain classifier is trained; without {@code ema} the preset gets the last step's weights.
+     * Keys that came later get their defaults: without {@code domains[i].octaves} a domain trains at its own register
+     * only ([0]); without {@code domains[i].render} on its folder as it is ({@code { folder: <dir> }}); without
+     * {@code data.gapDb} silent frames are kept (0); without {@code init} (or its {@code copy}, {@code freeze},
+     * {@code anchor}) the run starts from random weights with nothing held.
+     * <p>
+     * Study settings whose code was removed ({@link #REMOVED}) still load at their neutral value, so the configs of older
+     * runs and presets resume and read as before; any other value fails and says where the code went.
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (tree.get("losses") instanceof ObjectNode losses) {
-            if (!losses.has("otherReal")) losses.put("otherReal", 0.0);
-            if (!losses.has("domainClass")) losses.put("domainClass", 0.0);
+            dropRemoved(losses, "otherReal", 0, "losses.");
+            dropRemoved(losses, "domainClass", 0, "losses.");
         }
-        if (!tree.has("ema")) tree.put("ema", 0.0);
+        dropRemoved(tree, "ema", 0, "");
         if (tree.get("data") instanceof ObjectNode data && !data.has("gapDb")) data.put("gapDb", 0.0);
         if (tree.get("architecture") instanceof ObjectNode arch && !arch.has("affineNorm")) arch.put("affineNorm", false);
-        if (!tree.has("init")) tree.putObject("init").put("from", VaeGanTrainConfig.Init.SCRATCH);
+        if (!tree.has("init")) tree.putObject("init").put("from", InitConfig.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");
             if (!init.has("freeze")) init.putArray("freeze");
@@ -74,9 +78,29 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 if (d instanceof ObjectNode o) {
                     if (!o.has("octaves")) o.putArray("octaves").add(0);
                     if (!o.has("render") && o.path("dir").isTextual()) o.putObject("render").put("folder", o.get("dir").asText());
-                    if (!o.has("ganWeight")) o.put("ganWeight", 1.0);
-                    if (!o.has("tiltDb")) o.put("tiltDb", 0.0);
+                    dropRemoved(o, "ganWeight", 1, "domains[].");
+                    dropRemoved(o, "tiltDb", 0, "domains[].");
                 }
+    }
+
+    /**
+     * Where the study settings went: {@code losses.otherReal}, {@code losses.domainClass}, {@code ema},
+     * {@code domains[].ganWeight} and {@code domains[].tiltDb} were tried and not shipped (docs/study-n-domains.md);
+     * their code was removed from the training step and is in git history.
+     */
+    static final String REMOVED = "a study setting that was tried and not shipped; its code was removed from the training step"
+            + " (docs/study-n-domains.md says what it did and where it is in git history)";
+
+    /** Removes {@code key} from {@code node} when it holds its neutral value; any other value is an error naming the key. */
+    private static void dropRemoved(ObjectNode node, String key, double neutral, String path) {
+        JsonNode v = node.get(key);
+        if (v == null) return;
+        if (v.isNumber() && v.asDouble() == neutral) {
+            node.remove(key);
+            return;
+        }
+        throw new ConfigException("key '" + path + key + "': " + REMOVED + "; delete the key (or set it to " + (neutral == 0 ? "0" : "1")
+                + ") to train with the shipped recipe");
     }
 
     @Override
@@ -90,16 +114,9 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 modelConfig.domainCount(), model.generatorSide().parameterCount(), model.discriminatorSide().parameterCount(),
                 cfg.data().cropFrames(), cfg.data().batchPerDomain());
         BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
-        EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), modelConfig.domains(), ctx.out());
+        EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), model, ctx.out());
         try {
-            DomainCritic critic = null;
-            if (cfg.losses().domainClass() > 0) {
-                critic = new DomainCritic(modelConfig);
-                critic.initialize(ctx.manager());
-                ctx.out().printf("vaegan: auxiliary domain classifier, %,d parameters, weight %s%n", critic.parameterCount(), cfg.losses().domainClass());
-            }
-            VaeGanRecipe recipe = new VaeGanRecipe(model, cfg.losses(), cfg.ganWeights(), cfg.optimiser(), sampler, data.spec, anchor, cfg.ema(), critic);
-            recipe.tiltDbs(cfg.tiltDbs());
+            VaeGanRecipe recipe = new VaeGanRecipe(model, cfg.losses(), cfg.optimiser(), sampler, data.spec, anchor);
             return new Trained(model, cfg, data, recipe);
         } catch (RuntimeException e) {
             if (anchor != null) anchor.close(); // the recipe would have owned it
@@ -110,8 +127,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override
     public List<TrainingListener> listeners(VaeGanTrainConfig cfg, TrainingRecipe recipe, RunContext ctx) {
         Trained t = (Trained) recipe;
-        return List.of(new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out(),
-                t.recipe::useAveragedWeights));
+        return List.of(new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out()));
     }
 
     /** The datasets of a config, opened with f0 tracking. */
@@ -144,8 +160,6 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 sides.add(shifted.split(cfg.data().validationFraction(), cfg.train().seed()).train()); // same files as the unshifted split
             }
             train.add(sides.size() == 1 ? split.train() : ChunkSet.union(sides));
-            if (d.ganWeight() != 1) ctx.out().printf("vaegan:   adversarial weight of transfers into '%s': x%s%n", d.name(), d.ganWeight());
-            if (d.tiltDb() > 0) ctx.out().printf("vaegan:   spectral-tilt augmentation of '%s': up to +-%s dB%n", d.name(), d.tiltDb());
         }
         return new Opened(sets, train, spec);
     }

@@ -1,11 +1,11 @@
 package org.timbrelab.engine.vaegan.training;
 
-import org.timbrelab.engine.vaegan.DomainCritic;
 import org.timbrelab.engine.vaegan.LossWeights;
 import org.timbrelab.engine.vaegan.PitchComb;
 import org.timbrelab.engine.vaegan.VaeGan;
 import org.timbrelab.engine.vaegan.VaeGanStep;
 import org.timbrelab.engine.vaegan.Optimisers;
+import org.timbrelab.engine.vaegan.study.ExtraLossSource;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -21,24 +21,19 @@ import org.timbrelab.engine.train.CheckpointData;
 import org.timbrelab.engine.train.Gradients;
 import org.timbrelab.engine.train.NamedParameters;
 import org.timbrelab.engine.train.TrainingRecipe;
-import org.timbrelab.engine.train.WeightAverage;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Trains a {@link VaeGan}: each step takes the sampler's crop batch of every domain (plus comb
  * images from their f0 when pitch-conditioned) and runs {@link VaeGanStep} with one Adam for
- * E + shared + generators and one for the discriminators (and one for the auxiliary domain classifier, if the
- * run trains one).
+ * E + shared + generators and one for the discriminators. A study run may add one extra generator term per step
+ * ({@link ExtraLossSource}); the shipped recipe has none.
  */
 public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
-    private static final Logger LOG = LoggerFactory.getLogger(VaeGanRecipe.class);
     private final VaeGan model;
     private final VaeGanStep step;
     private final BalancedSampler sampler;
@@ -47,38 +42,27 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private final NamedParameters dParams;
     private final Adam optG;
     private final Adam optD;
-    private final EncoderAnchor anchor;
-    private final WeightAverage average;
-    private final NamedParameters cParams; // the domain classifier's, or null
-    private final Adam optC;
-    private double[] tiltDbs; // per domain, or null = no tilt augmentation
+    private final ExtraLossSource extra; // a study's extra L_G term, or null
     private BatchPrefetcher prefetcher;
     private long nextStep = -1;
     private Random rng = new Random(0);
 
-    public VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
-        this(model, weights, ganWeights, adam, sampler, spec, null, 0, null);
+    public VaeGanRecipe(VaeGan model, LossWeights weights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
+        this(model, weights, adam, sampler, spec, null);
     }
 
-    /**
-     * @param anchor {@code init.anchor}'s reference encoder, or null; the recipe closes it
-     * @param ema    decay of the generator side's weight average, 0 = none
-     * @param critic the initialised domain classifier iff {@code weights.domainClass() > 0}, else null
-     */
-    VaeGanRecipe(VaeGan model, LossWeights weights, double[] ganWeights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec,
-                 EncoderAnchor anchor, double ema, DomainCritic critic) {
+    /** @param extra a study's extra generator term per step, or null; the recipe closes it */
+    public VaeGanRecipe(VaeGan model, LossWeights weights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec,
+                        ExtraLossSource extra) {
         this.model = model;
-        this.anchor = anchor;
-        this.step = new VaeGanStep(model, weights, ganWeights, critic);
+        this.extra = extra;
+        this.step = new VaeGanStep(model, weights);
         this.sampler = sampler;
         this.spec = spec;
         this.gParams = NamedParameters.of("g", model.generatorSide());
         this.dParams = NamedParameters.of("d", model.discriminatorSide());
         this.optG = new Adam("optG", adam, gParams);
         this.optD = new Adam("optD", adam, dParams);
-        this.average = ema > 0 ? new WeightAverage("emaG", ema, gParams) : null;
-        this.cParams = critic == null ? null : NamedParameters.of("c", critic);
-        this.optC = critic == null ? null : new Adam("optC", adam, cParams);
         if (model.config().pitchConditioning() && !sampler.hasF0())
             throw new IllegalStateException("pitch conditioning needs f0 tracks: open the datasets with trackPitch on");
     }
@@ -87,25 +71,16 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
 
     public VaeGan model() { return model; }
 
-    /** Spectral-tilt augmentation per domain in dB (0 = none; {@link TiltAugment}). */
-    void tiltDbs(double[] dbs) {
-        if (dbs.length != model.config().domainCount()) throw new IllegalArgumentException("need one tilt per domain, got " + dbs.length);
-        this.tiltDbs = java.util.Arrays.stream(dbs).anyMatch(d -> d > 0) ? dbs.clone() : null;
-    }
-
     @Override
     public Map<String, Float> step(NDManager sm, long index) {
         StepBatch batch = nextBatch(index);
         List<NDArray> x = new ArrayList<>();
         List<NDArray> comb = model.config().pitchConditioning() ? new ArrayList<>() : null;
         for (DomainBatch d : batch.domains()) {
-            NDArray mels = d.mels(sm);
-            int k = x.size();
-            if (tiltDbs != null && tiltDbs[k] > 0) mels = TiltAugment.apply(mels, tiltDbs[k], -spec.minDb() / 2, rng);
-            x.add(mels);
+            x.add(d.mels(sm));
             if (comb != null) comb.add(combImages(sm, d));
         }
-        Map<String, Float> losses = step.run(x, comb, anchor == null ? null : anchor.targets(x, comb, batch), rng, this);
+        Map<String, Float> losses = step.run(x, comb, extra == null ? null : extra.forStep(x, comb, batch), rng, this);
         // global gradient norms before clipping, for choosing clipNorm (a skipped overflow step logs Float.MAX_VALUE: JSON has no ∞)
         losses.put("gnorm_G", Math.min(lastG.gradNorm(), Float.MAX_VALUE));
         losses.put("gnorm_D", Math.min(lastD.gradNorm(), Float.MAX_VALUE));
@@ -136,25 +111,11 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
 
     @Override public void reseed(long stepSeed) { rng = new Random(stepSeed); }
 
-    @Override public void zeroAllGradients() {
-        if (cParams == null) Gradients.zero(gParams, dParams);
-        else Gradients.zero(gParams, dParams, cParams);
-    }
+    @Override public void zeroAllGradients() { Gradients.zero(gParams, dParams); }
 
-    @Override public void stepGenerators() {
-        lastG = optG.step();
-        if (average != null && !lastG.skipped()) average.update();
-    }
+    @Override public void stepGenerators() { lastG = optG.step(); }
 
-    /** Puts the weight average (if the run keeps one) into the model, for export; training must not go on after it. */
-    void useAveragedWeights() {
-        if (average != null) average.copyInto();
-    }
-
-    @Override public void stepDiscriminators() {
-        lastD = optD.step();
-        if (optC != null) optC.step();
-    }
+    @Override public void stepDiscriminators() { lastD = optD.step(); }
 
     @Override
     public void saveState(CheckpointData out) {
@@ -162,11 +123,6 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         dParams.asMap().forEach((k, p) -> out.put(k, p.getArray()));
         optG.saveTo(out);
         optD.saveTo(out);
-        if (average != null) average.saveTo(out);
-        if (cParams != null) {
-            cParams.saveTo(out);
-            optC.saveTo(out);
-        }
     }
 
     @Override
@@ -174,24 +130,13 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         gParams.loadFrom(in);
         dParams.loadFrom(in);
         optG.loadFrom(in);
-        optD.loadFrom(in);
-        if (average != null) average.loadFrom(in);
-        if (cParams != null) {
-            if (in.tensors().keySet().containsAll(cParams.asMap().keySet())) {
-                cParams.loadFrom(in);
-                optC.loadFrom(in);
-            } else { // a run that adds the classifier to a checkpoint trained without one
-                LOG.info("the checkpoint has no domain classifier: it starts from random weights");
-            }
-        }
+        optD.loadFrom(in); // a checkpoint of an older run may hold more (a weight average "emaG/…", a classifier "c/…"): ignored
     }
 
     @Override public void close() {
         if (prefetcher != null) prefetcher.close();
         optG.close();
         optD.close();
-        if (average != null) average.close();
-        if (optC != null) optC.close();
-        if (anchor != null) anchor.close();
+        if (extra != null) extra.close();
     }
 }

@@ -29,6 +29,16 @@ class MelScaleTest {
         assertEquals(6400, MelScale.melToHz(42, Scale.SLANEY), 1e-9);
     }
 
+    @Test void bandOfPutsEachFilterCentreOnItsBand() {
+        for (String scale : new String[] {"slaney", "htk"}) {
+            SpectrogramConfig c = new SpectrogramConfig(16000, 1024, 1024, 256, 128, 40, 8000, scale, -100);
+            double[] points = MelScale.melFrequencies(c.nMels() + 2, c.fMin(), c.fMax(), Scale.of(scale));
+            var band = MelScale.bandOf(c);
+            for (int i = 0; i < c.nMels(); i++) assertEquals(i, band.applyAsDouble(points[i + 1]), 1e-9, scale + " band " + i);
+            assertEquals(-1, band.applyAsDouble(c.fMin()), 1e-9);
+        }
+    }
+
     @Test void htkScaleMatchesItsFormula() {
         assertEquals(2595 * Math.log10(2), MelScale.hzToMel(700, Scale.HTK), 1e-12);
         assertEquals(1000, MelScale.melToHz(MelScale.hzToMel(1000, Scale.HTK), Scale.HTK), 1e-9);

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The app's latent plane decodes at the target's register, as conversion does (DESIGN §1.8). */
+/** The app's latent plane decodes at the target's register, as conversion does. */
 class EngineTimbreModelTest {
     @TempDir static Path tmp;
     static Path presetDir;

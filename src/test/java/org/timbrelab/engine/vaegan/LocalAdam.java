@@ -9,7 +9,7 @@ import ai.djl.training.tracker.Tracker;
 
 import java.util.List;
 
-/** Test-only optimisers for the VAE-GAN step: DJL's Adam through optimizer.update (DESIGN §5). */
+/** Test-only optimisers for the VAE-GAN step: DJL's Adam through optimizer.update (docs/ARCHITECTURE.md, "DJL facts"). */
 final class LocalAdam implements Optimisers {
     private final List<Parameter> g;
     private final List<Parameter> d;
@@ -17,17 +17,8 @@ final class LocalAdam implements Optimisers {
     private final Optimizer optD;
 
     LocalAdam(VaeGan model, float lr) {
-        this(model, null, lr);
-    }
-
-    /** With a domain classifier, stepped with the discriminators. */
-    LocalAdam(VaeGan model, DomainCritic critic, float lr) {
         g = model.generatorSide().uniqueParameters();
-        d = new java.util.ArrayList<>(model.discriminatorSide().uniqueParameters());
-        if (critic != null) {
-            d.addAll(critic.uniqueParameters());
-            for (Parameter p : critic.uniqueParameters()) p.getArray().setRequiresGradient(true);
-        }
+        d = model.discriminatorSide().uniqueParameters();
         optG = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(0.5f).build();
         optD = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(0.5f).build();
         for (Parameter p : model.uniqueParameters()) p.getArray().setRequiresGradient(true);

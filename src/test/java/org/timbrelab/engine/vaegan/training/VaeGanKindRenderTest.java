@@ -117,6 +117,21 @@ class VaeGanKindRenderTest {
         }
     }
 
+    /** Every {@code model: vaegan} config in config/ and config/study/ and every preset's training config still binds. */
+    @Test void everyCommittedVaeGanConfigBinds() throws IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path dir : List.of(Path.of("config"), Path.of("config/study")))
+            try (Stream<Path> s = Files.list(dir)) { s.filter(f -> f.toString().endsWith(".yaml")).forEach(files::add); }
+        try (Stream<Path> s = Files.walk(Path.of("presets"))) { s.filter(f -> f.toString().endsWith("config.yaml")).forEach(files::add); }
+        int vaegan = 0;
+        for (Path f : files) {
+            if (!"vaegan".equals(ConfigLoader.readTree(f).path("model").asText())) continue;
+            assertEquals(2, load(f).domains().stream().limit(2).count(), f.toString());
+            vaegan++;
+        }
+        assertTrue(vaegan >= 10, "found " + vaegan + " vaegan configs in " + files);
+    }
+
     @Test void badRenderSpecNamesTheKey() throws IOException {
         Path config = config("""
                   - { name: low, dir: a, colour: "#112233" }

@@ -1,4 +1,4 @@
-package org.timbrelab.engine.vaegan.training;
+package org.timbrelab.engine.vaegan.study;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -22,14 +22,14 @@ import java.util.Map;
  * n = 4 (cello, docs/study-n-domains.md) enter the run already learned; {@code freeze} keeps chosen parts (encoder,
  * shared block, generators) at the preset's weights for the whole run, so only the new domains learn.
  */
-final class WarmStart {
+public final class WarmStart {
     private WarmStart() { }
 
     /**
      * Copies the preset's weights into {@code model} (already initialised) and says what came from where. On
      * {@code --resume} this runs again: the checkpoint's values then replace the copies, and the freeze must hold again.
      */
-    static void apply(VaeGan model, VaeGanTrainConfig.Init init, PrintStream out) {
+    public static void apply(VaeGan model, InitConfig init, PrintStream out) {
         if (init.fromScratch()) return;
         Path dir = Path.of(init.from());
         List<String> targets = model.config().domains();
@@ -72,8 +72,8 @@ final class WarmStart {
         List<String> domains = model.config().domains();
         for (String part : parts) {
             Block block = switch (part) {
-                case VaeGanTrainConfig.Init.ENCODER -> model.encoder();
-                case VaeGanTrainConfig.Init.SHARED -> model.generator(0).sharedBlock();
+                case InitConfig.ENCODER -> model.encoder();
+                case InitConfig.SHARED -> model.generator(0).sharedBlock();
                 default -> model.generator(domains.indexOf(part));
             };
             block.freezeParameters(true);
@@ -83,7 +83,7 @@ final class WarmStart {
 
     /** {@code encoder} or {@code shared}: a part every domain uses, as opposed to one domain's generator. */
     private static boolean isSharedPart(String part) {
-        return part.equals(VaeGanTrainConfig.Init.ENCODER) || part.equals(VaeGanTrainConfig.Init.SHARED);
+        return part.equals(InitConfig.ENCODER) || part.equals(InitConfig.SHARED);
     }
 
     /** Same-structure blocks: every parameter by its name inside the block. */
