@@ -30,6 +30,9 @@ final class DomainEditor extends HBox {
     DomainEditor(DomainSpec initial) {
         setSpacing(6);
         getStyleClass().add("domain-editor");
+        name.setId("domainName");
+        kind.setId("domainKind");
+        folder.setId("domainFolder");
         name.setPromptText("name");
         name.setPrefColumnCount(8);
         folder.setPromptText("folder of WAV/AIFF recordings");

@@ -71,6 +71,8 @@ public final class TrainingDashboard {
             else { job.control().resume(); pause.setText("Pause"); state.setText("running"); }
         });
         stop.setOnAction(e -> { job.control().cancel(); state.setText("stopping after this step…"); });
+        steps.setId("dashboardSteps");
+        state.setId("dashboardState");
         pause.setId("dashboardPause");
         stop.setId("dashboardStop");
         HBox bar = new HBox(14, steps, progress, speed, eta, state, pause, stop);

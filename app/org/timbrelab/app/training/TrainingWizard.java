@@ -42,6 +42,7 @@ public final class TrainingWizard {
         name.setId("wizardName");
         name.setPromptText("e.g. my-voice-cello");
         size.setValue(TrainingPlan.ModelSize.SMALL);
+        minutes.setId("wizardMinutes");
         minutes.setEditable(true);
         for (DomainSpec d : suggested) addDomain(d);
         Button add = new Button("+ Add domain");
