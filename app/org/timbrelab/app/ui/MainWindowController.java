@@ -59,6 +59,7 @@ public final class MainWindowController {
     public void init(Session s, List<Path> bundledSamples) {
         session = s;
         s.background().setErrorSink(m -> Dialogs.error(window(), m));
+        inputView.setPlaceholder("Open a file (Ctrl+O), pick a sample or record (R)");
         statusBar.textProperty().bind(s.background().statusProperty());
         statusBar.progressProperty().bind(s.background().progressProperty());
         convertButton.disableProperty().bind(s.modelProperty().isNull().or(s.inputProperty().isNull()));

@@ -84,10 +84,15 @@ class MainWindowTest {
         waitUntil(10, "sample and preset loaded", () -> s.getInput() != null && s.getModel() != null);
         onFx(() -> { window.controller().sideTabs().getSelectionModel().select(1); return null; });
         var panel = window.controller().interpolation();
-        // a preset (re)loading with an input open fills the panel's choices: that decodes but must not play
+        // start-up and a preset (re)loading with an input open fill the panel's choices: no decode, no sound, no status
+        waitUntil(5, "idle", () -> !s.background().busyProperty().get());
+        assertEquals(0, model.decodes.get(), "nothing decoded at start-up");
         onFx(() -> { s.modelProperty().set(null); s.modelProperty().set(model); return null; });
         waitUntil(5, "idle", () -> !s.background().busyProperty().get());
+        assertEquals(0, model.decodes.get(), "nothing decoded when the preset loads");
         assertEquals(null, onFx(() -> s.player().currentClip()), "nothing plays by itself when the preset loads");
+        String status = onFx(() -> s.background().statusProperty().get());
+        assertTrue(!status.contains("Interpolate"), "the status bar reports no interpolation nobody asked for: " + status);
         int before = onFx(() -> panel.decodedProperty().get());
         onFx(() -> { panel.slider().setValue(0.2); return null; });
         waitUntil(10, "first decode", () -> panel.decodedProperty().get() > before);
