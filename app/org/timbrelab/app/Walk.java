@@ -44,6 +44,8 @@ import java.util.function.Supplier;
 final class Walk {
     private static final List<String> UNCAUGHT = new CopyOnWriteArrayList<>();
     private static final long T0 = System.nanoTime();
+    /** With -Dtimbrelab.walk.hold=SECONDS the walk pauses at each view and prints "WALK view NAME" (for screenshots). */
+    private static final double HOLD = Double.parseDouble(System.getProperty("timbrelab.walk.hold", "0"));
 
     private Walk() { }
 
@@ -82,6 +84,15 @@ final class Walk {
 
     private static void step(String what) { System.out.printf("WALK %6.1f s  %s%n", seconds(), what); }
 
+    /** A view worth a screenshot: held for {@link #HOLD} seconds when screenshots are being taken. */
+    private static void view(String name) throws InterruptedException {
+        if (HOLD <= 0) return;
+        Thread.sleep(800); // let it paint
+        System.out.println("WALK view " + name);
+        System.out.flush();
+        Thread.sleep((long) (HOLD * 1000));
+    }
+
     private static void run(Stage stage, TimbreLabApp.Window w, Path samplesDir) throws Exception {
         var s = w.session();
         var c = w.controller();
@@ -107,6 +118,7 @@ final class Walk {
                 && s.inputLatentProperty().get() != null && !s.background().busyProperty().get());
         step("converted into " + String.join(", ", c.outputs().rows().stream()
                 .map(r -> r.domain().name() + " (" + r.output().appliedOctaves() + " oct)").toList()));
+        view("main");
 
         // 3. drag the input through the latent plane with the real mouse
         fx(() -> c.sideTabs().getSelectionModel().select(0));
@@ -131,6 +143,7 @@ final class Walk {
         fx(() -> new Robot().mouseRelease(MouseButton.PRIMARY));
         waitFor("the dragged latent to decode", 120, () -> c.latent().decodedProperty().get() > decodedBefore && !s.background().busyProperty().get());
         step("dragged the input in the latent plane; decoded " + (get(() -> c.latent().decodedProperty().get()) - decodedBefore) + "×");
+        view("latent");
 
         // 4. one interpolation step
         fx(() -> c.sideTabs().getSelectionModel().select(1));
@@ -138,14 +151,17 @@ final class Walk {
         act(() -> c.interpolation().slider().setValue(0.3));
         waitFor("the interpolation at t = 0.3 to decode", 120, () -> c.interpolation().decodedProperty().get() > interpBefore && !s.background().busyProperty().get());
         step("interpolated at t = 0.3");
+        view("interpolation");
 
         // 5. Model ▸ Train a new model…: every page of the wizard
         act(() -> menu(stage, "Model").getItems().stream().filter(i -> i.getText().contains("Train")).findFirst().orElseThrow().fire());
         waitFor("the wizard's first page", 30, () -> "1 · Name".equals(header(stage)));
+        view("wizard-1-name");
         String name = "walk-" + System.currentTimeMillis() / 1000;
         fx(() -> ((TextField) dialogLookup(stage, "#wizardName")).setText(name));
         next(stage, "Next", "2 · Domains");
         step("wizard page 1 (name " + name + ") → page 2");
+        view("wizard-2-domains");
         // two folder domains from the bundled clips: no rendering, so the run starts within seconds
         Path voice = samplesDir, other = samplesDir.resolve("converted");
         if (!Files.isDirectory(other)) other = samplesDir;
@@ -160,12 +176,14 @@ final class Walk {
         });
         next(stage, "Next", "3 · Size and time");
         step("wizard page 2 (domains: folders " + voice + ", " + other + ") → page 3");
+        view("wizard-3-size");
         fx(() -> {
             @SuppressWarnings("unchecked") Spinner<Integer> m = (Spinner<Integer>) dialogLookup(stage, "#wizardMinutes");
             m.getValueFactory().setValue(1);
         });
         next(stage, "Next", "4 · Start");
         step("wizard page 3 (1 minute) → page 4");
+        view("wizard-4-start");
         act(() -> button(stage, "Finish").fire());
         waitFor("the training dashboard's first step", 180, () -> {
             Optional<Window> d = dashboard();
@@ -176,6 +194,11 @@ final class Walk {
             return steps.startsWith("step ");
         });
         step("wizard finished; dashboard shows " + get(() -> ((Label) dashboard().orElseThrow().getScene().lookup("#dashboardSteps")).getText()));
+        if (HOLD > 0) { // a running dashboard for the screenshot: curves and the first snapshots
+            waitFor("40 training steps", 300, () -> stepOf(((Label) dashboard().orElseThrow().getScene().lookup("#dashboardSteps")).getText()) >= 40);
+            Thread.sleep(2500); // the snapshot scan runs every 2 s
+            view("dashboard");
+        }
         act(() -> ((Button) dashboard().orElseThrow().getScene().lookup("#dashboardStop")).fire());
         waitFor("the run to stop", 120, () -> {
             String state = ((Label) dashboard().orElseThrow().getScene().lookup("#dashboardState")).getText();
@@ -186,6 +209,12 @@ final class Walk {
         fx(() -> ((Stage) dashboard().orElseThrow()).close());
         Thread.sleep(500);
         fx(Walk::failOnErrorDialog);
+    }
+
+    /** The step number in the dashboard's "step 1,234 / 5,000". */
+    private static long stepOf(String text) {
+        var m = java.util.regex.Pattern.compile("step ([\\d,]+)").matcher(text);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : -1;
     }
 
     /** Presses a wizard button and waits for the page with this header. */
