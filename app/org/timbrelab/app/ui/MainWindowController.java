@@ -71,6 +71,7 @@ public final class MainWindowController {
         });
         s.player().deviceMissingProperty().addListener((o, a, missing) -> { if (missing) showDeviceNotice(); });
         outputs.bind(s);
+        latent.setRegisterSource(outputs::registerOf);
         latent.bind(s);
         interpolation.bind(s, bundledSamples);
         setUpSamples(bundledSamples);

@@ -105,6 +105,28 @@ class MainWindowTest {
         assertNotNull(onFx(() -> s.player().currentClip()), "the user's move plays the result");
     }
 
+    /** A drag in the latent plane decodes at the register the target's output row converts at (its choice, Auto by default). */
+    @Test void aLatentDragDecodesAtTheRegisterOfTheTargetsRow(FxRobot robot) {
+        Session s = window.session();
+        waitUntil(10, "sample and preset loaded", () -> s.getInput() != null && s.getModel() != null);
+        robot.clickOn(".convert-button");
+        waitUntil(20, "input placed in the latent plane", () -> s.inputLatentProperty().get() != null && !s.background().busyProperty().get());
+        var scatter = window.controller().latent().scatter();
+        OutputRow violin = window.controller().outputs().rows().stream().filter(r -> r.domain().name().equals("violin")).findFirst().orElseThrow();
+        for (org.timbrelab.app.model.Register choice : new org.timbrelab.app.model.Register[]{
+                org.timbrelab.app.model.Register.AUTO, org.timbrelab.app.model.Register.fixed(2), org.timbrelab.app.model.Register.fixed(-1)}) {
+            onFx(() -> { violin.registerBox().setValue(choice); return null; });
+            waitUntil(10, "idle", () -> !s.background().busyProperty().get());
+            model.lastDecodeRegister = null;
+            onFx(() -> { // the scatter's drag event (the skin turns mouse drags into it): into violin, the panel's default target
+                scatter.fireEvent(new org.timbrelab.app.controls.LatentScatterEvent(org.timbrelab.app.controls.LatentScatterEvent.CURSOR_DRAGGED, null, 1.0, -0.5));
+                return null;
+            });
+            waitUntil(10, "the drag decoded", () -> model.lastDecodeRegister != null && !s.background().busyProperty().get());
+            assertEquals(choice, model.lastDecodeRegister, "drag into violin at the violin row's register");
+        }
+    }
+
     @Test void unreadableFileShowsAReadableDialogNotAStackTrace(FxRobot robot) throws Exception {
         Path bad = home.resolve("broken.wav");
         Files.writeString(bad, "this is not audio");
