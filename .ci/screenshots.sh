@@ -2,7 +2,8 @@
 # Screenshots of the real window as the README launches it (`mvn -q compile javafx:run`, JavaFX on the
 # module path) under Xvfb: the app's walk (org.timbrelab.app.Walk, as .ci/window-walk.sh runs it) with a
 # pause at each view; whenever the app prints "WALK view <name>" the screen is grabbed with ImageMagick's
-# `import` into docs/screenshots/<name>.png: main, latent, interpolation, wizard-1-name … wizard-4-start,
+# `import` into docs/screenshots/<name>.png: main, latent, interpolation, wizard-1-name, wizard (the domains
+# page), wizard-3-size, wizard-4-start,
 # dashboard (a real run started from the wizard, after 40 steps).
 # Needs: xvfb, imagemagick, GTK 3 (apt-get install -y xvfb imagemagick libgtk-3-0). Usage: .ci/screenshots.sh
 # (The FX-timing tour the README's measurement table comes from is -Dtimbrelab.tour=true, org.timbrelab.app.Tour.)

@@ -161,7 +161,7 @@ final class Walk {
         fx(() -> ((TextField) dialogLookup(stage, "#wizardName")).setText(name));
         next(stage, "Next", "2 · Domains");
         step("wizard page 1 (name " + name + ") → page 2");
-        view("wizard-2-domains");
+        view("wizard"); // the domains page: docs/screenshots/wizard.png, the one the README shows
         // two folder domains from the bundled clips: no rendering, so the run starts within seconds
         Path voice = samplesDir, other = samplesDir.resolve("converted");
         if (!Files.isDirectory(other)) other = samplesDir;
