@@ -12,6 +12,7 @@ public final class Main {
     public static void main(String[] args) {
         TimbreLabCli.Runtime.setOffline();
         if (args.length == 0) {
+            if (Walk.enabled()) Walk.installHandler();
             TimbreLabApp.launchWindow(args);
         } else {
             System.exit(TimbreLabCli.execute(args));

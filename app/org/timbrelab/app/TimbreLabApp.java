@@ -52,6 +52,7 @@ public class TimbreLabApp extends Application {
         if (Boolean.getBoolean("timbrelab.tour"))
             Tour.start(stage, w, new PresetCatalog(paths.builtInPresets(), paths.userPresets(), Presets.summaryReader()),
                     Double.parseDouble(System.getProperty("timbrelab.tour.hold", "3")));
+        if (Walk.enabled()) Walk.start(stage, w, paths.samples());
         if (Boolean.getBoolean("timbrelab.watchdog")) {
             watchdog = new FxWatchdog(100);
             watchdog.start();

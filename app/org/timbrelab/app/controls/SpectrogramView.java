@@ -32,6 +32,8 @@ public class SpectrogramView extends Control {
     private final DoubleProperty visibleDuration = new SimpleDoubleProperty(this, "visibleDuration", 0);
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    /** Shown in the empty plot while there is no spectrogram (and no live input): no axes, no colour bar. */
+    private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "No audio");
     /** Bumped whenever the image content changes (whole replace or appended frames). */
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
 
@@ -126,5 +128,7 @@ public class SpectrogramView extends Control {
     public BooleanProperty followLiveProperty() { return followLive; }
     public StringProperty titleProperty() { return title; }
     public void setTitle(String t) { title.set(t); }
+    public StringProperty placeholderProperty() { return placeholder; }
+    public void setPlaceholder(String text) { placeholder.set(text); }
     public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 }

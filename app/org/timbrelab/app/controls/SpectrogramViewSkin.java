@@ -14,6 +14,9 @@ import javafx.scene.text.TextAlignment;
 import org.timbrelab.dsp.ColorMap;
 import org.timbrelab.dsp.Spectrogram;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Draws a {@link SpectrogramView} on one Canvas. The spectrogram is rendered once into a
  * WritableImage (one pixel per bin × frame, through the colour map); zoom, scroll and the playhead
@@ -30,6 +33,9 @@ public class SpectrogramViewSkin extends SkinBase<SpectrogramView> {
     private int imageFrames;
     private SpectrogramGeometry geometry;
     private double dragX = Double.NaN, dragStart;
+    /** What the last draw put on the time axis, and the placeholder it showed (null: none); for tests. */
+    private List<String> timeLabels = List.of();
+    private String shownPlaceholder;
 
     public SpectrogramViewSkin(SpectrogramView view) {
         super(view);
@@ -39,6 +45,7 @@ public class SpectrogramViewSkin extends SkinBase<SpectrogramView> {
         registerChangeListener(view.visibleStartProperty(), o -> draw());
         registerChangeListener(view.visibleDurationProperty(), o -> draw());
         registerChangeListener(view.titleProperty(), o -> draw());
+        registerChangeListener(view.placeholderProperty(), o -> draw());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> { dragX = e.getX(); dragStart = geometryOrEmpty().startSeconds(); });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
@@ -130,7 +137,18 @@ public class SpectrogramViewSkin extends SkinBase<SpectrogramView> {
             g.setTextBaseline(VPos.TOP);
             g.fillText(title, LEFT, 2);
         }
-        if (s != null && imageFrames > 0) drawImage(g, s);
+        if (s == null) { // empty state: a sentence, not an axis of 0.0 0.0 0.0 …
+            timeLabels = List.of();
+            shownPlaceholder = getSkinnable().placeholderProperty().get();
+            g.setFill(Color.web("#9aa0ad"));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFont(Font.font(Font.getDefault().getFamily(), javafx.scene.text.FontPosture.ITALIC, 12));
+            if (shownPlaceholder != null) g.fillText(shownPlaceholder, LEFT + pw / 2, top + ph / 2, pw - 8);
+            return;
+        }
+        shownPlaceholder = null;
+        if (imageFrames > 0) drawImage(g, s);
         drawFrequencyAxis(g, s);
         drawTimeAxis(g);
         drawColourBar(g, s, w - RIGHT + 8, top, ph);
@@ -181,21 +199,46 @@ public class SpectrogramViewSkin extends SkinBase<SpectrogramView> {
     }
 
     private void drawTimeAxis(GraphicsContext g) {
-        double step = niceStep(geometry.durationSeconds() / Math.max(1, geometry.width() / 70));
-        double first = Math.ceil(geometry.startSeconds() / step) * step;
         double yb = geometry.top() + geometry.height();
         g.setFill(TEXT);
         g.setStroke(TEXT);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double t = first; t <= geometry.startSeconds() + geometry.durationSeconds() + 1e-9; t += step) {
-            double x = geometry.xOfSeconds(t);
+        List<Tick> ticks = timeTicks(geometry.startSeconds(), geometry.durationSeconds(), geometry.width());
+        List<String> labels = new ArrayList<>();
+        for (Tick t : ticks) {
+            double x = geometry.xOfSeconds(t.seconds());
             g.strokeLine(x, yb, x, yb + 3);
-            g.fillText(step < 1 ? String.format("%.1f", t) : String.format("%.0f", t), x, yb + 4);
+            g.fillText(t.label(), x, yb + 4);
+            labels.add(t.label());
         }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("s", LEFT + geometry.width(), yb + 4);
+        timeLabels = List.copyOf(labels);
     }
+
+    /** A time-axis tick: where, and its label. */
+    record Tick(double seconds, String label) { }
+
+    /**
+     * Ticks about every 70 px at a 1-2-5 step; the unit rides on the last label ("6 s"), so it can
+     * never sit on top of a tick label at the plot's right edge.
+     */
+    static List<Tick> timeTicks(double start, double duration, double widthPx) {
+        double step = niceStep(duration / Math.max(1, widthPx / 70));
+        int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
+        List<Tick> out = new ArrayList<>();
+        for (long i = (long) Math.ceil(start / step - 1e-9); i * step <= start + duration + 1e-9; i++) {
+            double t = i * step;
+            out.add(new Tick(t, String.format(java.util.Locale.ROOT, "%." + decimals + "f", t)));
+        }
+        if (!out.isEmpty()) {
+            Tick last = out.remove(out.size() - 1);
+            out.add(new Tick(last.seconds(), last.label() + " s"));
+        }
+        return out;
+    }
+
+    List<String> timeLabels() { return timeLabels; }
+    String shownPlaceholder() { return shownPlaceholder; }
 
     private void drawColourBar(GraphicsContext g, Spectrogram s, double x, double top, double h) {
         for (int i = 0; i < (int) h; i++) {

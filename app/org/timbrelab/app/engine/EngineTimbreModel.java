@@ -112,11 +112,14 @@ public final class EngineTimbreModel implements TimbreModel {
     }
 
     /** Decodes into {@code domain}; a clip's latent is first re-encoded at the register Auto picks for that domain. */
-    @Override public synchronized AudioClip decode(Latent latent, String domain) {
+    @Override public AudioClip decode(Latent latent, String domain) { return decode(latent, domain, Register.AUTO); }
+
+    /** Decodes into {@code domain}; a clip's latent is first re-encoded at the shift {@code register} means for it, as {@link #convert} does. */
+    @Override public synchronized AudioClip decode(Latent latent, String domain, Register register) {
         Handle h = (Handle) latent.handle();
         org.timbrelab.engine.infer.Latent z = h.z();
         if (h.clip() != null) {
-            int k = shiftFor(h.clip(), domain, org.timbrelab.engine.infer.Register.AUTO);
+            int k = shiftFor(h.clip(), domain, engine(register));
             if (k != z.octaveShift()) {
                 z = latentFor(h.clip(), k);
                 if (h.offset() != null) z = z.shifted(h.offset());

@@ -28,6 +28,14 @@ public interface TimbreModel extends AutoCloseable {
     /** Decodes a latent into a domain (pitch-conditioned presets use the latent's own pitch track). */
     AudioClip decode(Latent latent, String domain) throws Exception;
 
+    /**
+     * Decodes a latent into a domain with the input moved to the register {@code register} means for
+     * that domain, the same shift {@link #convert} applies with it, so a drag through the
+     * plane keeps the melody where the conversion put it. A latent without a clip behind it (an
+     * interpolation) decodes as it is. Default: Auto's shift, as {@link #decode(Latent, String)}.
+     */
+    default AudioClip decode(Latent latent, String domain, Register register) throws Exception { return decode(latent, domain); }
+
     /** The latent moved so its plane point lands on (x, y) (the offset in the plane mapped back through the PCA basis). */
     Latent moveTo(Latent latent, double planeX, double planeY) throws Exception;
 

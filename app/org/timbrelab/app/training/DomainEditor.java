@@ -9,6 +9,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 
 import java.io.File;
@@ -29,12 +30,18 @@ final class DomainEditor extends HBox {
 
     DomainEditor(DomainSpec initial) {
         setSpacing(6);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getStyleClass().add("domain-editor");
+        name.setId("domainName");
+        kind.setId("domainKind");
+        folder.setId("domainFolder");
         name.setPromptText("name");
         name.setPrefColumnCount(8);
         folder.setPromptText("folder of WAV/AIFF recordings");
         HBox.setHgrow(folder, Priority.ALWAYS);
         HBox.setHgrow(params, Priority.ALWAYS);
+        params.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        instrument.setMinWidth(90);
         low.setPrefWidth(75);
         high.setPrefWidth(75);
         instrument.setEditable(true);
@@ -63,12 +70,20 @@ final class DomainEditor extends HBox {
     private void showParams(DomainSpec.Kind k) {
         switch (k) {
             case FOLDER -> params.getChildren().setAll(folder, browse);
-            case SOUNDFONT -> params.getChildren().setAll(instrument, new Label("from"), low, new Label("to"), high);
-            case SPEECH -> params.getChildren().setAll(new Label("engine"), tts);
+            case SOUNDFONT -> params.getChildren().setAll(instrument, label("from"), low, label("to"), high);
+            case SPEECH -> params.getChildren().setAll(label("engine"), tts);
         }
     }
 
-    DomainSpec spec() {
+    /** A label that keeps its whole word when the row is tight (the instrument box gives way instead). */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setMaxHeight(Double.MAX_VALUE);
+        return l;
+    }
+
+        DomainSpec spec() {
         String n = name.getText() == null ? "" : name.getText().strip();
         return switch (kind.getValue()) {
             case FOLDER -> DomainSpec.folder(n, folder.getText() == null || folder.getText().isBlank() ? null : Path.of(folder.getText().strip()));

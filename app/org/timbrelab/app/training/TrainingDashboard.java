@@ -71,6 +71,8 @@ public final class TrainingDashboard {
             else { job.control().resume(); pause.setText("Pause"); state.setText("running"); }
         });
         stop.setOnAction(e -> { job.control().cancel(); state.setText("stopping after this step…"); });
+        steps.setId("dashboardSteps");
+        state.setId("dashboardState");
         pause.setId("dashboardPause");
         stop.setId("dashboardStop");
         HBox bar = new HBox(14, steps, progress, speed, eta, state, pause, stop);
@@ -113,13 +115,23 @@ public final class TrainingDashboard {
         @Override public void handle(long now) {
             StepEvent latest = null;
             for (Object o; (o = events.poll()) != null; ) {
-                if (o instanceof StepEvent e) { chart.add(e.step(), e.losses()); latest = e; }
+                if (o instanceof StepEvent e) { chart.add(e.step(), lossTerms(e.losses())); latest = e; }
                 else if (o instanceof Stopped s) { finish(s); return; }
             }
             if (latest != null) show(latest);
             if (now - lastSnapshotScan > 2_000_000_000L) { lastSnapshotScan = now; scanSnapshots(); }
         }
     };
+
+    /**
+     * The terms the chart plots: the losses, not the gradient norms the run also logs (gnorm_G, gnorm_D);
+     * a norm's spike (10^9 at a bad step) would flatten every loss curve to a line at zero.
+     */
+    static Map<String, Float> lossTerms(Map<String, Float> logged) {
+        Map<String, Float> out = new LinkedHashMap<>();
+        logged.forEach((k, v) -> { if (!k.startsWith("gnorm")) out.put(k, v); });
+        return out;
+    }
 
     private void show(StepEvent e) {
         lastStep.set(e.step());

@@ -1,5 +1,6 @@
 package org.timbrelab.app.training;
 
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -8,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.dialog.Wizard;
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
  * the page and Next/Finish stay disabled until it is fixed.
  */
 public final class TrainingWizard {
+    /** Content width of every page (px): a soundfont domain row needs about 720. */
+    static final double PAGE_WIDTH = 780;
     private final Wizard wizard;
     private final TextField name = new TextField();
     private final VBox domainRows = new VBox(6);
@@ -42,6 +46,7 @@ public final class TrainingWizard {
         name.setId("wizardName");
         name.setPromptText("e.g. my-voice-cello");
         size.setValue(TrainingPlan.ModelSize.SMALL);
+        minutes.setId("wizardMinutes");
         minutes.setEditable(true);
         for (DomainSpec d : suggested) addDomain(d);
         Button add = new Button("+ Add domain");
@@ -96,9 +101,13 @@ public final class TrainingWizard {
         message.setWrapText(true);
         VBox box = new VBox(10, content);
         box.getChildren().add(message);
-        box.setPrefWidth(680);
+        // wide enough for a domain row (name, kind, instrument, from … to …) with no label cut short;
+        // page texts wrap rather than end in "…"
+        box.setPrefWidth(PAGE_WIDTH);
+        for (javafx.scene.Node n : content) if (n instanceof Label l) { l.setWrapText(true); l.setMinHeight(Region.USE_PREF_SIZE); }
         WizardPane pane = new WizardPane() {
             @Override public void onEnteringPage(Wizard w) {
+                for (javafx.scene.Node n : content) if (n instanceof TextField tf) { Platform.runLater(tf::requestFocus); break; }
                 revalidate = () -> {
                     List<String> p = problems.get();
                     message.setText(p.isEmpty() ? "" : p.get(0));

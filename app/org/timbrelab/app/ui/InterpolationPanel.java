@@ -76,22 +76,24 @@ public final class InterpolationPanel extends VBox {
         GridPane.setHgrow(a, Priority.ALWAYS);
         GridPane.setHgrow(t, Priority.ALWAYS);
         result.setTitle("A ↔ B result");
+        result.setPlaceholder("Move t to decode A ↔ B into the chosen domain");
         VBox.setVgrow(result, Priority.ALWAYS);
         info.getStyleClass().add("hint");
         info.setWrapText(true);
         getChildren().addAll(g, autoPlay, result, info);
-        // the user's moves play the result; the panel filling its own choices (a preset loading) only decodes
-        t.valueProperty().addListener((o, x, y) -> requestDecode(!filling));
-        mode.selectedToggleProperty().addListener((o, x, y) -> requestDecode(!filling));
-        domain.valueProperty().addListener((o, x, y) -> requestDecode(!filling));
-        a.valueProperty().addListener((o, x, y) -> requestDecode(!filling));
-        b.valueProperty().addListener((o, x, y) -> requestDecode(!filling));
+        // the user's moves decode and play; the panel filling its own choices (start-up, a preset loading)
+        // does nothing: no work, no sound and no status line about an interpolation nobody asked for
+        t.valueProperty().addListener((o, x, y) -> userChanged());
+        mode.selectedToggleProperty().addListener((o, x, y) -> userChanged());
+        domain.valueProperty().addListener((o, x, y) -> userChanged());
+        a.valueProperty().addListener((o, x, y) -> userChanged());
+        b.valueProperty().addListener((o, x, y) -> userChanged());
     }
 
     public void bind(Session s, List<Path> bundledSamples) {
         session = s;
         setSamples(bundledSamples);
-        s.modelProperty().addListener((o, x, m) -> { latents.clear(); showDomains(m); });
+        s.modelProperty().addListener((o, x, m) -> { latents.clear(); result.clear(); showDomains(m); });
         s.inputProperty().addListener((o, x, y) -> latents.remove(INPUT));
         showDomains(s.getModel());
     }
@@ -124,6 +126,8 @@ public final class InterpolationPanel extends VBox {
         }
         info.setText(m == null ? "No preset loaded: interpolation decodes with a preset's generators." : "Pick A and B, then move t.");
     }
+
+    private void userChanged() { if (!filling) requestDecode(true); }
 
     private void requestDecode(boolean play) {
         if (session == null) return;

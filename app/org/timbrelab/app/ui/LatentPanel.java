@@ -15,6 +15,7 @@ import org.timbrelab.app.controls.LatentScatterEvent;
 import org.timbrelab.app.controls.LatentScatterView;
 import org.timbrelab.app.model.DomainInfo;
 import org.timbrelab.app.model.Latent;
+import org.timbrelab.app.model.Register;
 import org.timbrelab.app.model.TimbreModel;
 
 /**
@@ -29,6 +30,8 @@ public final class LatentPanel extends VBox {
     private final LatestOnly decodes = new LatestOnly(Duration.millis(90));
     private final ReadOnlyIntegerWrapper decoded = new ReadOnlyIntegerWrapper(this, "decoded");
     private Session session;
+    /** The register each domain converts at (its output row's choice), so a drag decodes at the same shift. */
+    private java.util.function.Function<String, Register> registerOf = d -> Register.AUTO;
 
     public LatentPanel() {
         setSpacing(6);
@@ -42,6 +45,9 @@ public final class LatentPanel extends VBox {
         scatter.setOnCursorDragged(this::onDrag);
         scatter.setOnPointClicked(this::onClick);
     }
+
+    /** Where the drag reads a domain's register choice (the output rows'); Auto without one. */
+    public void setRegisterSource(java.util.function.Function<String, Register> registerOf) { this.registerOf = registerOf; }
 
     public void bind(Session s) {
         session = s;
@@ -87,9 +93,10 @@ public final class LatentPanel extends VBox {
         TimbreModel model = session.getModel();
         String target = domain.getValue();
         if (input == null || model == null || target == null) { updateHint(); return; }
+        Register register = registerOf.apply(target);
         decodes.request(() -> session.background().heavy("Decode " + what + " into " + target, p -> {
             Latent moved = model.moveTo(input, x, y);
-            return model.decode(moved, target);
+            return model.decode(moved, target, register);
         }, clip -> {
             decoded.set(decoded.get() + 1);
             session.player().play(clip, null);

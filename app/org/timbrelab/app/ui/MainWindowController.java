@@ -59,6 +59,7 @@ public final class MainWindowController {
     public void init(Session s, List<Path> bundledSamples) {
         session = s;
         s.background().setErrorSink(m -> Dialogs.error(window(), m));
+        inputView.setPlaceholder("Open a file (Ctrl+O), pick a sample or record (R)");
         statusBar.textProperty().bind(s.background().statusProperty());
         statusBar.progressProperty().bind(s.background().progressProperty());
         convertButton.disableProperty().bind(s.modelProperty().isNull().or(s.inputProperty().isNull()));
@@ -70,6 +71,7 @@ public final class MainWindowController {
         });
         s.player().deviceMissingProperty().addListener((o, a, missing) -> { if (missing) showDeviceNotice(); });
         outputs.bind(s);
+        latent.setRegisterSource(outputs::registerOf);
         latent.bind(s);
         interpolation.bind(s, bundledSamples);
         setUpSamples(bundledSamples);

@@ -40,6 +40,7 @@ public final class OutputRow extends HBox {
         VBox left = new VBox(4, name, new Label("Register"), register, shift);
         left.setMinWidth(145);
         left.setPrefWidth(145);
+        view.setPlaceholder("Not converted yet: Convert ▸ all domains");
         view.setPrefHeight(120);
         view.setMinHeight(90);
         HBox.setHgrow(view, Priority.ALWAYS);

@@ -194,5 +194,11 @@ public final class OutputsPanel extends VBox {
     }
 
     public List<OutputRow> rows() { return List.copyOf(rowByDomain.values()); }
+
+    /** The register a domain converts at (its row's choice); Auto for a domain without a row. */
+    public Register registerOf(String domain) {
+        OutputRow r = rowByDomain.get(domain);
+        return r == null || r.registerBox().getValue() == null ? Register.AUTO : r.registerBox().getValue();
+    }
     public ReadOnlyIntegerProperty conversionsProperty() { return conversions.getReadOnlyProperty(); }
 }

@@ -42,9 +42,17 @@ public final class FakeTimbreModel implements TimbreModel {
         return new Latent(input, 0.5, 0.25, source);
     }
 
+    /** The register of the last decode that named one (a latent drag). */
+    public volatile Register lastDecodeRegister;
+
     @Override public AudioClip decode(Latent latent, String domain) {
         decodes.incrementAndGet();
         return (AudioClip) latent.handle();
+    }
+
+    @Override public AudioClip decode(Latent latent, String domain, Register register) {
+        lastDecodeRegister = register;
+        return decode(latent, domain);
     }
 
     @Override public Latent moveTo(Latent latent, double x, double y) { return new Latent(latent.handle(), x, y, latent.source()); }

@@ -89,6 +89,29 @@ class SpectrogramViewTest {
                 "the newest appended column is painted");
     }
 
+    @Test void withoutASpectrogramItShowsItsPlaceholderAndNoTimeAxis(FxRobot robot) {
+        robot.interact(() -> { view.setPlaceholder("Not converted yet"); view.clear(); });
+        SpectrogramViewSkin skin = (SpectrogramViewSkin) view.getSkin();
+        assertEquals("Not converted yet", onFx(skin::shownPlaceholder));
+        assertEquals(java.util.List.of(), onFx(skin::timeLabels), "no axis of 0.0 0.0 0.0 … before there is audio");
+        robot.interact(() -> view.setSpectrogram(oneBrightCell(128, 250, 0, 0)));
+        assertEquals(null, onFx(skin::shownPlaceholder));
+        java.util.List<String> labels = onFx(skin::timeLabels);
+        assertEquals("0.0", labels.get(0));
+        assertEquals("4.0 s", labels.get(labels.size() - 1), "the unit rides on the last tick (250 frames = 4 s): " + labels);
+    }
+
+    @Test void theTimeUnitNeverSitsOnATickLabel() {
+        // a 6-s clip whose last tick lands on the plot's right edge: "6 s", not "6" under a separate "s"
+        var ticks = SpectrogramViewSkin.timeTicks(0, 6.0, 600);
+        assertEquals(java.util.List.of("0", "1", "2", "3", "4", "5", "6 s"), ticks.stream().map(SpectrogramViewSkin.Tick::label).toList());
+        assertEquals(1, ticks.stream().filter(t -> t.label().contains("s")).count());
+        // zoomed in: decimals as the step needs them, the unit still once, on the last label
+        var fine = SpectrogramViewSkin.timeTicks(1.0, 0.5, 600).stream().map(SpectrogramViewSkin.Tick::label).toList();
+        assertEquals("1.0", fine.get(0));
+        assertTrue(fine.get(fine.size() - 1).endsWith(" s") && fine.stream().filter(l -> l.endsWith("s")).count() == 1, fine.toString());
+    }
+
     @Test void frequencyScaleFollowsSlaneyMel() {
         FrequencyScale s = FrequencyScale.of(CFG, 128);
         assertEquals(15.0, s.mel(1000), 1e-9, "Slaney: 1 kHz is mel 15 (linear part 200/3 Hz per mel)");

@@ -53,6 +53,20 @@ class EngineTimbreModelTest {
         assertArrayEquals(reference.decode(own, "voice", own.f0Hz()).samples(), model.decode(still, "voice").samples());
     }
 
+    /** A row's fixed register: the drag decodes at that shift, as the row's conversion does, not at Auto's. */
+    @Test void aFixedRegisterDecodesAtThatShiftAsConversionDoes() {
+        AudioClip low = tone(110, 1.0);
+        Latent z = model.encode(low, "low tone");
+        org.timbrelab.app.model.Register one = org.timbrelab.app.model.Register.fixed(1);
+        assertEquals(1, model.convert(low, "cello", one).appliedOctaves());
+        var at1 = reference.encode(low, 1);
+        assertArrayEquals(reference.decode(at1, "cello", at1.f0Hz()).samples(), model.decode(z, "cello", one).samples());
+        assertArrayEquals(model.decode(z, "cello").samples(), model.decode(z, "cello", org.timbrelab.app.model.Register.AUTO).samples());
+        // a drag at the fixed register moves the shift-1 latent by the drag's offset
+        Latent moved = model.moveTo(z, z.planeX() + 2, z.planeY() + 1);
+        assertFalse(java.util.Arrays.equals(model.decode(z, "cello", one).samples(), model.decode(moved, "cello", one).samples()));
+    }
+
     @Test void aDragMovesTheShiftedLatentByTheSameOffset() {
         AudioClip low = tone(110, 1.0);
         Latent z = model.encode(low, "low tone");

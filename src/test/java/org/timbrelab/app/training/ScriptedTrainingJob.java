@@ -27,7 +27,7 @@ final class ScriptedTrainingJob implements TrainingJob {
                     while (control.isPaused() && !control.isCancelled()) Thread.sleep(5);
                     if (control.isCancelled()) { l.onStop(step, StopReason.CANCELLED, null); return; }
                     Thread.sleep(sleepMs);
-                    l.onStep(new StepEvent(step + 1, total, Map.of("rec", 1f / (step + 1), "gan", 0.25f), sleepMs, (total - step - 1) * sleepMs / 1000.0));
+                    l.onStep(new StepEvent(step + 1, total, Map.of("rec", 1f / (step + 1), "gan", 0.25f, "gnorm_G", 3.5e9f), sleepMs, (total - step - 1) * sleepMs / 1000.0));
                 }
                 l.onStop(step, StopReason.COMPLETED, null);
             } catch (InterruptedException e) {

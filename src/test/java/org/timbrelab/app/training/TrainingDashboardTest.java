@@ -46,7 +46,7 @@ class TrainingDashboardTest {
         waitUntil(20, "finished", () -> d.stoppedProperty().get() == StopReason.COMPLETED);
         waitUntil(5, "preset published", () -> preset.get() != null);
         assertEquals(1, job.published);
-        assertEquals(2, d.chart().getSeries().size(), "one curve per loss term");
+        assertEquals(2, d.chart().getSeries().size(), "one curve per loss term, none for the gradient norm");
         var rec = d.chart().seriesFor("rec").getData();
         assertEquals(150L, rec.get(rec.size() - 1).getXValue().longValue());
     }

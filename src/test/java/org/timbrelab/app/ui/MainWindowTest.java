@@ -84,10 +84,15 @@ class MainWindowTest {
         waitUntil(10, "sample and preset loaded", () -> s.getInput() != null && s.getModel() != null);
         onFx(() -> { window.controller().sideTabs().getSelectionModel().select(1); return null; });
         var panel = window.controller().interpolation();
-        // a preset (re)loading with an input open fills the panel's choices: that decodes but must not play
+        // start-up and a preset (re)loading with an input open fill the panel's choices: no decode, no sound, no status
+        waitUntil(5, "idle", () -> !s.background().busyProperty().get());
+        assertEquals(0, model.decodes.get(), "nothing decoded at start-up");
         onFx(() -> { s.modelProperty().set(null); s.modelProperty().set(model); return null; });
         waitUntil(5, "idle", () -> !s.background().busyProperty().get());
+        assertEquals(0, model.decodes.get(), "nothing decoded when the preset loads");
         assertEquals(null, onFx(() -> s.player().currentClip()), "nothing plays by itself when the preset loads");
+        String status = onFx(() -> s.background().statusProperty().get());
+        assertTrue(!status.contains("Interpolate"), "the status bar reports no interpolation nobody asked for: " + status);
         int before = onFx(() -> panel.decodedProperty().get());
         onFx(() -> { panel.slider().setValue(0.2); return null; });
         waitUntil(10, "first decode", () -> panel.decodedProperty().get() > before);
@@ -98,6 +103,28 @@ class MainWindowTest {
         assertTrue(model.decodes.get() >= 2, "each settled slider position decodes");
         assertTrue(model.decodes.get() < 2 + 5 + 2, "rapid moves are debounced, got " + model.decodes.get());
         assertNotNull(onFx(() -> s.player().currentClip()), "the user's move plays the result");
+    }
+
+    /** A drag in the latent plane decodes at the register the target's output row converts at (its choice, Auto by default). */
+    @Test void aLatentDragDecodesAtTheRegisterOfTheTargetsRow(FxRobot robot) {
+        Session s = window.session();
+        waitUntil(10, "sample and preset loaded", () -> s.getInput() != null && s.getModel() != null);
+        robot.clickOn(".convert-button");
+        waitUntil(20, "input placed in the latent plane", () -> s.inputLatentProperty().get() != null && !s.background().busyProperty().get());
+        var scatter = window.controller().latent().scatter();
+        OutputRow violin = window.controller().outputs().rows().stream().filter(r -> r.domain().name().equals("violin")).findFirst().orElseThrow();
+        for (org.timbrelab.app.model.Register choice : new org.timbrelab.app.model.Register[]{
+                org.timbrelab.app.model.Register.AUTO, org.timbrelab.app.model.Register.fixed(2), org.timbrelab.app.model.Register.fixed(-1)}) {
+            onFx(() -> { violin.registerBox().setValue(choice); return null; });
+            waitUntil(10, "idle", () -> !s.background().busyProperty().get());
+            model.lastDecodeRegister = null;
+            onFx(() -> { // the scatter's drag event (the skin turns mouse drags into it): into violin, the panel's default target
+                scatter.fireEvent(new org.timbrelab.app.controls.LatentScatterEvent(org.timbrelab.app.controls.LatentScatterEvent.CURSOR_DRAGGED, null, 1.0, -0.5));
+                return null;
+            });
+            waitUntil(10, "the drag decoded", () -> model.lastDecodeRegister != null && !s.background().busyProperty().get());
+            assertEquals(choice, model.lastDecodeRegister, "drag into violin at the violin row's register");
+        }
     }
 
     @Test void unreadableFileShowsAReadableDialogNotAStackTrace(FxRobot robot) throws Exception {
