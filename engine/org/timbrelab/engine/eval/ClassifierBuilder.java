@@ -60,6 +60,18 @@ public record ClassifierBuilder(double heldOutFraction, double otherSeconds, lon
         if (speechLabel != null) {   // speech is speech at any register: voices moved up 1 and 2 octaves stay its label
             train.get(speechLabel).addAll(data.raisedSpeech(speechTrain));
             test.get(speechLabel).addAll(data.raisedSpeech(speechTest));
+            // an instrument is itself when it moves like speech and comes through the model's vocoder: every training
+            // phrase also once with a training voice's loudness envelope, through mel → PGHI (the positive controls
+            // use other phrases and the held-out voices)
+            for (String label : split.train().keySet()) {
+                if (label.equals(speechLabel)) continue;
+                List<NamedClip> phrases = split.train().get(label);
+                for (int i = 0; i < phrases.size(); i++) {
+                    AudioClip shaped = ListenerControls.withEnvelopeOf(speechTrain.get(i % speechTrain.size()).clip(), phrases.get(i).clip(),
+                            transform.config().hopLength());
+                    train.get(label).add(transform.forward(transform.invert(transform.forward(shaped), org.timbrelab.dsp.PhaseMethod.PGHI)));
+                }
+            }
         }
         // "other" mixes eight kinds of sound, so it gets twice a domain's share of clips
         train.put(DomainClassifier.OTHER, data.other(speechTrain, Math.max(8, 2 * perTrain), otherSeconds, seed));
