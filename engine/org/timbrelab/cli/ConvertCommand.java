@@ -46,6 +46,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--no-tone-match", description = "do not equalise the input toward the preset's source-domain tone before encoding (on by default when the preset has a tone.json)")
     boolean noToneMatch;
 
+    @Option(names = "--envelope", description = "give the output the input's loudness envelope frame by frame (off by default: one gain for the whole clip; the envelope gates the instrument into the voice's syllables)")
+    boolean envelope;
+
     @Option(names = "--phase", defaultValue = "pghi", paramLabel = "pghi|gl", description = "vocoder: pghi (default) or gl (Griffin-Lim 32)")
     String phase;
 
@@ -60,7 +63,7 @@ public final class ConvertCommand implements Callable<Integer> {
         if (all) OutputPaths.requireWavOrFolder(out, "--out");
         else OutputPaths.requireWavName(out, "--out");
         try (Converter c = Converter.load(preset)) {
-            c.phaseMethod(method).timbreStrength(strength).toneMatch(!noToneMatch && c.hasInputTone());
+            c.phaseMethod(method).timbreStrength(strength).toneMatch(!noToneMatch && c.hasInputTone()).followLoudness(envelope);
             Map<String, Path> targets = new LinkedHashMap<>();
             if (all) for (String d : c.info().domainNames()) targets.put(d, perDomain(out, d));
             else targets.put(c.info().domain(to).name(), out); // fails early naming the known domains

@@ -173,9 +173,8 @@ public final class EvalCommand implements Callable<Integer> {
             systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), PhaseMethod.PGHI, strength));
             if (main.hasInputTone()) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, strength, false));
             if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32, strength));
-            boolean tone = main.hasInputTone();   // the same outputs without the envelope step: what the model itself makes
-            systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, strength, tone, false));
-            if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32, strength, tone, false));
+            boolean tone = main.hasInputTone();   // the same outputs with the envelope step (the default before 5 Dec 2026)
+            systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, strength, tone, true));
             for (double s : ablationStrengths)
                 if (s != strength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, s));
             if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, PhaseMethod.PGHI, strength));

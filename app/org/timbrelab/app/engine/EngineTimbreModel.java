@@ -63,7 +63,7 @@ public final class EngineTimbreModel implements TimbreModel {
         int k = shiftFor(input, domain, engine(register));
         org.timbrelab.engine.infer.Latent z = latentFor(input, k);
         Spectrogram s = converter.decodeSpectrogram(converter.towardTarget(z, domain, converter.timbreStrength()), domain, z.f0Hz());
-        AudioClip y = LoudnessEnvelope.apply(input, transform.invert(s, PhaseMethod.PGHI), converter.spectrogramConfig().hopLength());
+        AudioClip y = LoudnessEnvelope.matchLevel(input, transform.invert(s, PhaseMethod.PGHI));   // as Converter's default
         return new ConvertedOutput(domain, y, s, k);
     }
 

@@ -29,7 +29,7 @@ public final class ConverterExamples implements ExampleModel {
 
     @Override public Map<String, AudioClip> convertAll(AudioClip input) {
         synchronized (converter) {
-            return converter.phaseMethod(PhaseMethod.PGHI).followLoudness(true).convertAll(input, Register.AUTO);
+            return converter.phaseMethod(PhaseMethod.PGHI).followLoudness(false).convertAll(input, Register.AUTO);
         }
     }
 

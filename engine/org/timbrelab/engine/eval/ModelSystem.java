@@ -37,7 +37,7 @@ public final class ModelSystem implements ConversionSystem {
 
     /** @param toneMatch input tone matching on or off ({@link Converter#toneMatch(boolean)}); on needs a preset with a tone */
     public ModelSystem(Converter converter, String label, String kind, Register register, PhaseMethod phase, double timbreStrength, boolean toneMatch) {
-        this(converter, label, kind, register, phase, timbreStrength, toneMatch, true);
+        this(converter, label, kind, register, phase, timbreStrength, toneMatch, false);
     }
 
     /** @param envelope whether the delivered output takes the input's loudness envelope ({@link LoudnessEnvelope}) */
@@ -57,7 +57,7 @@ public final class ModelSystem implements ConversionSystem {
         String reg = register.auto() ? "register auto" : register.octaves() == 0 ? "register off" : "register " + register.octaves();
         String strength = String.format(java.util.Locale.ROOT, ", strength %.2f", timbreStrength);
         String tone = converter.hasInputTone() && !toneMatch ? ", tone matching off" : "";
-        return label + " (" + reg + ", " + Vocoders.label(phase) + strength + tone + (envelope ? "" : ", no envelope") + ")";
+        return label + " (" + reg + ", " + Vocoders.label(phase) + strength + tone + (envelope ? ", envelope step" : "") + ")";
     }
 
     @Override public String kind() { return kind; }
@@ -68,9 +68,10 @@ public final class ModelSystem implements ConversionSystem {
             try {
                 Converter.Converted raw = converter.convertReportingShift(input, domain, register);
                 AudioClip enveloped = envelope ? LoudnessEnvelope.apply(input, raw.audio(), converter.spectrogramConfig().hopLength()) : raw.audio();
+                // raw.audio() is already at the input's level (the converter's default delivery)
                 return new Output(raw.audio(), enveloped, raw.octaves());
             } finally {
-                converter.phaseMethod(PhaseMethod.PGHI).followLoudness(true)     // the converter's defaults
+                converter.phaseMethod(PhaseMethod.PGHI).followLoudness(false)     // the converter's defaults
                         .timbreStrength(Converter.DEFAULT_TIMBRE_STRENGTH).toneMatch(converter.hasInputTone());
             }
         }

@@ -59,7 +59,7 @@ public final class Converter implements AutoCloseable {
     private final Pitch pitch = new Pitch();
     private final NDManager manager;
     private PhaseMethod phase = PhaseMethod.PGHI;
-    private boolean followLoudness = true;
+    private boolean followLoudness = false;
     private double timbreStrength = DEFAULT_TIMBRE_STRENGTH;
     private boolean toneMatch;
     private int window = WINDOW;
@@ -89,7 +89,7 @@ public final class Converter implements AutoCloseable {
     /** Vocoder for {@link #decode}/{@link #convert} (PGHI unless set). */
     public synchronized Converter phaseMethod(PhaseMethod method) { this.phase = method; return this; }
 
-    /** Whether outputs take the input's frame-energy envelope (on by default). */
+    /** Whether outputs take the input's frame-energy envelope (off by default: a clip-level gain to the input's level). */
     public synchronized Converter followLoudness(boolean on) { this.followLoudness = on; return this; }
 
     /** Timbre strength for {@link #convert}/{@link #convertAll}, 0…2 ({@link #DEFAULT_TIMBRE_STRENGTH} unless set). */
@@ -317,7 +317,7 @@ public final class Converter implements AutoCloseable {
         requireFinite(s.values(), domain, "spectrogram");
         AudioClip raw = transform.invert(s, phase);
         requireFinite(raw.samples(), domain, "audio");
-        AudioClip y = followLoudness ? LoudnessEnvelope.apply(input, raw, spec.hopLength()) : fitLength(raw, input.length());
+        AudioClip y = followLoudness ? LoudnessEnvelope.apply(input, raw, spec.hopLength()) : LoudnessEnvelope.matchLevel(input, raw);
         // judged on the model's own output: loudness following would lift a dead model by up to 20 dB
         InputAudio.Level in = InputAudio.level(input), out = InputAudio.level(raw);
         if (!in.silent() && (InputAudio.level(y).peak() < SILENT_OUTPUT || out.rms() < in.rms() * SILENT_RELATIVE))

@@ -15,6 +15,28 @@ public final class LoudnessEnvelope {
 
     private LoudnessEnvelope() { }
 
+    /**
+     * The output at the input's length and overall level (RMS over the whole clip), kept below full scale: a clip-level
+     * gain, no envelope. The default delivery: the envelope step gates the output into the input's syllables, and a
+     * played phrase that stops at every consonant is heard as speech (docs/study-reference.md).
+     */
+    public static AudioClip matchLevel(AudioClip input, AudioClip output) {
+        float[] out = new float[input.length()];
+        System.arraycopy(output.samples(), 0, out, 0, Math.min(out.length, output.length()));
+        double in = rms(input.samples()), got = rms(out);
+        float gain = got > FLOOR ? (float) Math.min(MAX_GAIN, in / got) : 1f;
+        float peak = 0;
+        for (int n = 0; n < out.length; n++) { out[n] *= gain; peak = Math.max(peak, Math.abs(out[n])); }
+        if (peak > 0.99f) for (int n = 0; n < out.length; n++) out[n] *= 0.99f / peak;
+        return new AudioClip(out, input.sampleRate());
+    }
+
+    private static double rms(float[] x) {
+        double s = 0;
+        for (float v : x) s += (double) v * v;
+        return x.length == 0 ? 0 : Math.sqrt(s / x.length);
+    }
+
     public static AudioClip apply(AudioClip input, AudioClip output, int hop) {
         float[] out = new float[input.length()];
         System.arraycopy(output.samples(), 0, out, 0, Math.min(out.length, output.length()));

@@ -67,8 +67,8 @@ class EvalCommandTest {
                 "--classifier-epochs", "8");
         assertEquals(0, code);
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        // (model, register off, strength 0, no-model baseline) × (violin, cello) + floor and PGHI ceiling per target
-        assertEquals(1 + 4 * 2 + 2 * 2, csv.size(), String.join("\n", csv));
+        // (model, register off, envelope step, strength 0, no-model baseline) × (violin, cello) + floor and PGHI ceiling per target
+        assertEquals(1 + 5 * 2 + 2 * 2, csv.size(), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI, strength 0.25)\",model,violin,all,2,")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"test [pitch off] (register auto, PGHI, strength 0.00)\",ablation,cello,all,2,")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.contains("real vs real (halves),floor,cello,all,2,")), String.join("\n", csv));
@@ -126,8 +126,8 @@ class EvalCommandTest {
         assertEquals(0, TimbreLabCli.execute(args));
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         String all = String.join("\n", csv);
-        // model, register off, baseline × 2 targets, reference × violin: each over all, real and tts; floor and ceiling per target
-        assertEquals(1 + (3 * 2 + 1) * 3 + 2 * 2, csv.size(), all);
+        // model, register off, envelope step, baseline × 2 targets, reference × violin: each over all, real and tts; floor and ceiling per target
+        assertEquals(1 + (4 * 2 + 1) * 3 + 2 * 2, csv.size(), all);
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("pytorch,reference,violin,all,3,")), all);
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("pytorch,reference,violin,real,1,")), all);
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("pytorch,reference,violin,tts,2,")), all);

@@ -30,17 +30,20 @@ class ModelSystemTest {
             AudioClip in = tone(150, 1.0);          // violin's median is 300 Hz in the test preset: one octave up
             ModelSystem auto = new ModelSystem(c, "tiny", "model", Register.AUTO, PhaseMethod.PGHI);
             ModelSystem off = new ModelSystem(c, "tiny", "ablation", Register.octaves(0), PhaseMethod.griffinLim(4));
+            ModelSystem gated = new ModelSystem(c, "tiny", "ablation", Register.AUTO, PhaseMethod.PGHI, 0.25, c.hasInputTone(), true);
+            assertEquals("tiny (register auto, PGHI, strength 0.25, envelope step)", gated.name());
             assertEquals("tiny (register auto, PGHI, strength 0.25)", auto.name());
             assertEquals("tiny (register off, GL-4, strength 0.25)", off.name());
 
-            ConversionSystem.Output a = auto.convert(in, "violin");
+            ConversionSystem.Output a = gated.convert(in, "violin");
+            assertArrayEquals(auto.convert(in, "violin").audio().samples(), a.audio().samples(), "the same model output before the step");
             assertEquals(1, a.octaves());
             assertEquals(in.length(), a.audio().length());
             assertEquals(in.length(), a.enveloped().length());
             assertFalse(java.util.Arrays.equals(a.audio().samples(), a.enveloped().samples()), "the envelope step changes the output");
             assertEquals(0, off.convert(in, "violin").octaves());
             // the converter's own defaults are restored afterwards
-            assertEquals(c.convert(in, "violin", Register.AUTO), c.followLoudness(true).phaseMethod(PhaseMethod.PGHI).convert(in, "violin", Register.AUTO));
+            assertEquals(c.convert(in, "violin", Register.AUTO), c.followLoudness(false).phaseMethod(PhaseMethod.PGHI).convert(in, "violin", Register.AUTO));
         }
     }
 

@@ -139,8 +139,27 @@ class ConverterTest {
             plain.followLoudness(false);
             before = envelopeCorrelation(input, plain.convert(input, "violin", Register.octaves(0)));
         }
-        after = envelopeCorrelation(input, converter.convert(input, "violin", Register.octaves(0)));
+        try (Converter following = Converter.load(presetDir)) {
+            following.followLoudness(true);
+            after = envelopeCorrelation(input, following.convert(input, "violin", Register.octaves(0)));
+        }
         assertTrue(after > 0.95, "loudness correlation after envelope " + after + " (before " + before + ")");
+    }
+
+    @Test void byDefaultTheOutputTakesTheInputsLevelWithoutAnEnvelope() {
+        AudioClip base = harmonicTone(220, 2.0, 1.0);
+        float[] x = base.samples().clone();
+        for (int i = 0; i < x.length; i++) x[i] *= 0.05f;   // −26 dB
+        AudioClip input = new AudioClip(x, 16000);
+        AudioClip y = converter.convert(input, "violin", Register.octaves(0));
+        assertEquals(rms(input.samples()), rms(y.samples()), 0.05 * rms(input.samples()), "one gain for the clip: the input's RMS");
+        assertEquals(input.length(), y.length());
+    }
+
+    private static double rms(float[] x) {
+        double s = 0;
+        for (float v : x) s += (double) v * v;
+        return Math.sqrt(s / x.length);
     }
 
     static double envelopeCorrelation(AudioClip a, AudioClip b) {
