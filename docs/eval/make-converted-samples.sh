@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# samples/converted/: three real read-speech recordings (Debian pocketsphinx-testdata, chosen by name before any result
+# was seen) converted with the shipped preset's defaults, with spectrograms (input and outputs, YIN f0 drawn).
+set -euo pipefail
+jar="${JAR:-target/timbre-lab.jar}"; out=samples/converted; ps=/usr/share/pocketsphinx/test/data
+rm -f "$out"/*.wav docs/converted-*.png
+cp "$ps/librivox/sense_and_sensibility_01_austen_64kb-0870.wav" "$out/librivox-0870-input.wav"
+cp "$ps/cards/005.wav" "$out/cards-005-input.wav"
+sox -t raw -r 16000 -e signed -b 16 -c 1 "$ps/numbers.raw" "$out/numbers-input.wav"
+for name in librivox-0870 cards-005 numbers; do
+  java -jar "$jar" convert --preset presets/voice-strings --in "$out/$name-input.wav" --to all --out "$out/$name-to.wav" >/dev/null
+  for f in "$out/$name-input.wav" "$out/$name"-to-*.wav; do
+    java -jar "$jar" spectrogram --in "$f" --png "docs/converted-$(basename "$f" .wav).png" --f0 >/dev/null
+  done
+done
+ls "$out"
