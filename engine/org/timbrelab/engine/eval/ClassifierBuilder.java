@@ -2,6 +2,7 @@ package org.timbrelab.engine.eval;
 
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
+import org.timbrelab.dsp.PhaseMethod;
 import org.timbrelab.dsp.Spectrogram;
 
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public record ClassifierBuilder(double heldOutFraction, double otherSeconds, lon
                 for (int i = 0; i < phrases.size(); i++) {
                     AudioClip shaped = ListenerControls.withEnvelopeOf(speechTrain.get(i % speechTrain.size()).clip(), phrases.get(i).clip(),
                             transform.config().hopLength());
-                    train.get(label).add(transform.forward(transform.invert(transform.forward(shaped), org.timbrelab.dsp.PhaseMethod.PGHI)));
+                    train.get(label).add(transform.forward(transform.invert(transform.forward(shaped), PhaseMethod.PGHI)));
                 }
             }
         }

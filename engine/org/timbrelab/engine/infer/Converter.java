@@ -368,11 +368,6 @@ public final class Converter implements AutoCloseable {
         return b.resampledValues(a.frames());
     }
 
-    private static AudioClip fitLength(AudioClip y, int length) {
-        float[] out = new float[length];
-        System.arraycopy(y.samples(), 0, out, 0, Math.min(length, y.length()));
-        return new AudioClip(out, y.sampleRate());
-    }
 
     private AudioClip requireRate(AudioClip clip) {
         if (clip.sampleRate() != spec.sampleRate())

@@ -21,40 +21,48 @@ public final class LoudnessEnvelope {
      * played phrase that stops at every consonant is heard as speech (docs/study-reference.md).
      */
     public static AudioClip matchLevel(AudioClip input, AudioClip output) {
-        float[] out = new float[input.length()];
-        System.arraycopy(output.samples(), 0, out, 0, Math.min(out.length, output.length()));
+        float[] out = atInputLength(input, output);
         double in = rms(input.samples()), got = rms(out);
         float gain = got > FLOOR ? (float) Math.min(MAX_GAIN, in / got) : 1f;
-        float peak = 0;
-        for (int n = 0; n < out.length; n++) { out[n] *= gain; peak = Math.max(peak, Math.abs(out[n])); }
-        if (peak > 0.99f) for (int n = 0; n < out.length; n++) out[n] *= 0.99f / peak;
-        return new AudioClip(out, input.sampleRate());
-    }
-
-    private static double rms(float[] x) {
-        double s = 0;
-        for (float v : x) s += (double) v * v;
-        return x.length == 0 ? 0 : Math.sqrt(s / x.length);
+        for (int n = 0; n < out.length; n++) out[n] *= gain;
+        return belowFullScale(out, input.sampleRate());
     }
 
     public static AudioClip apply(AudioClip input, AudioClip output, int hop) {
-        float[] out = new float[input.length()];
-        System.arraycopy(output.samples(), 0, out, 0, Math.min(out.length, output.length()));
+        float[] out = atInputLength(input, output);
         double[] in = frameRms(input.samples(), hop);
         double[] got = frameRms(out, hop);
         float[] gain = new float[in.length];
         for (int i = 0; i < gain.length; i++) gain[i] = (float) Math.min(MAX_GAIN, (in[i] + FLOOR) / (got[i] + FLOOR));
-        float peak = 0;
         for (int n = 0; n < out.length; n++) {
             double pos = n / (double) hop;
             int i = Math.min(gain.length - 1, (int) pos);
             int j = Math.min(gain.length - 1, i + 1);
             double f = pos - i;
             out[n] *= (float) ((1 - f) * gain[i] + f * gain[j]);
-            peak = Math.max(peak, Math.abs(out[n]));
         }
+        return belowFullScale(out, input.sampleRate());
+    }
+
+    /** The output's samples cut or zero-padded to the input's length (a copy). */
+    private static float[] atInputLength(AudioClip input, AudioClip output) {
+        float[] out = new float[input.length()];
+        System.arraycopy(output.samples(), 0, out, 0, Math.min(out.length, output.length()));
+        return out;
+    }
+
+    /** Scaled down (in place) so the peak stays at or under 0.99 when it was above. */
+    private static AudioClip belowFullScale(float[] out, int rate) {
+        float peak = 0;
+        for (float v : out) peak = Math.max(peak, Math.abs(v));
         if (peak > 0.99f) for (int n = 0; n < out.length; n++) out[n] *= 0.99f / peak;
-        return new AudioClip(out, input.sampleRate());
+        return new AudioClip(out, rate);
+    }
+
+    private static double rms(float[] x) {
+        double s = 0;
+        for (float v : x) s += (double) v * v;
+        return x.length == 0 ? 0 : Math.sqrt(s / x.length);
     }
 
     /** RMS of samples [i·hop − hop, i·hop + hop) for frames i = 0 … len/hop. */
