@@ -2,11 +2,19 @@
 # Speech for the evaluation's domain classifier (helper eval): espeak-ng voices that neither the
 # voice-strings preset's training voices nor its held-out input voices use (see
 # presets/voice-strings/training/make-voice-data.py: flite awb/rms/slt/kal16, espeak variants
-# m1-m7, f2, f4, f5). Writes OUT/voice/<voice>_NN.wav (22.05 kHz; eval resamples to 16 kHz).
+# m1-m7, f2, f4, f5; the selection and held-out voices of make-listening-sets.sh). Writes
+# OUT/voice/<voice>_NN.wav (eval resamples to 16 kHz).
+# 20 espeak-ng variants (half of them female: the first listeners, trained on 8 mostly male variants, called
+# held-out female voices cello) over a wide pitch range, and six festival voices of another synthesis kind
+# (diphone and HTS; English, Italian, Czech, Catalan: the listener must hear a voice, not a language), and three
+# flite voices (below).
+# Needs espeak-ng, flite, and festival festvox-kdlpc16k (voice ked) festvox-italp16k festvox-czech-dita festvox-ca-ona-hts.
 set -euo pipefail
 out="${1:-data/classifier}"
 mkdir -p "$out/voice"
-voices=(en-us+f1 en-gb+f3 en+m8 en-us+klatt en+Andy en-gb+Annie en-us+Michael en+Storm)
+voices=(en-us+f1 en-gb+f3 en+m8 en-us+klatt en+Andy en-gb+Annie en-us+Michael en+Storm
+        en-us+Alicia en+Andrea en-gb+Auntie en-us+female2 en+female3 en-us+Jacky en+Zac en-gb+Caleb
+        en-us+David en+Quincy en-us+klatt3 en+grandpa)
 sentences=(
   "Please bring the blue folder to the second floor before noon."
   "The wind was cold, so we walked quickly along the harbour wall."
@@ -23,8 +31,23 @@ sentences=(
 )
 for v in "${voices[@]}"; do
   for i in "${!sentences[@]}"; do
-    # speed and pitch vary a little so one voice is not one fixed contour
-    espeak-ng -v "$v" -s $((140 + (i * 7) % 40)) -p $((35 + (i * 11) % 30)) -w "$out/voice/${v//+/_}_$(printf %02d "$i").wav" "${sentences[$i]}"
+    # speed and pitch vary (pitch over most of espeak's range) so one voice is not one fixed contour
+    espeak-ng -v "$v" -s $((130 + (i * 7) % 50)) -p $((10 + (i * 23) % 80)) -w "$out/voice/${v//+/_}_$(printf %02d "$i").wav" "${sentences[$i]}"
   done
 done
+# flite's own voices too, the very ones the models under test learn speech from (kal16, awb, rms; slt stays held out):
+# a listener that knows them is the harder one to fool with a conversion that leaks its training voice.
+for v in kal16 awb rms; do
+  for i in "${!sentences[@]}"; do flite -voice "$v" -t "${sentences[$i]}" -o "$out/voice/flite-${v}_$(printf %02d "$i").wav"; done
+done
+festival=(voice_ked_diphone voice_czech_ph voice_lp_diphone voice_pc_diphone voice_czech_dita voice_upc_ca_ona_hts)
+if command -v text2wave >/dev/null; then
+  for v in "${festival[@]}"; do
+    for i in "${!sentences[@]}"; do
+      echo "${sentences[$i]}" | text2wave -eval "($v)" -o "$out/voice/festival-${v#voice_}_$(printf %02d "$i").wav" 2>/dev/null
+    done
+  done
+else
+  echo "festival (text2wave) not installed: the listeners learn espeak-ng voices only" >&2
+fi
 echo "wrote $(ls "$out/voice" | wc -l) clips to $out/voice"

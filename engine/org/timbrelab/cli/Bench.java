@@ -67,6 +67,16 @@ public final class Bench {
         return row;
     }
 
+    /**
+     * A figure measured elsewhere (another process, e.g. the PyTorch reference), entered as a row so later rows can
+     * name it as their baseline. Its min and CPU columns are unknown.
+     */
+    public Row record(String name, double medianMs) {
+        Row row = new Row(name, medianMs, Double.NaN, Double.NaN, 0, null, Double.NaN);
+        rows.add(row);
+        return row;
+    }
+
     public List<Row> rows() { return List.copyOf(rows); }
 
     /** Prints all rows measured so far as an aligned table. */
@@ -78,7 +88,8 @@ public final class Bench {
             String rt = Double.isNaN(r.timesRealtime()) ? "-" : String.format(Locale.ROOT, "%.1f", r.timesRealtime());
             String vs = r.baseline() == null ? "" : String.format(Locale.ROOT, "%.2fx %s", r.ratio(), r.baseline());
             String c = Double.isNaN(r.cpuMedianMs()) ? "-" : String.format(Locale.ROOT, "%.1f", r.cpuMedianMs());
-            out.printf(Locale.ROOT, "%-" + w + "s  %10.1f  %10.1f  %10s  %12s  %s%n", r.name(), r.medianMs(), r.minMs(), c, rt, vs);
+            out.printf(Locale.ROOT, "%-" + w + "s  %10.1f  %10s  %10s  %12s  %s%n", r.name(), r.medianMs(),
+                    Double.isNaN(r.minMs()) ? "-" : String.format(Locale.ROOT, "%.1f", r.minMs()), c, rt, vs);
         }
         out.printf(Locale.ROOT, "(%d warm-up + %d timed runs each; ms are wall clock except cpu ms = this thread's CPU time; "
                 + "%d available processors, load average %.1f)%n", warmup, repeats, Runtime.getRuntime().availableProcessors(),

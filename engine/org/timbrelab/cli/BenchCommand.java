@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 BenchDspCommand.class,
                 BenchConvertCommand.class,
+                BenchTrainCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

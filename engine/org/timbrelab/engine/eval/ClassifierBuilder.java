@@ -61,6 +61,7 @@ public record ClassifierBuilder(double heldOutFraction, double otherSeconds, lon
         if (speechLabel != null) {   // speech is speech at any register: voices moved up 1 and 2 octaves stay its label
             train.get(speechLabel).addAll(data.raisedSpeech(speechTrain));
             test.get(speechLabel).addAll(data.raisedSpeech(speechTest));
+            train.get(speechLabel).addAll(data.tiltedSpeech(speechTrain, seed + 7));   // and through any microphone
             // an instrument is itself when it moves like speech and comes through the model's vocoder: every training
             // phrase also once with a training voice's loudness envelope, through mel → PGHI (the positive controls
             // use other phrases and the held-out voices)

@@ -25,7 +25,7 @@ import java.util.Random;
  */
 public record ClipStatsTrainer(double l2, int iterations, double learningRate, int crops, int minCropFrames, long seed) {
 
-    public static final ClipStatsTrainer DEFAULT = new ClipStatsTrainer(1e-2, 600, 0.05, 2, 94, 11);
+    public static final ClipStatsTrainer DEFAULT = new ClipStatsTrainer(1e-1, 600, 0.05, 2, 94, 11);
 
     public ClipStatsTrainer {
         if (iterations < 1 || crops < 0 || minCropFrames < 2)

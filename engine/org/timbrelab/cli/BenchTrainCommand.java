@@ -1,0 +1,147 @@
+package org.timbrelab.cli;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioFiles;
+import org.timbrelab.engine.train.Adam;
+import org.timbrelab.engine.train.AdamConfig;
+import org.timbrelab.engine.train.Gradients;
+import org.timbrelab.engine.train.NamedParameters;
+import org.timbrelab.engine.vaegan.LossWeights;
+import org.timbrelab.engine.vaegan.Optimisers;
+import org.timbrelab.engine.vaegan.VaeGan;
+import org.timbrelab.engine.vaegan.VaeGanConfig;
+import org.timbrelab.engine.vaegan.VaeGanStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench train}: one VAE-GAN training step of the slim pitch-conditioned model (affine norms, as the reference),
+ * batch 4 per domain, 64-frame crops, on a warm JVM; then the PyTorch reference's own {@code train} on generated
+ * clips of the same sizes, its steady ms/step read from its log, and the ratio. Random crops stand in for data on the
+ * engine side: a step's cost does not depend on the values.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Times the VAE-GAN training step (slim model, pitch comb, affine norms, batch 4 per domain, 64-frame crops) "
+                + "and, when python3 with torch and the reference script are there, the PyTorch reference's step on the same "
+                + "sizes in the same invocation; prints the ratio. Run nothing else meanwhile.")
+public final class BenchTrainCommand implements Callable<Integer> {
+
+    static final int BATCH = 4, CROP = 64, MELS = 128;
+    private static final Pattern REF_LINE = Pattern.compile("^step (\\d+)\\s+(\\d+) ms/step");
+
+    @Mixin BenchCommand.Options options;
+
+    @Option(names = "--domains", defaultValue = "2", paramLabel = "N", description = "timbre domains (default: ${DEFAULT-VALUE})")
+    int domains;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "intra-op threads for both (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--reference", paramLabel = "FILE", description = "the PyTorch reference script (default: ../shared/reference/vaegan_reference.py)")
+    Path reference = ReferenceScript.DEFAULT_SCRIPT;
+
+    @Option(names = "--reference-steps", defaultValue = "300", paramLabel = "N",
+            description = "reference steps; its ms/step is taken between step 100 and the last (default: ${DEFAULT-VALUE})")
+    int referenceSteps;
+
+    @Option(names = "--no-reference", description = "time the engine only")
+    boolean noReference;
+
+    @Override public Integer call() throws Exception {
+        if (domains < 2) throw new IllegalArgumentException("--domains must be >= 2, got " + domains);
+        if (referenceSteps < 200 || referenceSteps % 100 != 0) throw new IllegalArgumentException("--reference-steps must be a multiple of 100, >= 200");
+        // a training step is long and noisy: at least 10 warm-up and 30 timed steps whatever the shared defaults say
+        Bench b = new Bench(System.out, Math.max(10, options.warmup), Math.max(30, options.repeats));
+        System.out.printf(Locale.ROOT, "bench train: %d domains, batch %d per domain, %d-frame crops, %d mels, %d threads%n",
+                domains, BATCH, CROP, MELS, threads);
+        String baseline = null;
+        ReferenceScript ref = noReference ? null : ReferenceScript.find(reference, why -> System.out.println("  no reference row: " + why));
+        if (ref != null) {
+            double ms = referenceStepMs(ref);
+            b.record("PyTorch reference step", ms);
+            baseline = "PyTorch reference step";
+        }
+        Engine.getInstance();   // loads libtorch before its thread count is read
+        int before = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(threads);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(1);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < domains; i++) names.add("d" + i);
+            VaeGanConfig cfg = new VaeGanConfig(names, MELS, 16, 3, 1, 2, 16, 3, true, true);
+            VaeGan model = new VaeGan(cfg);
+            model.initialize(m);
+            NamedParameters g = NamedParameters.of("g", model.generatorSide()), d = NamedParameters.of("d", model.discriminatorSide());
+            AdamConfig adam = new AdamConfig(2e-4, 0.5, 0.999, 1e-8, 50);
+            try (Adam optG = new Adam("optG", adam, g); Adam optD = new Adam("optD", adam, d)) {
+                Optimisers opt = new Optimisers() {
+                    @Override public void zeroAllGradients() { Gradients.zero(g, d); }
+                    @Override public void stepGenerators() { optG.step(); }
+                    @Override public void stepDiscriminators() { optD.step(); }
+                };
+                VaeGanStep step = new VaeGanStep(model, LossWeights.REFERENCE);
+                Random rng = new Random(1);
+                b.measure("engine step (DJL)", 0, baseline, () -> {
+                    try (NDManager sm = m.newSubManager()) {
+                        List<NDArray> x = new ArrayList<>(), comb = new ArrayList<>();
+                        for (int i = 0; i < domains; i++) {
+                            x.add(sm.randomUniform(-1, 1, new Shape(BATCH, 1, MELS, CROP)));
+                            comb.add(sm.randomUniform(0, 1, new Shape(BATCH, 1, MELS, CROP)));
+                        }
+                        return step.run(x, comb, rng, opt).get("L_G");
+                    }
+                });
+            }
+        } finally {
+            if (before > 0) JniUtils.setNumThreads(before);
+        }
+        b.printTable();
+        return 0;
+    }
+
+    /** Runs the reference's train on generated clips (one folder per domain) and returns its ms/step after step 100. */
+    private double referenceStepMs(ReferenceScript ref) throws Exception {
+        Path dir = Files.createTempDirectory("timbrelab-bench-ref");
+        try {
+            int rate = AudioClip.MODEL_RATE;
+            for (int k = 0; k < domains; k++) {
+                Path dom = Files.createDirectories(dir.resolve("data").resolve("d" + k));
+                for (int i = 0; i < 4; i++)   // 4 s of a voice-like buzz per clip: enough frames for 64-frame crops
+                    AudioFiles.saveWav(dom.resolve("clip" + i + ".wav"), new AudioClip(BenchDspCommand.voiceLike(rate, 4 + i), rate));
+            }
+            System.out.printf("  PyTorch reference: %s train, %d steps, %d threads (%s)...%n", ref.script(), referenceSteps, threads, ref.python());
+            System.out.flush();
+            double[] at = new double[referenceSteps / 100 + 1];
+            ref.run(List.of(ref.script().toString(), "train", dir.resolve("data").toString(), dir.resolve("out").toString(),
+                    "--steps", String.valueOf(referenceSteps), "--threads", String.valueOf(threads)), line -> {
+                Matcher mm = REF_LINE.matcher(line);
+                if (mm.find()) at[Integer.parseInt(mm.group(1)) / 100] = Double.parseDouble(mm.group(2));
+            });
+            if (at[1] == 0 || at[at.length - 1] == 0) throw new IllegalStateException("the reference printed no ms/step at steps 100 and " + referenceSteps);
+            // its log gives the running mean since step 1; the steps after 100 are the warm ones
+            return (at[at.length - 1] * referenceSteps - at[1] * 100) / (referenceSteps - 100);
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
