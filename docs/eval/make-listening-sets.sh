@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The listening sets of the evaluation (issue "heard as the instrument"), under data/listen/ (git-ignored):
-#   classifier/{voice,violin,cello,flute}  what the two listener models learn from: espeak-ng voices no other set
+#   classifier/{voice,violin,cello,flute}  what the two listener models learn from: voices no evaluated set
 #                                          uses, and TimGM6mb phrases (the models under test train on FluidR3 + flite)
 #   selection/tts/<voice>/                 TTS voices on which knobs, seeds and checkpoints are chosen
 #   heldout/tts/<voice>/                   TTS voices scored once per shipped candidate

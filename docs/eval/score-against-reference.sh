@@ -21,4 +21,4 @@ for model in "$@"; do
   done
   args+=(--reference-outputs "$name=$dest")
 done
-java -jar "$jar" eval --preset "$preset" --inputs "$set_dir" --out "$out" --classifier data/listen/listeners.json "${args[@]}"
+java -jar "$jar" eval --preset "$preset" --inputs "$set_dir" --out "$out" --classifier "${LISTENERS:-data/listen/listeners.json}" "${args[@]}"

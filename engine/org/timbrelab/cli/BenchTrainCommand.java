@@ -11,6 +11,7 @@ import org.timbrelab.engine.train.Adam;
 import org.timbrelab.engine.train.AdamConfig;
 import org.timbrelab.engine.train.Gradients;
 import org.timbrelab.engine.train.NamedParameters;
+import org.timbrelab.engine.train.NativeMemory;
 import org.timbrelab.engine.vaegan.LossWeights;
 import org.timbrelab.engine.vaegan.Optimisers;
 import org.timbrelab.engine.vaegan.VaeGan;
@@ -99,6 +100,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 };
                 VaeGanStep step = new VaeGanStep(model, LossWeights.REFERENCE);
                 Random rng = new Random(1);
+                double rssBefore = NativeMemory.rssMiB();
                 b.measure("engine step (DJL)", 0, baseline, () -> {
                     try (NDManager sm = m.newSubManager()) {
                         List<NDArray> x = new ArrayList<>(), comb = new ArrayList<>();
@@ -109,6 +111,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
                         return step.run(x, comb, rng, opt).get("L_G");
                     }
                 });
+                // a step frees everything it made: native memory must not grow with the number of steps
+                System.out.printf(Locale.ROOT, "  native memory (RSS): %.0f MiB before the engine's steps, %.0f MiB after %d%n",
+                        rssBefore, NativeMemory.rssMiB(), b.rows().size() > 0 ? Math.max(10, options.warmup) + Math.max(30, options.repeats) : 0);
             }
         } finally {
             if (before > 0) JniUtils.setNumThreads(before);

@@ -161,7 +161,7 @@ public final class EvalCommand implements Callable<Integer> {
                 if (!listeners.labels().contains(d))
                     throw new IllegalArgumentException("the listeners know " + listeners.labels() + ", not the target domain '" + d + "'; train them for this preset's domains");
 
-            ListenerControls.Result controls = controls(listeners, targets, in, transform);
+            ListenerControls.Result controls = controls(listeners, src, targets, in, transform);
             notes.add(String.format(Locale.ROOT, "- Controls: %d of the input voices; positive phrases rendered from %s (seeds %d+), "
                     + "which the model never trained on.", controls.outcomes().isEmpty() ? 0 : controls.outcomes().get(0).clips(),
                     renderer().describe(), ListenerControls.PHRASE_SEED));
@@ -240,12 +240,12 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** Both listeners on the controls, with up to --control-clips inputs spread over the sorted list; printed at once. */
-    private ListenerControls.Result controls(Listeners listeners, List<String> targets, List<NamedClip> in, AudioTransform transform) {
+    private ListenerControls.Result controls(Listeners listeners, String src, List<String> targets, List<NamedClip> in, AudioTransform transform) {
         List<NamedClip> voices = new ArrayList<>();
         int k = Math.min(in.size(), Math.max(1, controlClips));
         for (int i = 0; i < k; i++) voices.add(in.get((int) ((long) i * in.size() / k)));
         ReferenceRenderer r = renderer();
-        ListenerControls.Result c = new ListenerControls(transform, listeners.all(), targets, ListenerControls.PhraseSource.of(r))
+        ListenerControls.Result c = new ListenerControls(transform, listeners.all(), targets, src, ListenerControls.PhraseSource.of(r))
                 .run(voices, System.out::println);
         c.passedByListener().forEach((l, ok) -> System.out.println("controls: listener " + l + " " + (ok ? "PASS" : "FAIL")));
         if (!c.allPass()) warn(c);

@@ -44,7 +44,12 @@ public final class InstanceNorm extends Layer {
      */
     public static NDArray normalize(NDArray x, NDArray gamma, NDArray beta) {
         long c = x.getShape().get(1);
-        return normalize(x).mul(gamma.reshape(1, c, 1, 1)).add(beta.reshape(1, c, 1, 1));
+        // a view of a parameter is made in the parameter's (model-long) manager: move it to the input's, so the step
+        // or conversion that made it frees it (left there, every call leaked a handle and its autograd node)
+        NDArray g = gamma.reshape(1, c, 1, 1), b = beta.reshape(1, c, 1, 1);
+        g.attach(x.getManager());
+        b.attach(x.getManager());
+        return normalize(x).mul(g).add(b);
     }
 
     /** Instance norm written out in NDArray ops (the reference the fused form is tested against). */

@@ -118,6 +118,19 @@ class ListenerControlsTest {
         assertTrue(md.contains("## Controls") && md.contains("- **register: FAIL** — voice up 1 octave"), md);
     }
 
+    @Test void aVoiceCalledAnInstrumentTheTargetsLackStillFailsOnceTheSourceIsKnown() {
+        // the listener knows cello; the preset under test has only "bowed": without the source, cello went uncounted
+        ListenerControls.Result narrow = new ListenerControls(T, List.of(always("cello")), List.of("bowed"), null).run(voices, s -> { });
+        ListenerControls.Result full = new ListenerControls(T, List.of(always("cello")), List.of("bowed"), "voice", null).run(voices, s -> { });
+        assertTrue(byControl(narrow, "always-cello").get("voice as is").pass(), "the old count misses it");
+        ListenerControls.Outcome asIs = byControl(full, "always-cello").get("voice as is");
+        assertFalse(asIs.pass(), asIs.toString());
+        assertEquals(asIs.clips(), asIs.hits());
+        // "other" is not an instrument
+        ListenerControls.Result other = new ListenerControls(T, List.of(always(DomainClassifier.OTHER)), List.of("bowed"), "voice", null).run(voices, s -> { });
+        assertTrue(byControl(other, "always-" + DomainClassifier.OTHER).get("voice as is").pass());
+    }
+
     @Test void aTrainedListenerPassesAndAMissingPhraseSourceIsSaid() {
         Random rnd = new Random(8);
         Map<String, List<Spectrogram>> train = new LinkedHashMap<>();

@@ -32,6 +32,19 @@ class AffineNormTest {
             }
     }
 
+    @Test void aStepsNormLeavesNothingBehindInTheModelsManager() {
+        // parameters live in the model's manager; the views made of them per call must die with the step's manager
+        NDArray gamma = m.ones(new Shape(3)), beta = m.zeros(new Shape(3));
+        int before = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+        for (int i = 0; i < 5; i++) {
+            try (NDManager step = m.newSubManager()) {
+                NDArray y = InstanceNorm.normalize(step.randomNormal(new Shape(2, 3, 4, 4)), gamma, beta);
+                assertEquals(step, y.getManager());
+            }
+        }
+        assertEquals(before, ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size(), "no views of gamma and beta left in the model's manager");
+    }
+
     @Test void affineBlockStartsAsThePlainOneAndLearnsItsScale() {
         ConvNormAct plain = new ConvNormAct(ConvSpec.same(2, 3, 3, Padding.ZERO), true, Activation.NONE);
         ConvNormAct affine = new ConvNormAct(ConvSpec.same(2, 3, 3, Padding.ZERO), true, true, Activation.NONE);
