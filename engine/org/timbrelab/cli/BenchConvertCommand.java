@@ -78,7 +78,10 @@ public final class BenchConvertCommand implements Callable<Integer> {
                 baseline = "PyTorch reference E + G 30 s";
             }
             Latent z = c.encode(clip, shift);
-            b.measure("E + G 30 s", 30, baseline, () -> c.decodeSpectrogram(c.encode(clip, shift), target, z.f0Hz()));
+            org.timbrelab.dsp.Spectrogram image = tf.forward(clip, shift);
+            // the networks alone, as the reference row times them: E over the (windowed) image, G with the comb
+            b.measure("E + G 30 s", 30, baseline, () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift), target, z.f0Hz()));
+            b.measure("encode (YIN, tone, mel) + G 30 s", 30, () -> c.decodeSpectrogram(c.encode(clip, shift), target, z.f0Hz()));
             c.phaseMethod(PhaseMethod.PGHI);
             b.measure("convert 30 s PGHI", 30, () -> c.convert(clip, target, Register.AUTO));
             c.phaseMethod(PhaseMethod.GRIFFIN_LIM_32);
