@@ -90,9 +90,12 @@ public final class EngineTimbreModel implements TimbreModel {
     /**
      * The app's latent handle: the clip's latent at its own register (its place in the plane), the
      * clip itself so a decode can re-encode it at the target's register, and the
-     * plane offset dragged so far. Interpolated latents have no clip: they decode as they are.
+     * plane offset dragged so far. An interpolated latent keeps its two ends and where between them it lies, so a
+     * decode can re-encode both ends at the target's register and interpolate there.
      */
-    private record Handle(org.timbrelab.engine.infer.Latent z, AudioClip clip, float[] offset) { }
+    private record Handle(org.timbrelab.engine.infer.Latent z, AudioClip clip, float[] offset, Handle from, Handle to, double t, boolean slerp) {
+        Handle(org.timbrelab.engine.infer.Latent z, AudioClip clip, float[] offset) { this(z, clip, offset, null, null, 0, false); }
+    }
 
     @Override public synchronized Latent encode(AudioClip input, String source) {
         org.timbrelab.engine.infer.Latent z = latentFor(input, 0);
@@ -119,13 +122,22 @@ public final class EngineTimbreModel implements TimbreModel {
         Handle h = (Handle) latent.handle();
         org.timbrelab.engine.infer.Latent z = h.z();
         if (h.clip() != null) {
-            int k = shiftFor(h.clip(), domain, engine(register));
-            if (k != z.octaveShift()) {
-                z = latentFor(h.clip(), k);
-                if (h.offset() != null) z = z.shifted(h.offset());
-            }
+            z = atShift(h, shiftFor(h.clip(), domain, engine(register)));
+        } else if (h.from() != null && h.from().clip() != null && h.to().clip() != null) {
+            // an interpolation: each end at the register its own conversion would use, then the same t (the first end's
+            // f0 and shift are kept, as Converter.lerp does)
+            var a = atShift(h.from(), shiftFor(h.from().clip(), domain, engine(register)));
+            var b = atShift(h.to(), shiftFor(h.to().clip(), domain, engine(register)));
+            z = h.slerp() ? Converter.slerp(a, b, h.t()) : Converter.lerp(a, b, h.t());
         }
         return converter.decode(z, domain, z.f0Hz());
+    }
+
+    /** A clip's latent (with its drag offset) encoded at {@code k} octaves up. */
+    private org.timbrelab.engine.infer.Latent atShift(Handle h, int k) {
+        if (k == h.z().octaveShift()) return h.z();
+        var z = latentFor(h.clip(), k);
+        return h.offset() != null ? z.shifted(h.offset()) : z;
     }
 
     /** The plane drag: offset = Σ_k (p_k − point_k) · basis_k, added to every time frame. */
@@ -145,7 +157,8 @@ public final class EngineTimbreModel implements TimbreModel {
         var zb = ((Handle) b.handle()).z();
         var z = slerp ? Converter.slerp(za, zb, t) : Converter.lerp(za, zb, t);
         double[] p = project(z.timeAverage());
-        return new Latent(new Handle(z, null, null), p[0], p[1], a.source() + " ↔ " + b.source());
+        return new Latent(new Handle(z, null, null, (Handle) a.handle(), (Handle) b.handle(), t, slerp), p[0], p[1],
+                a.source() + " ↔ " + b.source());
     }
 
     @Override public List<LatentPoint> latentPoints() {
