@@ -70,7 +70,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         if (domains < 2) throw new IllegalArgumentException("--domains must be >= 2, got " + domains);
         if (referenceSteps < 200 || referenceSteps % 100 != 0) throw new IllegalArgumentException("--reference-steps must be a multiple of 100, >= 200");
         // a training step is long and noisy: at least 10 warm-up and 30 timed steps whatever the shared defaults say
-        Bench b = new Bench(System.out, Math.max(10, options.warmup), Math.max(30, options.repeats));
+        int warmup = Math.max(10, options.warmup), repeats = Math.max(30, options.repeats);
+        Bench b = new Bench(System.out, warmup, repeats);
         System.out.printf(Locale.ROOT, "bench train: %d domains, batch %d per domain, %d-frame crops, %d mels, %d threads%n",
                 domains, BATCH, CROP, MELS, threads);
         String baseline = null;
@@ -113,7 +114,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 });
                 // a step frees everything it made: native memory must not grow with the number of steps
                 System.out.printf(Locale.ROOT, "  native memory (RSS): %.0f MiB before the engine's steps, %.0f MiB after %d%n",
-                        rssBefore, NativeMemory.rssMiB(), b.rows().size() > 0 ? Math.max(10, options.warmup) + Math.max(30, options.repeats) : 0);
+                        rssBefore, NativeMemory.rssMiB(), warmup + repeats);
             }
         } finally {
             if (before > 0) JniUtils.setNumThreads(before);
