@@ -27,6 +27,18 @@ class BenchTest {
         assertThrows(IllegalArgumentException.class, () -> b.measure("other", 1, "missing", () -> 0));
     }
 
+    @Test void aFigureMeasuredElsewhereIsABaselineForTheNextRow() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Bench b = new Bench(new PrintStream(buf, true, StandardCharsets.UTF_8), 0, 3);
+        b.record("reference", 1000.0);   // e.g. the PyTorch reference's ms/step, from its own process
+        Bench.Row row = b.measure("ours", 0, "reference", () -> { try { Thread.sleep(20); } catch (InterruptedException e) { } return 0; });
+        assertEquals(row.medianMs() / 1000.0, row.ratio(), 1e-12);
+        b.printTable();
+        String table = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("reference") && l.contains("1000.0") && l.contains(" - ")), table);
+        assertTrue(table.contains("x reference"), table);
+    }
+
     @Test void medianOfEvenAndOddCounts() {
         assertEquals(2.0, Bench.median(new double[]{3, 1, 2}));
         assertEquals(2.5, Bench.median(new double[]{4, 1, 2, 3}));
