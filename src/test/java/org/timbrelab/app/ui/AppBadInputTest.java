@@ -11,9 +11,7 @@ import org.testfx.framework.junit5.Start;
 import org.timbrelab.app.FakeTimbreModel;
 import org.timbrelab.app.TimbreLabApp;
 import org.timbrelab.app.engine.EngineTimbreModel;
-import org.timbrelab.app.services.AppPaths;
 import org.timbrelab.app.services.Background;
-import org.timbrelab.dsp.AudioFiles;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,11 +39,8 @@ class AppBadInputTest {
     private final FakeTimbreModel model = new FakeTimbreModel();
 
     @Start void start(Stage stage) throws Exception {
-        Files.createDirectories(home.resolve("samples"));
-        Files.createDirectories(home.resolve("presets").resolve(TimbreLabApp.DEFAULT_PRESET));
-        AudioFiles.saveWav(home.resolve("samples").resolve("a-tone.wav"), MainWindowTest.tone(220, 1.5));
         // the default preset is the stand-in; any other folder goes through the real loader
-        window = TimbreLabApp.openWindow(stage, new AppPaths(home, home.resolve("user")), new Background(),
+        window = TimbreLabApp.openWindow(stage, MainWindowTest.appHome(home), new Background(),
                 dir -> dir.getFileName().toString().equals(TimbreLabApp.DEFAULT_PRESET) ? model : EngineTimbreModel.load(dir), true);
     }
 

@@ -33,11 +33,16 @@ class MainWindowTest {
     private final FakeTimbreModel model = new FakeTimbreModel();
 
     @Start void start(Stage stage) throws Exception {
+        AudioFiles.saveWav(home.resolve("samples").resolve("b-tone.wav"), tone(330, 1.0));
+        window = TimbreLabApp.openWindow(stage, appHome(home), new Background(), dir -> model, true);
+    }
+
+    /** An app home with a samples folder holding a-tone.wav (220 Hz, 1.5 s) and an empty default preset folder. */
+    static AppPaths appHome(Path home) throws java.io.IOException {
         Files.createDirectories(home.resolve("samples"));
         Files.createDirectories(home.resolve("presets").resolve(TimbreLabApp.DEFAULT_PRESET));
         AudioFiles.saveWav(home.resolve("samples").resolve("a-tone.wav"), tone(220, 1.5));
-        AudioFiles.saveWav(home.resolve("samples").resolve("b-tone.wav"), tone(330, 1.0));
-        window = TimbreLabApp.openWindow(stage, new AppPaths(home, home.resolve("user")), new Background(), dir -> model, true);
+        return new AppPaths(home, home.resolve("user"));
     }
 
     static AudioClip tone(double hz, double seconds) {
