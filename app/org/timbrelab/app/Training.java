@@ -24,7 +24,7 @@ final class Training {
             return taken;
         }, taken -> {
             List<DomainSpec> suggested = List.of(DomainSpec.speech("voice", "flite"), DomainSpec.soundfont("violin", "violin", 55, 88));
-            new TrainingWizard(owner, taken, suggested).showAndWait().ifPresent(plan -> launch(owner, session, plan));
+            new TrainingWizard(owner, taken, suggested, new org.timbrelab.app.engine.EngineStepProbe()).showAndWait().ifPresent(plan -> launch(owner, session, plan));
         });
     }
 

@@ -29,6 +29,43 @@ public final class AudioFiles {
         return Resampler.resample(read(file).toMonoClip(), rate);
     }
 
+    /**
+     * A WAV file as a {@code rate}-Hz mono clip, read {@link #STREAM_BLOCK_SECONDS} at a time: memory is the clip
+     * (4 bytes a sample) plus one block, whatever the file's format, and the samples equal those of {@link #loadMono}
+     * (block-wise resampling has no seams: {@link Resampler#processRange}).
+     *
+     * @param shortfall the warning of {@link WavStream#shortfall}, if the file holds less than its header promises
+     */
+    public record StreamedMono(AudioClip clip, java.util.Optional<String> shortfall, WavFormat fileFormat) { }
+
+    /** Seconds of the file decoded at a time by {@link #streamMono}. */
+    public static final double STREAM_BLOCK_SECONDS = 10;
+
+    /** Reads a long WAV file block by block (see {@link StreamedMono}). */
+    public static StreamedMono streamMono(Path file, int rate) throws AudioFileException {
+        try (WavStream in = WavStream.open(file)) {
+            int fileRate = in.format().sampleRate();
+            Resampler r = new Resampler(fileRate, rate);
+            long total = in.frames(), outLength = r.outputLength(total);
+            if (outLength > Integer.MAX_VALUE - 8)
+                throw new AudioFileException(file, Reason.TOO_LARGE, String.format(java.util.Locale.ROOT,
+                        "%.0f hours of audio; Timbre Lab converts up to %.0f hours at a time", in.durationSeconds() / 3600, (Integer.MAX_VALUE / (double) rate) / 3600));
+            float[] out = new float[(int) outLength];
+            int block = (int) (STREAM_BLOCK_SECONDS * rate);
+            for (long from = 0; from < outLength; from += block) {
+                long to = Math.min(outLength, from + block);
+                if (fileRate == rate) {
+                    System.arraycopy(in.readMono(from, (int) (to - from)), 0, out, (int) from, (int) (to - from));
+                    continue;
+                }
+                long[] need = r.inputRange(from, to, total);
+                float[] slice = in.readMono(need[0], (int) (need[1] - need[0]));
+                System.arraycopy(r.processRange(slice, need[0], total, from, to), 0, out, (int) from, (int) (to - from));
+            }
+            return new StreamedMono(new AudioClip(out, rate), in.shortfall(), in.format());
+        }
+    }
+
     /** Reads a WAV or AIFF file in its own format. */
     public static WavData read(Path file) throws AudioFileException {
         return readReporting(file).data();

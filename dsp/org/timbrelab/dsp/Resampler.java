@@ -46,30 +46,49 @@ public final class Resampler {
     }
 
     /** Number of output samples for {@code n} input samples: ceil(n·L/M). */
-    public int outputLength(int n) { return (int) (((long) n * up + down - 1) / down); }
+    public int outputLength(int n) { return (int) outputLength((long) n); }
+
+    /** As {@link #outputLength(int)} for long signals. */
+    public long outputLength(long n) { return (n * up + down - 1) / down; }
 
     /** Resamples a whole signal (first output sample aligned with the first input sample). */
     public float[] process(float[] in) {
-        int n = in.length, outLen = outputLength(n), half = taps / 2;
-        float[] out = new float[outLen];
-        for (int j = 0; j < outLen; j++) {
-            long num = (long) j * down;           // input time = num / up
-            int centre = (int) (num / up);
-            int phase = (int) (num - (long) centre * up);
-            int first = centre - half;
+        return processRange(in, 0, in.length, 0, outputLength(in.length));
+    }
+
+    /**
+     * Output samples {@code [from, to)} of the resampled signal, computed from a slice of its input: {@code in} holds
+     * input samples {@code [offset, offset + in.length)} of a signal {@code total} samples long. The result equals the
+     * same range of {@link #process} on the whole signal whenever the slice covers {@link #inputRange} of the range,
+     * so a long file resamples block by block in bounded memory, without seams.
+     */
+    public float[] processRange(float[] in, long offset, long total, long from, long to) {
+        int half = taps / 2;
+        float[] out = new float[(int) (to - from)];
+        for (long j = from; j < to; j++) {
+            long num = j * down;                  // input time = num / up
+            long centre = num / up;
+            int phase = (int) (num - centre * up);
+            long first = centre - half;           // absolute input index of tap 0
+            long lo = Math.max(Math.max(first, 0), offset), hi = Math.min(Math.min(first + taps, total), offset + in.length);
             double acc = 0;
             if (!dense) {
                 int base = phase * taps;
-                int k0 = Math.max(0, -first), k1 = Math.min(taps, n - first);
-                for (int k = k0; k < k1; k++) acc += table[base + k] * in[first + k];
+                for (long i = lo; i < hi; i++) acc += table[base + (int) (i - first)] * in[(int) (i - offset)];
             } else {
                 double frac = phase / (double) up;
-                for (int k = Math.max(0, -first); k < Math.min(taps, n - first); k++)
-                    acc += denseTap((k - half) - frac) * in[first + k];
+                for (long i = lo; i < hi; i++) acc += denseTap((i - first - half) - frac) * in[(int) (i - offset)];
             }
-            out[j] = (float) acc;
+            out[(int) (j - from)] = (float) acc;
         }
         return out;
+    }
+
+    /** The input samples {@code [start, end)} that output samples {@code [from, to)} draw on (clipped to the signal). */
+    public long[] inputRange(long from, long to, long total) {
+        int half = taps / 2;
+        long first = from * down / up - half, last = (to - 1) * down / up - half + taps;
+        return new long[]{Math.max(0, first), Math.min(total, last)};
     }
 
     private float[] polyphaseTable(double halfWidth) {

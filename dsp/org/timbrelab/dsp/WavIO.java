@@ -110,7 +110,7 @@ public final class WavIO {
         }
     }
 
-    private static WavFormat parseFormat(Path file, ByteBuffer buf, int at, int size) throws AudioFileException {
+    static WavFormat parseFormat(Path file, ByteBuffer buf, int at, int size) throws AudioFileException {
         int tag = buf.getShort(at) & 0xFFFF;
         int channels = buf.getShort(at + 2) & 0xFFFF;
         int rate = buf.getInt(at + 4);
@@ -148,25 +148,30 @@ public final class WavIO {
         if (frames == 0) throw new AudioFileException(file, Reason.NO_SAMPLES, "the 'data' chunk holds 0 frames");
         int nc = f.channels(), bps = f.bytesPerSample();
         double[][] ch = new double[nc][frames];
-        double scale = 1.0 / (1L << (f.bitsPerSample() - 1));
         int p = at;
         for (int i = 0; i < frames; i++) {
             for (int c = 0; c < nc; c++, p += bps) {
-                double v = switch (bps * (f.encoding() == WavFormat.Encoding.FLOAT ? -1 : 1)) {
-                    case 1 -> ((buf.get(p) & 0xFF) - 128) * scale;
-                    case 2 -> buf.getShort(p) * scale;
-                    case 3 -> ((buf.get(p) & 0xFF) | (buf.get(p + 1) & 0xFF) << 8 | buf.get(p + 2) << 16) * scale;
-                    case 4 -> buf.getInt(p) * scale;
-                    case -4 -> buf.getFloat(p);
-                    case -8 -> buf.getDouble(p);
-                    default -> throw new IllegalStateException("unreachable: " + bps);
-                };
+                double v = sample(buf, p, f);
                 if (!Double.isFinite(v))
                     throw new AudioFileException(file, Reason.NON_FINITE, "sample " + i + " of channel " + c + " is " + v);
                 ch[c][i] = v;
             }
         }
         return new WavData(f, ch);
+    }
+
+    /** The sample stored at byte {@code p} of {@code buf}, scaled to [-1, 1) as {@link WavData} describes. */
+    static double sample(ByteBuffer buf, int p, WavFormat f) {
+        double scale = 1.0 / (1L << (f.bitsPerSample() - 1));
+        return switch (f.bytesPerSample() * (f.encoding() == WavFormat.Encoding.FLOAT ? -1 : 1)) {
+            case 1 -> ((buf.get(p) & 0xFF) - 128) * scale;
+            case 2 -> buf.getShort(p) * scale;
+            case 3 -> ((buf.get(p) & 0xFF) | (buf.get(p + 1) & 0xFF) << 8 | buf.get(p + 2) << 16) * scale;
+            case 4 -> buf.getInt(p) * scale;
+            case -4 -> buf.getFloat(p);
+            case -8 -> buf.getDouble(p);
+            default -> throw new IllegalStateException("unreachable: " + f.bytesPerSample());
+        };
     }
 
     /**

@@ -1,33 +1,20 @@
 package org.timbrelab.cli;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioFiles;
-import org.timbrelab.engine.train.Adam;
-import org.timbrelab.engine.train.AdamConfig;
-import org.timbrelab.engine.train.Gradients;
-import org.timbrelab.engine.train.NamedParameters;
 import org.timbrelab.engine.train.NativeMemory;
-import org.timbrelab.engine.vaegan.LossWeights;
-import org.timbrelab.engine.vaegan.Optimisers;
-import org.timbrelab.engine.vaegan.VaeGan;
-import org.timbrelab.engine.vaegan.VaeGanConfig;
-import org.timbrelab.engine.vaegan.VaeGanStep;
+import org.timbrelab.engine.vaegan.SyntheticStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +32,7 @@ import java.util.stream.Stream;
                 + "sizes in the same invocation; prints the ratio. Run nothing else meanwhile.")
 public final class BenchTrainCommand implements Callable<Integer> {
 
-    static final int BATCH = 4, CROP = 64, MELS = 128;
+    static final int BATCH = 4, CROP = 64;
     private static final Pattern REF_LINE = Pattern.compile("^step (\\d+)\\s+(\\d+) ms/step");
 
     @Mixin BenchCommand.Options options;
@@ -73,7 +60,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         int warmup = Math.max(10, options.warmup), repeats = Math.max(30, options.repeats);
         Bench b = new Bench(System.out, warmup, repeats);
         System.out.printf(Locale.ROOT, "bench train: %d domains, batch %d per domain, %d-frame crops, %d mels, %d threads%n",
-                domains, BATCH, CROP, MELS, threads);
+                domains, BATCH, CROP, SyntheticStep.MELS, threads);
         String baseline = null;
         ReferenceScript ref = noReference ? null : ReferenceScript.find(reference, why -> System.out.println("  no reference row: " + why));
         if (ref != null) {
@@ -84,38 +71,12 @@ public final class BenchTrainCommand implements Callable<Integer> {
         Engine.getInstance();   // loads libtorch before its thread count is read
         int before = JniUtils.getNumThreads();
         JniUtils.setNumThreads(threads);
-        try (NDManager m = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(1);
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < domains; i++) names.add("d" + i);
-            VaeGanConfig cfg = new VaeGanConfig(names, MELS, 16, 3, 1, 2, 16, 3, true, true);
-            VaeGan model = new VaeGan(cfg);
-            model.initialize(m);
-            NamedParameters g = NamedParameters.of("g", model.generatorSide()), d = NamedParameters.of("d", model.discriminatorSide());
-            AdamConfig adam = new AdamConfig(2e-4, 0.5, 0.999, 1e-8, 50);
-            try (Adam optG = new Adam("optG", adam, g); Adam optD = new Adam("optD", adam, d)) {
-                Optimisers opt = new Optimisers() {
-                    @Override public void zeroAllGradients() { Gradients.zero(g, d); }
-                    @Override public void stepGenerators() { optG.step(); }
-                    @Override public void stepDiscriminators() { optD.step(); }
-                };
-                VaeGanStep step = new VaeGanStep(model, LossWeights.REFERENCE);
-                Random rng = new Random(1);
-                double rssBefore = NativeMemory.rssMiB();
-                b.measure("engine step (DJL)", 0, baseline, () -> {
-                    try (NDManager sm = m.newSubManager()) {
-                        List<NDArray> x = new ArrayList<>(), comb = new ArrayList<>();
-                        for (int i = 0; i < domains; i++) {
-                            x.add(sm.randomUniform(-1, 1, new Shape(BATCH, 1, MELS, CROP)));
-                            comb.add(sm.randomUniform(0, 1, new Shape(BATCH, 1, MELS, CROP)));
-                        }
-                        return step.run(x, comb, rng, opt).get("L_G");
-                    }
-                });
-                // a step frees everything it made: native memory must not grow with the number of steps
-                System.out.printf(Locale.ROOT, "  native memory (RSS): %.0f MiB before the engine's steps, %.0f MiB after %d%n",
-                        rssBefore, NativeMemory.rssMiB(), warmup + repeats);
-            }
+        try (SyntheticStep step = new SyntheticStep(domains, 16, BATCH, CROP)) {
+            double rssBefore = NativeMemory.rssMiB();
+            b.measure("engine step (DJL)", 0, baseline, step::run);
+            // a step frees everything it made: native memory must not grow with the number of steps
+            System.out.printf(Locale.ROOT, "  native memory (RSS): %.0f MiB before the engine's steps, %.0f MiB after %d%n",
+                    rssBefore, NativeMemory.rssMiB(), warmup + repeats);
         } finally {
             if (before > 0) JniUtils.setNumThreads(before);
         }

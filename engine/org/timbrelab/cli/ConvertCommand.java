@@ -1,8 +1,10 @@
 package org.timbrelab.cli;
 
 import org.timbrelab.dsp.AtomicFiles;
+import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioFiles;
 import org.timbrelab.dsp.PhaseMethod;
+import org.timbrelab.engine.infer.BlockConversion;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.infer.Register;
 import picocli.CommandLine.Command;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -71,12 +74,16 @@ public final class ConvertCommand implements Callable<Integer> {
                 OutputPaths.requireNotInput(in, file, "--in", "--out");
                 OutputPaths.requireWritableFile(file);
             }
-            ConvertInput input = ConvertInput.load(in, c.spectrogramConfig().sampleRate(), c.spectrogramConfig().nFft());
+            ConvertInput input = ConvertInput.load(in, c.spectrogramConfig().sampleRate(), c.spectrogramConfig().nFft(), targets.size());
             input.warnings().forEach(w -> System.err.println("warning: " + w));
+            if (input.blockwise()) {
+                convertLong(c, input, targets, register);
+                return 0;
+            }
             double f0 = c.medianF0(input.clip());
             System.out.printf(Locale.ROOT, "%s: %.2f s, %s; preset %s %s; tone matching %s%n", in, input.clip().durationSeconds(),
                     Double.isNaN(f0) ? "no pitched sound found" : String.format(Locale.ROOT, "median f0 %.0f Hz", f0),
-                    c.info().name(), c.info().domainNames(), c.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)");
+                    c.info().name(), c.info().domainNames(), toneState(c));
             if (all) {
                 Map<String, Converter.Converted> converted = c.convertAllReportingShifts(input.clip(), register);
                 int i = 0;
@@ -92,6 +99,27 @@ public final class ConvertCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A long input: converted in blocks (bounded memory), with progress and an ETA after each block. */
+    private void convertLong(Converter c, ConvertInput input, Map<String, Path> targets, Register register) throws java.io.IOException {
+        AudioClip clip = input.clip();
+        int blocks = BlockConversion.blocks(clip.length(), clip.sampleRate());
+        System.out.printf(Locale.ROOT, "%s: %.1f min, converted in %d blocks of %.0f s; preset %s %s; tone matching %s%n", in,
+                clip.durationSeconds() / 60, blocks, BlockConversion.BLOCK_SECONDS, c.info().name(), c.info().domainNames(), toneState(c));
+        long t0 = System.nanoTime();
+        Map<String, Converter.Converted> converted = BlockConversion.convert(c, clip, List.copyOf(targets.keySet()), register, (done, total) -> {
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "[%3d%%] block %d/%d, ETA %.0f s%n", done * 100 / total, done, total, elapsed / done * (total - done));
+        });
+        for (Map.Entry<String, Converter.Converted> e : converted.entrySet()) {
+            write(targets.get(e.getKey()), e.getValue());
+            System.out.printf("%s -> %s (octave shift %d)%n", e.getKey(), targets.get(e.getKey()), e.getValue().octaves());
+        }
+    }
+
+    private static String toneState(Converter c) {
+        return c.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)";
     }
 
     private static void write(Path file, Converter.Converted y) throws java.io.IOException {

@@ -6,6 +6,8 @@ import org.timbrelab.dsp.AudioFiles;
 import org.timbrelab.dsp.Resampler;
 import org.timbrelab.dsp.WavData;
 import org.timbrelab.dsp.WavIO;
+import org.timbrelab.dsp.WavStream;
+import org.timbrelab.engine.infer.BlockConversion;
 import org.timbrelab.engine.infer.InputAudio;
 
 import java.nio.file.Path;
@@ -17,14 +19,21 @@ import java.util.Locale;
  * A recording made ready for conversion: read, mixed to mono, resampled, its DC offset removed.
  * Inputs there is nothing to convert in (silence, a constant level, channels that cancel, a clip
  * shorter than one analysis window) are refused with a message that says which; a file holding
- * less audio than its header promises is used with a warning.
+ * less audio than its header promises is used with a warning. A WAV file longer than
+ * {@link BlockConversion#LONG_INPUT_SECONDS} is read a block at a time and converted in blocks, so memory stays bounded.
  *
- * @param warnings things the user should know, already phrased "FILE: …"
+ * @param warnings  things the user should know, already phrased "FILE: …"
+ * @param blockwise convert in blocks ({@link BlockConversion}): the input is long
  */
-record ConvertInput(AudioClip clip, List<String> warnings) {
+record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
 
-    /** Reads {@code file} for a model working at {@code rate} Hz with analysis windows of {@code window} samples. */
-    static ConvertInput load(Path file, int rate, int window) throws AudioFileException {
+    /**
+     * Reads {@code file} for a model working at {@code rate} Hz with analysis windows of {@code window} samples,
+     * to be converted into {@code outputs} domains.
+     */
+    static ConvertInput load(Path file, int rate, int window, int outputs) throws AudioFileException {
+        double seconds = wavSeconds(file);
+        if (seconds > BlockConversion.LONG_INPUT_SECONDS) return loadLong(file, rate, seconds, outputs);
         WavIO.Read read = AudioFiles.readReporting(file);
         List<String> warnings = new ArrayList<>();
         read.shortfall(file).ifPresent(warnings::add);
@@ -38,7 +47,29 @@ record ConvertInput(AudioClip clip, List<String> warnings) {
         InputAudio.Level level = InputAudio.level(mono);
         if (level.silent()) throw new IllegalArgumentException(file + ": " + whySilent(data, level) + "; there is nothing to convert, choose another recording");
         AudioClip clip = InputAudio.withoutDc(Resampler.resample(mono, rate));
-        return new ConvertInput(clip, List.copyOf(warnings));
+        return new ConvertInput(clip, List.copyOf(warnings), false);
+    }
+
+    /** Duration of a WAV file from its header, or 0 when it is not a WAV file this reader streams (AIFF, damaged…). */
+    private static double wavSeconds(Path file) {
+        try (WavStream s = WavStream.open(file)) {
+            return s.durationSeconds();
+        } catch (AudioFileException e) {
+            return 0;   // the whole-file reader gives the full diagnosis
+        }
+    }
+
+    private static ConvertInput loadLong(Path file, int rate, double seconds, int outputs) throws AudioFileException {
+        requireBlockMemory(file, seconds, outputs);
+        AudioFiles.StreamedMono read = AudioFiles.streamMono(file, rate);
+        List<String> warnings = new ArrayList<>();
+        read.shortfall().ifPresent(warnings::add);
+        InputAudio.Level level = InputAudio.level(read.clip());
+        if (level.silent()) throw new IllegalArgumentException(file + ": " + (Math.abs(level.dcOffset()) >= InputAudio.SILENT_PEAK
+                ? String.format(Locale.ROOT, "the input is silent: it holds only a constant level (DC offset %+.3f), no sound", level.dcOffset())
+                : "the input is silent" + (read.fileFormat().channels() > 1 ? " once its channels are mixed to mono" : ""))
+                + "; there is nothing to convert, choose another recording");
+        return new ConvertInput(InputAudio.withoutDc(read.clip()), List.copyOf(warnings), true);
     }
 
     /**
@@ -46,6 +77,24 @@ record ConvertInput(AudioClip clip, List<String> warnings) {
      * 180-s one does not), so a clip too long for the memory is refused before the work starts.
      */
     static final double BYTES_PER_SECOND = 2.0e6;
+
+    /**
+     * Heap of a block-wise conversion: the input (twice: as read, and without DC), one output per domain and its
+     * accumulator at 4 bytes a sample, and one block's conversion.
+     */
+    private static void requireBlockMemory(Path file, double seconds, int outputs) {
+        double perSecond = 16_000 * 4.0 * (2 + 2 * outputs);
+        double fixed = (BlockConversion.BLOCK_SECONDS + 2 * BlockConversion.FADE_SECONDS) * BYTES_PER_SECOND + 64e6;
+        long max = Runtime.getRuntime().maxMemory();
+        if (seconds * perSecond + fixed > max) {
+            long fits = (long) Math.max(0, (0.9 * max - fixed) / perSecond);
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s: %.0f s of audio needs about %.0f MB to convert in blocks, but Java may use %d MB here; "
+                            + "split it into parts of at most %d s (e.g. `sox in.wav part.wav trim 0 %d : newfile : restart`), "
+                            + "or give Java more memory (java -Xmx%dg -jar …)", file, seconds, (seconds * perSecond + fixed) / 1e6,
+                    max / 1_000_000, fits, fits, (long) Math.ceil((seconds * perSecond + fixed) * 1.25 / 1e9)));
+        }
+    }
 
     private static void requireMemory(Path file, double seconds) {
         long max = Runtime.getRuntime().maxMemory();

@@ -52,6 +52,10 @@ public final class RenderDatasetCommand implements Callable<Integer> {
     @Option(names = "--phrase-seconds", defaultValue = "4", description = "length of each phrase in seconds (default: ${DEFAULT-VALUE})")
     double phraseSeconds;
 
+    @Option(names = "--rests", defaultValue = "0", paramLabel = "P",
+            description = "probability of a 0.25-1 s rest after each phrase note (default: ${DEFAULT-VALUE})")
+    double rests;
+
     @Option(names = "--follow", paramLabel = "DIR",
             description = "also play the melody (pitch and level) of every recording under DIR on the instrument, moved by octaves into its register")
     Path follow;
@@ -88,7 +92,7 @@ public final class RenderDatasetCommand implements Callable<Integer> {
         InstrumentDataset.Spec spec = new InstrumentDataset.Spec(chosen, Soundfont.of(soundfont), !noNotes,
                 pitches == null ? null : MidiNotes.parseRange(pitches),
                 velocities == null ? InstrumentDataset.DEFAULT_VELOCITIES : new ArrayList<>(velocities),
-                variants, phrases, phraseSeconds, seed);
+                variants, phrases, phraseSeconds, seed, rests);
         console.printf(Locale.ROOT, "rendering %s from %s: %d notes (%s x %d velocities x %d variants) + %d phrases of %.1f s%s -> %s%n",
                 instrument, spec.soundfont().describe(), spec.noteCount(), spec.pitchRange(), spec.velocities().size(), variants,
                 phrases, phraseSeconds, follow == null ? "" : " + the melodies of " + follow, out);

@@ -35,6 +35,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in RUN_DIR from its checkpoint")
     boolean resume;
 
+    @Option(names = "--snapshots", defaultValue = "0", paramLabel = "N",
+            description = "every N steps also write the model as a preset to RUN_DIR/snapshots/step-NNNNN, to choose a checkpoint "
+                    + "by listening on a selection set (vaegan; default 0 = none)")
+    long snapshots;
+
     @Override public Integer call() {
         OutputPaths.requireCreatableIn(out.resolve(TrainingRun.CONFIG_FILE)); // before reading data for minutes
         org.timbrelab.dsp.AtomicFiles.cleanupOnExit(false); // the hook below lets the last checkpoint finish
@@ -50,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "train-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, out, steps, seed, resume),
+            TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, out, steps, seed, resume, snapshots),
                     ModelRegistry.standard(), System.out, control);
             System.out.println("run directory: " + out.toAbsolutePath() + " (report.html, metrics.jsonl, checkpoint)");
             return r.reason() == StopReason.COMPLETED || r.reason() == StopReason.CANCELLED ? 0 : 1;

@@ -1,7 +1,6 @@
 package org.timbrelab.app.engine;
 
 import ai.djl.engine.Engine;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.timbrelab.app.controls.DomainPalette;
@@ -21,20 +20,19 @@ import org.timbrelab.engine.train.TrainingRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Trains a wizard plan with the engine's {@code vaegan} kind: soundfont and speech domains are
  * rendered into the run directory first, a config is written beside them, and
  * {@link TrainingRun} runs on this job's thread with ONE intra-op thread (the window and audio
- * keep the other core). Progress comes from the run's own metrics.jsonl, tailed every 300 ms.
+ * keep the other core), held for the run ({@link LibtorchThreads}). Progress comes in-process: the dashboard's listener
+ * hears every step from the training loop itself.
  */
 public final class EngineTrainingJob implements TrainingJob {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,23 +60,25 @@ public final class EngineTrainingJob implements TrainingJob {
 
     private void run(TrainingListener listener) {
         int threadsBefore = -1;
-        Tail tail = null;
+        LibtorchThreads.LOCK.lock();
         try {
             Path config = writeConfig();
             Engine.getEngine("PyTorch");
             threadsBefore = ai.djl.pytorch.jni.JniUtils.getNumThreads();
             ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-            tail = new Tail(runDir.resolve("metrics.jsonl"), steps, listener);
-            tail.start();
-            TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, runDir, steps, null, false),
-                    ModelRegistry.standard(), new PrintStream(OutputStream.nullOutputStream()), control);
-            tail.finish();
+            // steps and starts go straight to the dashboard; its onStop comes once, below, with the run's outcome
+            TrainingListener steps = new TrainingListener() {
+                @Override public void onStart(long startStep, long totalSteps) { listener.onStart(startStep, totalSteps); }
+                @Override public void onStep(StepEvent e) { listener.onStep(e); }
+            };
+            TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, runDir, this.steps, null, false),
+                    ModelRegistry.standard(), new PrintStream(OutputStream.nullOutputStream()), control, List.of(steps));
             listener.onStop(r.completedSteps(), r.reason(), null);
         } catch (Throwable e) {
-            if (tail != null) tail.finish();
             listener.onStop(0, StopReason.FAILED, e);
         } finally {
             if (threadsBefore > 0) ai.djl.pytorch.jni.JniUtils.setNumThreads(threadsBefore);
+            LibtorchThreads.LOCK.unlock();
         }
     }
 
@@ -94,15 +94,17 @@ public final class EngineTrainingJob implements TrainingJob {
         for (int i = 0; i < plan.domains().size(); i++) {
             DomainSpec d = plan.domains().get(i);
             Path dir = DomainSources.materialize(source(d), runDir.resolve("data").resolve(d.name()));
-            domains.addObject().put("name", d.name()).put("dir", dir.toAbsolutePath().toString()).put("colour", DomainPalette.web(i));
+            ObjectNode domain = domains.addObject().put("name", d.name()).put("dir", dir.toAbsolutePath().toString()).put("colour", DomainPalette.web(i));
+            // the shipped recipe (config/vaegan-voice-violin.yaml): the first domain is the source, also seen 1 and 2 octaves up
+            if (i == 0) domain.putArray("octaves").add(0).add(1).add(2);
         }
         root.putObject("architecture").put("baseChannels", plan.size().baseChannels).put("encoderResBlocks", 3)
                 .put("sharedResBlocks", 1).put("ownResBlocks", 2).put("discBaseChannels", 16).put("discDownsamples", 3)
-                .put("pitchConditioning", true);
+                .put("pitchConditioning", true).put("affineNorm", true);
         root.putObject("losses").put("rec", 10).put("kl", 0.01).put("gan", 1).put("cycle", 10).put("latent", 1);
-        root.putObject("optimiser").put("lr", 2e-4).put("beta1", 0.5).put("beta2", 0.999).put("eps", 1e-8).put("clipNorm", 0);
+        root.putObject("optimiser").put("lr", 2e-4).put("beta1", 0.5).put("beta2", 0.999).put("eps", 1e-8).put("clipNorm", 50);
         root.putObject("data").put("cropFrames", 64).put("batchPerDomain", 4).put("validationFraction", 0.05)
-                .put("cacheDir", runDir.resolve("cache").toString()).put("scatterPointsPerDomain", 50);
+                .put("cacheDir", runDir.resolve("cache").toString()).put("scatterPointsPerDomain", 50).put("gapDb", 60);
         Path file = runDir.resolve("wizard-config.yaml");
         Files.writeString(file, "# written by the training wizard for \"" + plan.name() + "\"\n" + ConfigLoader.toYaml(root), StandardCharsets.UTF_8);
         return file;
@@ -112,7 +114,7 @@ public final class EngineTrainingJob implements TrainingJob {
         return switch (d.kind()) {
             case FOLDER -> DomainSource.folder(d.folder());
             case SOUNDFONT -> new DomainSource(null, new DomainSource.SoundfontSpec(d.instrument(), soundfontPath(), 24, 4.0, false,
-                    DomainSpec.noteName(d.lowMidi()) + "-" + DomainSpec.noteName(d.highMidi()), null, 1, 1), null);
+                    DomainSpec.noteName(d.lowMidi()) + "-" + DomainSpec.noteName(d.highMidi()), null, 1, 1, 0), null);
             case SPEECH -> new DomainSource(null, null, new DomainSource.SpeechSpec(d.ttsEngine(), null, 20, null, 1));
         };
     }
@@ -138,55 +140,5 @@ public final class EngineTrainingJob implements TrainingJob {
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
-    }
-
-    /** Follows metrics.jsonl and turns each new line into a StepEvent. */
-    private static final class Tail extends Thread {
-        private final Path file;
-        private final long total;
-        private final TrainingListener listener;
-        private volatile boolean done;
-        private long offset;
-
-        Tail(Path file, long total, TrainingListener listener) {
-            super("timbrelab-metrics-tail");
-            setDaemon(true);
-            this.file = file;
-            this.total = total;
-            this.listener = listener;
-        }
-
-        @Override public void run() {
-            while (!done) {
-                poll();
-                try { Thread.sleep(300); } catch (InterruptedException e) { return; }
-            }
-        }
-
-        synchronized void poll() {
-            if (!Files.isRegularFile(file)) return;
-            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-                if (f.length() < offset) offset = 0; // rewritten on resume
-                f.seek(offset);
-                String line;
-                while ((line = f.readLine()) != null) {
-                    if (!line.endsWith("}")) break; // partial line: read it next time
-                    offset = f.getFilePointer();
-                    JsonNode n = JSON.readTree(line);
-                    Map<String, Float> losses = new LinkedHashMap<>();
-                    n.fields().forEachRemaining(e -> {
-                        if (!e.getKey().equals("step") && !e.getKey().equals("ms_per_step") && e.getValue().isNumber())
-                            losses.put(e.getKey(), e.getValue().floatValue());
-                    });
-                    long step = n.path("step").asLong();
-                    double ms = n.path("ms_per_step").asDouble();
-                    listener.onStep(new StepEvent(step, total, losses, ms, (total - step) * ms / 1000.0));
-                }
-            } catch (IOException e) {
-                // the writer may be mid-line or the file rotating; the next poll retries
-            }
-        }
-
-        void finish() { done = true; poll(); }
     }
 }

@@ -33,15 +33,29 @@ public final class TrainingWizard {
     private final TextField name = new TextField();
     private final VBox domainRows = new VBox(6);
     private final List<DomainEditor> editors = new ArrayList<>();
-    private final ComboBox<TrainingPlan.ModelSize> size = new ComboBox<>(FXCollections.observableArrayList(TrainingPlan.ModelSize.values()));
+    final ComboBox<TrainingPlan.ModelSize> size = new ComboBox<>(FXCollections.observableArrayList(TrainingPlan.ModelSize.values()));
     private final Spinner<Integer> minutes = new Spinner<>(1, 24 * 60, 5);
     private final Label estimate = new Label();
     private final Label summary = new Label();
     private final Set<String> takenNames;
+    private final StepProbe probe;
+    /** Measured ms per step by "domains:size", filled by the probe (FX thread only). */
+    private final java.util.Map<String, Double> measured = new java.util.HashMap<>();
+    private final Set<String> measuring = new java.util.HashSet<>(), unmeasurable = new java.util.HashSet<>();
     private Runnable revalidate = () -> { };
 
+    /** A wizard whose estimate comes from reference timings only. */
     public TrainingWizard(Window owner, Set<String> takenNames, List<DomainSpec> suggested) {
+        this(owner, takenNames, suggested, null);
+    }
+
+    /**
+     * @param probe times a few training steps on this machine for the chosen sizes (off the FX thread) so the estimate
+     *              and the run's step count come from a measurement; null keeps the reference-based estimate
+     */
+    public TrainingWizard(Window owner, Set<String> takenNames, List<DomainSpec> suggested, StepProbe probe) {
         this.takenNames = takenNames;
+        this.probe = probe;
         wizard = new Wizard(owner, "Train a new model");
         name.setId("wizardName");
         name.setPromptText("e.g. my-voice-cello");
@@ -86,9 +100,14 @@ public final class TrainingWizard {
 
     private void updateEstimate() {
         TrainingPlan p = plan();
-        estimate.setText(String.format("Estimate: ≈ %.0f ms per step → ≈ %,d steps in %d min with %d domains.%n"
-                        + "(From reference timings on 2 cores; the dashboard shows the measured speed.)",
-                p.estimatedMsPerStep(), p.estimatedSteps(), p.minutes(), p.domains().size()));
+        String key = key(p);
+        if (!p.measured() && probe != null && !unmeasurable.contains(key) && measuring.add(key)) measure(key, p.domains().size(), p.size());
+        estimate.setText(String.format("Estimate: ≈ %.0f ms per step → ≈ %,d steps in %d min with %d domains.%n%s",
+                p.estimatedMsPerStep(), p.estimatedSteps(), p.minutes(), p.domains().size(),
+                p.measured() ? "(Measured on this machine just now, one thread as training runs; the dashboard shows the live speed.)"
+                        : measuring.contains(key) ? "(From reference timings; measuring this machine's speed…)"
+                        : unmeasurable.contains(key) ? "(From reference timings: this machine's speed could not be measured now.)"
+                        : "(From reference timings on 2 cores; the dashboard shows the measured speed.)"));
         summary.setText("Model \"" + p.name() + "\", " + p.size().label + ", " + p.minutes() + " min (≈ " + p.estimatedSteps() + " steps)\n"
                 + String.join("\n", p.domains().stream().map(d -> "  • " + d).toList()));
     }
@@ -123,7 +142,35 @@ public final class TrainingWizard {
     }
 
     public TrainingPlan plan() {
-        return new TrainingPlan(name.getText() == null ? "" : name.getText().strip(), specs(), size.getValue(), minutes.getValue());
+        TrainingPlan p = new TrainingPlan(name.getText() == null ? "" : name.getText().strip(), specs(), size.getValue(), minutes.getValue());
+        Double ms = measured.get(key(p));
+        return ms == null ? p : new TrainingPlan(p.name(), p.domains(), p.size(), p.minutes(), ms);
+    }
+
+    /** The estimate as shown on the size-and-time page. */
+    String estimateText() { return estimate.getText(); }
+
+    private static String key(TrainingPlan p) { return p.domains().size() + ":" + p.size(); }
+
+    /** Times the sizes on a daemon thread; the result lands on the FX thread and refreshes the estimate. */
+    private void measure(String key, int domains, TrainingPlan.ModelSize size) {
+        Thread t = new Thread(() -> {
+            Double ms = null;
+            try {
+                ms = probe.msPerStep(domains, size);
+            } catch (RuntimeException e) {   // cannot measure now: the reference estimate stays, and says so
+                System.getLogger(TrainingWizard.class.getName()).log(System.Logger.Level.INFO, "step-time probe: " + e.getMessage());
+            }
+            Double result = ms;
+            Platform.runLater(() -> {
+                measuring.remove(key);
+                if (result != null && result > 0) measured.put(key, result);
+                else unmeasurable.add(key);
+                updateEstimate();
+            });
+        }, "timbrelab-step-probe");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Shows the wizard (nested event loop; the FX thread keeps running) and returns the plan if finished. */

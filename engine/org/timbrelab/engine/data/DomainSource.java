@@ -21,7 +21,7 @@ import java.util.Set;
  * </pre>
  * Soundfont keys: instrument (required), soundfont (path or {@code builtin}, default builtin), phrases (0),
  * phrase_seconds (4), notes (default: true when phrases is 0), pitches (e.g. G3-E6; default the instrument's
- * range), velocities ([25, 50, 75, 100, 127]), variants (1), seed (1). Speech keys: engine (flite), voices (the
+ * range), velocities ([25, 50, 75, 100, 127]), variants (1), seed (1), rests (probability of a rest after a phrase's note; 0). Speech keys: engine (flite), voices (the
  * engine's defaults), sentences per voice (0 = all), text (config/sentences-en.txt), seed (1).
  * {@link DomainSources#materialize} turns a source into a folder of audio.
  */
@@ -30,8 +30,9 @@ public record DomainSource(Path folder, SoundfontSpec soundfont, SpeechSpec spee
 
     /** A soundfont-rendered instrument domain. */
     public record SoundfontSpec(String instrument, String soundfont, int phrases, double phraseSeconds, boolean notes,
-                            String pitches, List<Integer> velocities, int variants, long seed) {
+                            String pitches, List<Integer> velocities, int variants, long seed, double rests) {
         public SoundfontSpec {
+            if (!(rests >= 0 && rests <= 1)) throw new IllegalArgumentException("soundfont.rests is a probability in [0, 1], got " + rests);
             if (instrument == null || instrument.isBlank()) throw new IllegalArgumentException("soundfont.instrument is required (e.g. violin)");
             if (soundfont == null || soundfont.isBlank()) soundfont = org.timbrelab.engine.data.Soundfont.BUILTIN;
             velocities = velocities == null ? InstrumentDataset.DEFAULT_VELOCITIES : List.copyOf(velocities);
@@ -66,7 +67,7 @@ public record DomainSource(Path folder, SoundfontSpec soundfont, SpeechSpec spee
         if (n.has("folder")) return folder(Path.of(text(n, "folder", null)));
         if (n.has("soundfont")) {
             JsonNode s = n.get("soundfont");
-            allowOnly(s, "soundfont.", Set.of("instrument", "soundfont", "phrases", "phrase_seconds", "notes", "pitches", "velocities", "variants", "seed"));
+            allowOnly(s, "soundfont.", Set.of("instrument", "soundfont", "phrases", "phrase_seconds", "notes", "pitches", "velocities", "variants", "seed", "rests"));
             int phrases = s.path("phrases").asInt(0);
             List<Integer> velocities = null;
             if (s.has("velocities")) {
@@ -75,7 +76,7 @@ public record DomainSource(Path folder, SoundfontSpec soundfont, SpeechSpec spee
             }
             return new DomainSource(null, new SoundfontSpec(text(s, "instrument", null), text(s, "soundfont", null), phrases,
                     s.path("phrase_seconds").asDouble(4.0), s.path("notes").asBoolean(phrases == 0), text(s, "pitches", null),
-                    velocities, s.path("variants").asInt(1), s.path("seed").asLong(1)), null);
+                    velocities, s.path("variants").asInt(1), s.path("seed").asLong(1), s.path("rests").asDouble(0)), null);
         }
         if (n.has("speech")) {
             JsonNode s = n.get("speech");
@@ -107,6 +108,7 @@ public record DomainSource(Path folder, SoundfontSpec soundfont, SpeechSpec spee
             soundfont.velocities().forEach(s.putArray("velocities")::add);
             s.put("variants", soundfont.variants());
             s.put("seed", soundfont.seed());
+            if (soundfont.rests() > 0) s.put("rests", soundfont.rests());   // absent when 0, so earlier renders stay current
         }
         if (speech != null) {
             ObjectNode s = root.putObject("speech");

@@ -82,7 +82,7 @@ public final class DomainSources {
         Instrument instrument = InstrumentTable.loadDefault().get(s.instrument());
         var spec = new InstrumentDataset.Spec(instrument, Soundfont.of(s.soundfont()), s.notes(),
                 s.pitches() == null ? null : MidiNotes.parseRange(s.pitches()), s.velocities(), s.variants(),
-                s.phrases(), s.phraseSeconds(), s.seed());
+                s.phrases(), s.phraseSeconds(), s.seed(), s.rests());
         InstrumentDataset.render(spec, dir, jobs, progress);
     }
 

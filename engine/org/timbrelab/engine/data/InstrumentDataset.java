@@ -41,11 +41,19 @@ public final class InstrumentDataset {
     /**
      * What to render. {@code pitches} null means the instrument's note range; {@code variants} is the number of
      * renders per pitch × velocity (the first plain, the others with random vibrato/detune/expression);
-     * {@code notes} false renders phrases only.
+     * {@code notes} false renders phrases only; {@code rests} is the probability of a rest after a phrase's note
+     * ({@link PhraseRenderer#compose(Instrument, double, long, double)}).
      */
     public record Spec(Instrument instrument, Soundfont soundfont, boolean notes, MidiNotes.Range pitches,
-                       List<Integer> velocities, int variants, int phrases, double phraseSeconds, long seed) {
+                       List<Integer> velocities, int variants, int phrases, double phraseSeconds, long seed, double rests) {
+        /** Phrases without rests. */
+        public Spec(Instrument instrument, Soundfont soundfont, boolean notes, MidiNotes.Range pitches,
+                    List<Integer> velocities, int variants, int phrases, double phraseSeconds, long seed) {
+            this(instrument, soundfont, notes, pitches, velocities, variants, phrases, phraseSeconds, seed, 0);
+        }
+
         public Spec {
+            if (!(rests >= 0 && rests <= 1)) throw new IllegalArgumentException("rests is a probability in [0, 1], got " + rests);
             velocities = List.copyOf(velocities);
             for (int v : velocities) if (v < 1 || v > 127) throw new IllegalArgumentException("velocity " + v + " is outside 1-127");
             if (variants < 1) throw new IllegalArgumentException("--variants must be >= 1, got " + variants);
@@ -194,7 +202,7 @@ public final class InstrumentDataset {
     }
 
     private static Map.Entry<String, Object> renderPhrase(SoundfontRenderer renderer, Spec spec, PhraseJob job, Path out) {
-        PhraseRenderer.Phrase phrase = PhraseRenderer.compose(spec.instrument(), spec.phraseSeconds(), job.seed());
+        PhraseRenderer.Phrase phrase = PhraseRenderer.compose(spec.instrument(), spec.phraseSeconds(), job.seed(), spec.rests());
         AudioClip clip = renderer.render(phrase.score());
         double peak = 0;
         for (float s : clip.samples()) peak = Math.max(peak, Math.abs(s));

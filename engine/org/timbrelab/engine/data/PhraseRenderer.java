@@ -23,6 +23,8 @@ public final class PhraseRenderer {
 
     public static final double MIN_NOTE_SECONDS = 0.15;
     public static final double MAX_NOTE_SECONDS = 1.0;
+    public static final double MIN_REST_SECONDS = 0.25;
+    public static final double MAX_REST_SECONDS = 1.0;
     /** Time left at the end for the last note's release. */
     static final double TAIL_SECONDS = 0.4;
     private static final double BEND_STEP_SECONDS = 0.01;
@@ -31,9 +33,20 @@ public final class PhraseRenderer {
 
     private PhraseRenderer() { }
 
-    /** Composes a phrase of about {@code seconds} in the instrument's phrase register. */
+    /** Composes a phrase of about {@code seconds} in the instrument's phrase register, without rests. */
     public static Phrase compose(Instrument instrument, double seconds, long seed) {
+        return compose(instrument, seconds, seed, 0);
+    }
+
+    /**
+     * Composes a phrase; after each note a rest of {@value #MIN_REST_SECONDS}–{@value #MAX_REST_SECONDS} s follows
+     * with probability {@code rests} (the note is released, so the instrument falls silent as a player's would between
+     * phrases). Rests let a model see an instrument domain go quiet: speech has pauses, and a generator whose
+     * discriminator never saw a silent frame plays on through them.
+     */
+    public static Phrase compose(Instrument instrument, double seconds, long seed, double rests) {
         if (seconds < 1.0) throw new IllegalArgumentException("a phrase must last at least 1 s, got " + seconds);
+        if (!(rests >= 0 && rests <= 1)) throw new IllegalArgumentException("rests is a probability in [0, 1], got " + rests);
         Random rng = new Random(seed);
         MidiNotes.Range reg = instrument.phrases();
         MidiScore score = new MidiScore(seconds);
@@ -55,17 +68,20 @@ public final class PhraseRenderer {
             score.noteOn(t, channel, pitch, velocity);
             double overlap = 0.02 + 0.06 * rng.nextDouble();
             double end = t + duration;
-            score.noteOff(Math.min(end + overlap, seconds - TAIL_SECONDS / 2), channel, pitch);
+            // drawn only when asked for, so phrases without rests stay those of earlier renders (same seed, same notes)
+            boolean rest = rests > 0 && rng.nextDouble() < rests;
+            score.noteOff(Math.min(rest ? end : end + overlap, seconds - TAIL_SECONDS / 2), channel, pitch);
             notes.add(new PhraseNote(pitch, t, duration, velocity, glideIn > 0));
 
             int next = nextPitch(pitch, reg, rng);
-            boolean breath = rng.nextDouble() < 0.08;
+            boolean breath = rest || rng.nextDouble() < 0.08;
             glideIn = !breath && next != pitch && rng.nextDouble() < 0.35 ? Math.min(0.05 + 0.10 * rng.nextDouble(), duration / 2) : 0;
             addVibrato(score, channel, t, end - glideIn, rng);
             if (glideIn > 0) addGlide(score, channel, next - pitch, end - glideIn, end);
             previousEnd = end;
             // An occasional breath between notes; otherwise the next note starts as this one ends.
-            t = end + (breath ? 0.1 + 0.2 * rng.nextDouble() : 0);
+            t = end + (rest ? MIN_REST_SECONDS + (MAX_REST_SECONDS - MIN_REST_SECONDS) * rng.nextDouble()
+                    : breath ? 0.1 + 0.2 * rng.nextDouble() : 0);
             pitch = next;
         }
         score.setDurationSeconds(Math.max(seconds, previousEnd + TAIL_SECONDS));

@@ -298,14 +298,36 @@ public final class Converter implements AutoCloseable {
     public synchronized Map<String, Converted> convertAllReportingShifts(AudioClip clip, Register register) {
         clip = InputAudio.withoutDc(clip);
         Analysis a = analyse(clip);
+        Map<String, Integer> shifts = new LinkedHashMap<>();
+        for (String domain : info.domainNames())
+            shifts.put(domain, register.auto() ? shiftFor(a.track, domain, register) : register.octaves());
+        return convert(clip, a, shifts);
+    }
+
+    /**
+     * Converts into the given domains, each at its given octave shift, encoding once per distinct shift (a long input's
+     * blocks all use the shifts chosen once for the whole input: {@link BlockConversion}).
+     */
+    public synchronized Map<String, Converted> convert(AudioClip clip, Map<String, Integer> shiftByDomain) {
+        clip = InputAudio.withoutDc(clip);
+        return convert(clip, analyse(clip), shiftByDomain);
+    }
+
+    private Map<String, Converted> convert(AudioClip clip, Analysis a, Map<String, Integer> shiftByDomain) {
         Map<Integer, Latent> byShift = new TreeMap<>();
         Map<String, Converted> out = new LinkedHashMap<>();
-        for (String domain : info.domainNames()) {
-            int shift = register.auto() ? shiftFor(a.track, domain, register) : register.octaves();
+        shiftByDomain.forEach((domain, shift) -> {
+            info.domain(domain);   // fails naming the known domains
+            Register.octaves(shift); // fails on a shift out of range
             Latent z = byShift.computeIfAbsent(shift, a::encode);
             out.put(domain, new Converted(render(clip, z, domain), shift));
-        }
+        });
         return out;
+    }
+
+    /** The pitch track conversion uses (YIN on the preset's frame grid); memory grows with the clip, so track long inputs in parts. */
+    public PitchTrack pitchTrack(AudioClip clip) {
+        return track(InputAudio.withoutDc(clip));
     }
 
     /**

@@ -52,6 +52,7 @@ public final class Adam implements AutoCloseable {
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private long t;
     private int skippedInARow;
+    private double lrScale = 1;
 
     /**
      * @param name   prefix of this optimiser's entries in a checkpoint (e.g. "optG")
@@ -70,6 +71,15 @@ public final class Adam implements AutoCloseable {
             m.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
             v.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
         }
+    }
+
+    /**
+     * Multiplies the learning rate from the next step on (a schedule sets it before each step from the step index
+     * alone, so a resumed run continues it exactly); 1 by default.
+     */
+    public void learningRateScale(double scale) {
+        if (!(scale >= 0 && scale <= 1)) throw new IllegalArgumentException("learning-rate scale must be in [0, 1], got " + scale);
+        this.lrScale = scale;
     }
 
     public NamedParameters parameters() {
@@ -131,7 +141,7 @@ public final class Adam implements AutoCloseable {
             double b2 = config.beta2();
             double bc1 = 1 - Math.pow(b1, t);
             double bc2 = 1 - Math.pow(b2, t);
-            float stepSize = (float) (config.lr() / bc1);
+            float stepSize = (float) (config.lr() * lrScale / bc1);
             float sqrtBc2 = (float) Math.sqrt(bc2);
             int i = 0;
             for (Map.Entry<String, Parameter> e : trainable.entrySet()) {

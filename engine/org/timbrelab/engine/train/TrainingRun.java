@@ -31,8 +31,13 @@ public final class TrainingRun {
      * @param config  YAML config; may be null when resuming (then RUN_DIR/config.yaml is used)
      * @param steps   overrides train.steps when not null (total steps, also when resuming)
      * @param seed    overrides train.seed when not null
+     * @param snapshotEvery steps between snapshots ({@link RunContext#snapshotEvery}); 0 = none
      */
-    public record Request(Path config, Path runDir, Long steps, Long seed, boolean resume) { }
+    public record Request(Path config, Path runDir, Long steps, Long seed, boolean resume, long snapshotEvery) {
+        public Request(Path config, Path runDir, Long steps, Long seed, boolean resume) {
+            this(config, runDir, steps, seed, resume, 0);
+        }
+    }
 
     /** How the run ended and its mean step time (over the last window). */
     public record Result(StopReason reason, long completedSteps, double msPerStep) { }
@@ -40,6 +45,14 @@ public final class TrainingRun {
     private TrainingRun() { }
 
     public static Result execute(Request req, ModelRegistry registry, PrintStream out, RunControl control) {
+        return execute(req, registry, out, control, List.of());
+    }
+
+    /**
+     * As {@link #execute(Request, ModelRegistry, PrintStream, RunControl)}, also telling {@code listeners} of every step
+     * in-process (the app's dashboard), on the training thread, after the run's own listeners.
+     */
+    public static Result execute(Request req, ModelRegistry registry, PrintStream out, RunControl control, List<TrainingListener> listeners) {
         Path configPath = req.config();
         Path ckpt = req.runDir().resolve(Checkpoints.FILE_NAME);
         if (req.resume() && !Files.exists(ckpt) && !Files.exists(Checkpoints.previous(ckpt)))
@@ -56,11 +69,11 @@ public final class TrainingRun {
             if (req.steps() != null) train.put("steps", req.steps());
             if (req.seed() != null) train.put("seed", req.seed());
         }
-        return run(kind, tree, configPath, req, out, control);
+        return run(kind, tree, configPath, req, out, control, listeners);
     }
 
     private static <C extends ModelConfig> Result run(ModelKind<C> kind, ObjectNode tree, Path configPath, Request req,
-                                                      PrintStream out, RunControl control) {
+                                                      PrintStream out, RunControl control, List<TrainingListener> listeners) {
         C config = ConfigLoader.bind(tree, kind.configType(), configPath);
         String yaml = ConfigLoader.toYaml(tree);
         Path runDir = req.runDir();
@@ -93,7 +106,7 @@ public final class TrainingRun {
         long seed = config.train().seed();
         long total = config.train().steps();
         try (NDManager base = NDManager.newBaseManager()) {
-            RunContext ctx = new RunContext(runDir, base, out);
+            RunContext ctx = new RunContext(runDir, base, out, req.snapshotEvery());
             Engine.getInstance().setRandomSeed((int) seed); // initial weights depend on the seed only
             try (TrainingRecipe recipe = kind.create(config, ctx)) {
                 long start = 0;
@@ -118,6 +131,7 @@ public final class TrainingRun {
                                 Map.of("model", kind.name(), "config", yaml), Map.of("seed", seed)))
                         .addListener(last);
                 List<TrainingListener> extra = new ArrayList<>(kind.listeners(config, recipe, ctx));
+                extra.addAll(listeners);
                 extra.forEach(loop::addListener);
                 // the report comes last so it sees the snapshots the other listeners just wrote
                 loop.addListener(new ReportWriter(runDir, kind.name() + " — " + runDir.getFileName(), yaml, config.train().reportEvery()));

@@ -40,6 +40,7 @@ final class PresetExport implements TrainingListener {
     private final Map<String, Double> lossSums = new LinkedHashMap<>();
     private final List<Map<String, Float>> recent = new ArrayList<>();
     private long startNanos;
+    private org.timbrelab.engine.preset.InputTone tone;
     private long startStep;
     private double msPerStep;
 
@@ -74,10 +75,12 @@ final class PresetExport implements TrainingListener {
         }
         // minutes over every session of the run: sum of the logged step times
         double loggedMinutes = log.stream().mapToDouble(MetricsJsonl.StepRecord::msPerStep).sum() / 60000;
-        lossSums.clear();
-        for (Map<String, Float> l : recent)
-            l.forEach((k, v) -> { if (k.startsWith("L_") || k.equals("KL")) lossSums.merge(k, v.doubleValue() / recent.size(), Double::sum); });
-        export(completed, Math.max(minutes, loggedMinutes));
+        export(presetDir, completed, Math.max(minutes, loggedMinutes));
+    }
+
+    /** The model as it is at {@code step}, as a preset in {@code dir} (a snapshot: {@link PresetSnapshots}). */
+    void snapshot(Path dir, long step) {
+        export(dir, step, (System.nanoTime() - startNanos) / 6e10);
     }
 
     private List<MetricsJsonl.StepRecord> readLog() {
@@ -89,8 +92,11 @@ final class PresetExport implements TrainingListener {
         }
     }
 
-    void export(long steps, double minutes) {
+    void export(Path presetDir, long steps, double minutes) {
         out.println("vaegan: exporting preset to " + presetDir);
+        lossSums.clear();
+        for (Map<String, Float> l : recent)
+            l.forEach((k, v) -> { if (k.startsWith("L_") || k.equals("KL")) lossSums.merge(k, v.doubleValue() / recent.size(), Double::sum); });
         List<DomainInfo> domains = new ArrayList<>();
         LatentScatterBuilder scatter = new LatentScatterBuilder();
         int window = cfg.data().cropFrames();
@@ -118,13 +124,20 @@ final class PresetExport implements TrainingListener {
         for (String f : List.of(TrainingRun.CONFIG_FILE, MetricsJsonl.FILE_NAME)) if (Files.isRegularFile(runDir.resolve(f))) files.add(runDir.resolve(f));
         PresetStore.save(presetDir, info, model, points, files);
         int voice = domains.stream().map(DomainInfo::name).toList().indexOf("voice");
-        if (voice >= 0) writeSourceTone(datasets.get(voice), info.spectrogram().sampleRate());
+        if (voice >= 0) writeSourceTone(presetDir, datasets.get(voice), info.spectrogram().sampleRate());
         out.printf("vaegan: preset written (%d scatter points, median f0 %s)%n", points.sources().size(),
                 domains.stream().map(x -> x.name() + " " + Math.round(x.medianF0Hz()) + " Hz").toList());
     }
 
-    /** tone.json: the mean tone of the voice recordings, so conversions match an input's tone to them by default. */
-    private void writeSourceTone(DomainDataset voice, int rate) {
+    /**
+     * tone.json: the mean tone of the voice recordings, so conversions match an input's tone to them by default.
+     * It depends on the data only, so it is measured once per run and written into every preset and snapshot.
+     */
+    private void writeSourceTone(Path presetDir, DomainDataset voice, int rate) {
+        if (tone != null) {
+            tone.writeTo(presetDir);
+            return;
+        }
         List<Path> files = voice.files().stream().filter(DomainDataset.SourceFile::usable).map(f -> voice.source().resolve(f.path())).toList();
         if (files.isEmpty()) return;
         int[] skipped = {0};
@@ -133,7 +146,8 @@ final class PresetExport implements TrainingListener {
                 skipped[0]++;
                 out.println("vaegan:   tone: skipped " + f + " (" + why + ")");
             });
-            new org.timbrelab.engine.preset.InputTone("voice", mean).writeTo(presetDir);
+            tone = new org.timbrelab.engine.preset.InputTone("voice", mean);
+            tone.writeTo(presetDir);
             out.printf("vaegan: input tone of 'voice' from %d recordings written (%s)%n", files.size() - skipped[0], org.timbrelab.engine.preset.InputTone.FILE);
         } catch (IllegalArgumentException e) { // the preset is complete without it: conversions then skip tone matching
             out.println("vaegan: no input tone written: " + e.getMessage());

@@ -49,7 +49,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * Keys that came later get their defaults: without {@code domains[i].octaves} a domain trains at its own register
      * only ([0]); without {@code domains[i].render} on its folder as it is ({@code { folder: <dir> }}); without
      * {@code data.gapDb} silent frames are kept (0); without {@code init} (or its {@code copy}, {@code freeze},
-     * {@code anchor}) the run starts from random weights with nothing held.
+     * {@code anchor}) the run starts from random weights with nothing held; without {@code schedule} the learning rate
+     * stays constant ({@code lrDecayFrom: 1}).
      * <p>
      * Study settings whose code was removed ({@link #REMOVED}) still load at their neutral value, so the configs of older
      * runs and presets resume and read as before; any other value fails and says where the code went.
@@ -62,6 +63,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         dropRemoved(tree, "ema", 0, "");
         if (tree.get("data") instanceof ObjectNode data && !data.has("gapDb")) data.put("gapDb", 0.0);
         if (tree.get("architecture") instanceof ObjectNode arch && !arch.has("affineNorm")) arch.put("affineNorm", false);
+        if (!tree.has("schedule")) tree.putObject("schedule").put("lrDecayFrom", 1.0);
         if (!tree.has("init")) tree.putObject("init").put("from", InitConfig.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");
@@ -116,7 +118,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
         EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), model, ctx.out());
         try {
-            VaeGanRecipe recipe = new VaeGanRecipe(model, cfg.losses(), cfg.optimiser(), sampler, data.spec, anchor);
+            VaeGanRecipe recipe = new VaeGanRecipe(model, cfg.losses(), cfg.optimiser(), sampler, data.spec, anchor)
+                    .withDecay(new LearningRateDecay(cfg.schedule().lrDecayFrom(), Math.max(1, cfg.train().steps())));
             return new Trained(model, cfg, data, recipe);
         } catch (RuntimeException e) {
             if (anchor != null) anchor.close(); // the recipe would have owned it
@@ -127,7 +130,9 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override
     public List<TrainingListener> listeners(VaeGanTrainConfig cfg, TrainingRecipe recipe, RunContext ctx) {
         Trained t = (Trained) recipe;
-        return List.of(new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out()));
+        PresetExport export = new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out());
+        if (ctx.snapshotEvery() == 0) return List.of(export);
+        return List.of(export, new PresetSnapshots(export, ctx.runDir().resolve(PresetSnapshots.DIR), ctx.snapshotEvery()));
     }
 
     /** The datasets of a config, opened with f0 tracking. */

@@ -46,9 +46,16 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private BatchPrefetcher prefetcher;
     private long nextStep = -1;
     private Random rng = new Random(0);
+    private LearningRateDecay decay = LearningRateDecay.NONE;
 
     public VaeGanRecipe(VaeGan model, LossWeights weights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
         this(model, weights, adam, sampler, spec, null);
+    }
+
+    /** Both optimisers' learning rates follow {@code decay} (none by default). */
+    public VaeGanRecipe withDecay(LearningRateDecay decay) {
+        this.decay = decay;
+        return this;
     }
 
     /** @param extra a study's extra generator term per step, or null; the recipe closes it */
@@ -74,6 +81,9 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     @Override
     public Map<String, Float> step(NDManager sm, long index) {
         StepBatch batch = nextBatch(index);
+        double lr = decay.scale(index);
+        optG.learningRateScale(lr);
+        optD.learningRateScale(lr);
         List<NDArray> x = new ArrayList<>();
         List<NDArray> comb = model.config().pitchConditioning() ? new ArrayList<>() : null;
         for (DomainBatch d : batch.domains()) {

@@ -23,9 +23,18 @@ import java.util.List;
  * @param data         crops, batch, validation split, cache
  * @param init         where the weights start: {@code from: scratch} (default) or a preset folder (study machinery,
  *                     {@link InitConfig})
+ * @param schedule     the learning rate over the run ({@link LearningRateDecay}; default constant)
  */
 public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> domains, Architecture architecture,
-                                LossWeights losses, AdamConfig optimiser, Data data, InitConfig init) implements ModelConfig {
+                                LossWeights losses, AdamConfig optimiser, Data data, InitConfig init, Schedule schedule) implements ModelConfig {
+
+    /** @param lrDecayFrom fraction of the steps after which both learning rates fall linearly to 0 (1 = constant rate) */
+    public record Schedule(double lrDecayFrom) {
+        public Schedule {
+            if (!(lrDecayFrom >= 0 && lrDecayFrom <= 1))
+                throw new IllegalArgumentException("schedule.lrDecayFrom must be in [0, 1] (1 = constant rate), got " + lrDecayFrom);
+        }
+    }
 
     /**
      * A domain: its name, a folder of audio, its display colour (#rrggbb), the octave shifts its

@@ -53,4 +53,20 @@ class ResamplerTest {
         AudioClip c = new AudioClip(new float[5], 16000);
         assertSame(c, Resampler.resample(c, 16000));
     }
+
+    @Test void anyRangeFromItsInputSliceEqualsTheWholeSignal() {
+        // polyphase (44.1 k → 16 k, 16 k → 48 k) and the dense table of unusual rates (44,099 → 16 k)
+        for (int[] r : new int[][]{{44100, 16000}, {16000, 48000}, {44099, 16000}}) {
+            Resampler rs = new Resampler(r[0], r[1]);
+            float[] in = Signals.noise(11, 0.5, 3 * r[0] + 17);
+            float[] whole = rs.process(in);
+            for (long[] range : new long[][]{{0, 1000}, {12345, 20000}, {whole.length - 777, whole.length}}) {
+                long[] need = rs.inputRange(range[0], range[1], in.length);
+                float[] slice = java.util.Arrays.copyOfRange(in, (int) need[0], (int) need[1]);
+                float[] part = rs.processRange(slice, need[0], in.length, range[0], range[1]);
+                assertArrayEquals(java.util.Arrays.copyOfRange(whole, (int) range[0], (int) range[1]), part,
+                        r[0] + " -> " + r[1] + " range " + range[0] + ".." + range[1]);
+            }
+        }
+    }
 }

@@ -165,4 +165,33 @@ class TrainingWizardTest {
                 .stream().anyMatch(m -> m.contains("not installed")));
         assertFalse(PlanValidator.budget(0).isEmpty());
     }
+
+    /** The estimate and the run's step count come from this machine's measured speed once the probe answers; a probe that cannot measure is asked once. */
+    @Test void theEstimateUsesTheMeasuredStepTime(FxRobot robot) throws Exception {
+        java.util.List<String> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        StepProbe probe = (domains, size) -> {
+            asked.add(domains + ":" + size);
+            if (size == TrainingPlan.ModelSize.MEDIUM) throw new IllegalStateException("a training run is using the engine");
+            return 400.0;
+        };
+        TrainingWizard[] w = new TrainingWizard[1];
+        onFx(() -> {
+            w[0] = new TrainingWizard(owner, Set.of(), List.of(DomainSpec.speech("voice", "flite"), DomainSpec.soundfont("violin", "violin", 55, 88)), probe);
+            return null;
+        });
+        waitUntil(5, "measured", () -> onFx(() -> w[0].plan().measured()));
+        TrainingPlan p = onFx(() -> w[0].plan());
+        assertEquals(400.0, p.estimatedMsPerStep());
+        assertEquals(Math.round(p.minutes() * 60_000.0 / 400.0), p.estimatedSteps());
+        assertEquals(List.of("2:" + TrainingPlan.ModelSize.SMALL), asked);
+
+        // another size is measured anew; when it cannot be, the reference estimate stays, says so, and is not asked again
+        onFx(() -> { w[0].size.setValue(TrainingPlan.ModelSize.MEDIUM); return null; });
+        waitUntil(5, "medium tried", () -> asked.size() == 2);
+        waitUntil(5, "reference estimate kept", () -> onFx(() -> !w[0].plan().measured() && w[0].estimateText().contains("could not be measured")));
+        TrainingPlan medium = onFx(() -> w[0].plan());
+        assertEquals(medium.referenceMsPerStep(), medium.estimatedMsPerStep());
+        Thread.sleep(300);
+        assertEquals(2, asked.size(), "a probe that failed is not retried in a loop");
+    }
 }

@@ -58,4 +58,33 @@ class PhraseRendererTest {
             assertFalse(RenderCheck.of(a.samples(), a.length()) == RenderCheck.SILENT, "the phrase sounds");
         }
     }
+
+    @Test void restsLeaveTheInstrumentSilentBetweenNotes() {
+        Instrument violin = TABLE.get("violin");
+        int gaps = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            var plain = PhraseRenderer.compose(violin, 6.0, seed);
+            assertEquals(plain.notes(), PhraseRenderer.compose(violin, 6.0, seed, 0).notes(), "rests 0 keeps earlier phrases");
+            var notes = PhraseRenderer.compose(violin, 6.0, seed, 0.5).notes();
+            for (int i = 1; i < notes.size(); i++) {
+                double gap = notes.get(i).startSeconds() - notes.get(i - 1).startSeconds() - notes.get(i - 1).durationSeconds();
+                if (gap >= PhraseRenderer.MIN_REST_SECONDS - 1e-9) gaps++;
+                assertTrue(gap <= PhraseRenderer.MAX_REST_SECONDS + 1e-9, "rest " + gap);
+            }
+        }
+        assertTrue(gaps >= 10, "half the notes are followed by a rest: " + gaps + " rests in 20 phrases");
+        // and the rendered audio really falls silent: some 100-ms stretch is 40 dB under the phrase's peak
+        try (SoundfontRenderer r = SoundfontRenderer.open(Soundfont.builtin(), violin)) {
+            var score = PhraseRenderer.compose(violin, 6.0, 3, 0.6).score();
+            float[] x = r.render(score).samples();
+            double peak = 0, quietest = Double.MAX_VALUE;
+            for (float v : x) peak = Math.max(peak, Math.abs(v));
+            for (int s = 0; s + 1600 <= x.length - 8000; s += 400) {   // not the final release tail
+                double e = 0;
+                for (int k = s; k < s + 1600; k++) e = Math.max(e, Math.abs(x[k]));
+                quietest = Math.min(quietest, e);
+            }
+            assertTrue(quietest < peak * 0.01, "quietest 100 ms at " + 20 * Math.log10(quietest / peak) + " dB");
+        }
+    }
 }

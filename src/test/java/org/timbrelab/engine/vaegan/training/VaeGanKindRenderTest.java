@@ -145,7 +145,7 @@ class VaeGanKindRenderTest {
     @Test void renderFailuresNameTheDomainAndWhatToDo() throws IOException {
         RunContext ctx = new RunContext(tmp, null, new PrintStream(new ByteArrayOutputStream(), true));
         DomainSource missingFont = new DomainSource(null, new DomainSource.SoundfontSpec("violin", tmp.resolve("nope.sf2").toString(),
-                2, 1, false, null, null, 1, 1), null);
+                2, 1, false, null, null, 1, 1, 0), null);
         var noFont = assertThrows(DatasetException.class,
                 () -> VaeGanKind.materialize(new VaeGanTrainConfig.Domain("violin", tmp.resolve("v").toString(), "#445566", null, missingFont), ctx));
         assertTrue(noFont.getMessage().contains("domain 'violin'") && noFont.getMessage().contains("nope.sf2"), noFont.getMessage());
@@ -154,7 +154,7 @@ class VaeGanKindRenderTest {
         Path foreign = tmp.resolve("mine");
         Files.createDirectories(foreign);
         Files.writeString(foreign.resolve("notes.txt"), "not ours");
-        DomainSource builtin = new DomainSource(null, new DomainSource.SoundfontSpec("violin", null, 2, 1, false, null, null, 1, 1), null);
+        DomainSource builtin = new DomainSource(null, new DomainSource.SoundfontSpec("violin", null, 2, 1, false, null, null, 1, 1, 0), null);
         var occupied = assertThrows(DatasetException.class,
                 () -> VaeGanKind.materialize(new VaeGanTrainConfig.Domain("strings", foreign.toString(), "#445566", null, builtin), ctx));
         assertTrue(occupied.getMessage().contains("domain 'strings'") && occupied.getMessage().contains("did not render"), occupied.getMessage());

@@ -67,9 +67,16 @@ class VaeGanKindTest {
                 new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertTrue(log.toString().contains("register augmentation: 'low' also +1 octave(s)"), log.toString());
-        r = TrainingRun.execute(new TrainingRun.Request(null, run, 5L, null, true), registry, new PrintStream(log, true), new RunControl());
+        r = TrainingRun.execute(new TrainingRun.Request(null, run, 5L, null, true, 2), registry, new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertEquals(5, r.completedSteps());
+        // --snapshots 2: the model at step 4 is a complete preset of its own (tone and all), step 5 is not a multiple
+        Path snapshots = run.resolve(PresetSnapshots.DIR);
+        assertEquals(List.of("step-00004"), Files.list(snapshots).map(p -> p.getFileName().toString()).sorted().toList());
+        assertEquals(4, PresetStore.readInfo(PresetSnapshots.of(snapshots, 4)).training().steps());
+        try (Converter c = Converter.load(PresetSnapshots.of(snapshots, 4))) {
+            assertEquals(List.of("low", "high"), c.info().domainNames());
+        }
 
         Path preset = run.resolve(VaeGanKind.PRESET_DIR);
         PresetInfo info = PresetStore.readInfo(preset);
