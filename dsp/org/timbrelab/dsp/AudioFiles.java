@@ -115,7 +115,7 @@ public final class AudioFiles {
             if (!Float.isFinite(clip.samples()[i]))
                 throw new AudioFileException(file, Reason.NON_FINITE, "sample " + i + " of the clip to write is " + clip.samples()[i]);
         if (clip.length() == 0) throw new AudioFileException(file, Reason.NO_SAMPLES, "refusing to write an empty clip");
-        WavIO.write(file, WavData.of(clip, WavFormat.pcm(16, 1, clip.sampleRate())));
+        WavIO.writePcm16(file, clip.samples(), clip.sampleRate());
     }
 
     /** AIFF/AIFF-C through javax.sound: integer PCM (8–32 bit, either byte order) or float. */

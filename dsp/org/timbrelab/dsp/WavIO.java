@@ -189,6 +189,30 @@ public final class WavIO {
         }
     }
 
+    /**
+     * Writes mono float samples as 16-bit PCM, atomically: the same bytes as {@link #write} of {@code WavData.of(…)}
+     * in that format, without its 8-byte-a-sample copy (a long conversion's output is written in 2 bytes a sample
+     * on top of itself).
+     */
+    public static void writePcm16(Path file, float[] samples, int sampleRate) throws AudioFileException {
+        WavFormat f = WavFormat.pcm(16, 1, sampleRate);
+        long dataBytes = 2L * samples.length;
+        if (dataBytes + 44 > Integer.MAX_VALUE) throw new IllegalArgumentException("too much audio for one WAV file here (> 2 GiB)");
+        ByteBuffer b = ByteBuffer.allocate((int) (44 + dataBytes)).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt((int) (36 + dataBytes)).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) TAG_PCM).putShort((short) 1)
+                .putInt(sampleRate).putInt(sampleRate * f.blockAlign()).putShort((short) f.blockAlign()).putShort((short) 16);
+        b.put("data".getBytes()).putInt((int) dataBytes);
+        for (float x : samples) b.putShort((short) Math.max(-32768, Math.min(32767, Math.round((double) x * 32768))));
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            if (dir != null) Files.createDirectories(dir);
+            AtomicFiles.write(file, b.array());
+        } catch (IOException e) {
+            throw new AudioFileException(file, Reason.IO, "writing failed: " + e, e);
+        }
+    }
+
     /** The complete file content for {@code data}. */
     static byte[] encode(WavData data) {
         WavFormat f = data.format();

@@ -141,4 +141,15 @@ class WavIOTest {
     @Test void missingFileIsAnIoErrorNamingTheFile() {
         assertRefused(dir.resolve("nope.wav"), Reason.IO);
     }
+
+    @Test void sixteenBitWriterWritesTheSameBytesAsTheGeneralOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        float[] x = new float[4_001];
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < x.length; i++) x[i] = (float) (1.2 * (2 * r.nextDouble() - 1));   // some beyond full scale: clipped alike
+        x[7] = 0.5f / 32768;   // a rounding tie
+        java.nio.file.Path a = dir.resolve("a.wav"), b = dir.resolve("b.wav");
+        WavIO.writePcm16(a, x, 22_050);
+        WavIO.write(b, WavData.of(new AudioClip(x, 22_050), WavFormat.pcm(16, 1, 22_050)));
+        assertArrayEquals(java.nio.file.Files.readAllBytes(b), java.nio.file.Files.readAllBytes(a));
+    }
 }
