@@ -84,9 +84,13 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
      * (measured: a 10-minute clip into one domain converts under -Xmx256m).
      */
     private static void requireBlockMemory(Path file, double seconds, int outputs) {
+        requireBlockMemory(file, seconds, outputs, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As above for a heap of {@code max} bytes. */
+    static void requireBlockMemory(Path file, double seconds, int outputs, long max) {
         double perSecond = 16_000 * (4.0 + 4.0 * outputs + 2);
         double fixed = (BlockConversion.BLOCK_SECONDS + 2 * BlockConversion.FADE_SECONDS) * BYTES_PER_SECOND + 32e6;
-        long max = Runtime.getRuntime().maxMemory();
         if (seconds * perSecond + fixed > max) {
             long fits = (long) Math.max(0, (0.9 * max - fixed) / perSecond);
             throw new IllegalArgumentException(String.format(Locale.ROOT,
