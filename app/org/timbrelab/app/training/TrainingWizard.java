@@ -159,7 +159,7 @@ public final class TrainingWizard {
             try {
                 ms = probe.msPerStep(domains, size);
             } catch (RuntimeException e) {   // cannot measure now: the reference estimate stays, and says so
-                System.getLogger(TrainingWizard.class.getName()).log(System.Logger.Level.INFO, "step-time probe: " + e.getMessage());
+                org.slf4j.LoggerFactory.getLogger(TrainingWizard.class).info("step-time probe: {}", e.getMessage());
             }
             Double result = ms;
             Platform.runLater(() -> {
