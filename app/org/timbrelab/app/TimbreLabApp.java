@@ -90,7 +90,7 @@ public class TimbreLabApp extends Application {
         session.modelProperty().addListener((o, a, m) -> stage.setTitle(m == null ? "Timbre Lab" : "Timbre Lab — " + m.name()));
         stage.show();
         if (startUp) {
-            background.light("Check sound devices", p -> Sound.probe(SpectrogramConfig.DEFAULT.sampleRate()), ok -> {
+            background.quiet("Check sound devices", p -> Sound.probe(SpectrogramConfig.DEFAULT.sampleRate()), ok -> {
                 if (!ok[0] || !ok[1]) controller.showDeviceNotice();
             });
             if (!samples.isEmpty()) session.open(samples.get(0));

@@ -18,7 +18,7 @@ final class Training {
     private Training() { }
 
     static void start(Stage owner, Session session, PresetCatalog catalog) {
-        session.background().light("List presets", p -> {
+        session.background().quiet("List presets", p -> {
             Set<String> taken = new HashSet<>();
             for (var e : catalog.list()) taken.add(e.name());
             return taken;

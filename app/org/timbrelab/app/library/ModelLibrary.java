@@ -66,7 +66,7 @@ public final class ModelLibrary {
     }
 
     public void refresh(String select) {
-        session.background().light("List presets", p -> catalog.list(), entries -> {
+        session.background().quiet("List presets", p -> catalog.list(), entries -> {
             list.getItems().setAll(entries);
             String current = session.modelPathProperty().get();
             entries.stream().filter(e -> Objects.equals(e.name(), select) || (select == null && e.dir().toString().equals(current)))
@@ -83,7 +83,7 @@ public final class ModelLibrary {
         delete.setDisable(e == null || e.builtIn());
         if (e == null) return;
         details.setText(e.name() + " — reading…");
-        session.background().light("Read preset " + e.name(), p -> catalog.summary(e), lines -> {
+        session.background().quiet("Read preset " + e.name(), p -> catalog.summary(e), lines -> {
             if (e.equals(list.getSelectionModel().getSelectedItem()))
                 details.setText(e.name() + (e.builtIn() ? " (built-in)" : " (yours)") + "\n" + e.dir() + "\n\n" + String.join("\n", lines));
         });

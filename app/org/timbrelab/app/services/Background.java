@@ -59,7 +59,7 @@ public final class Background {
     public void setErrorSink(Consumer<UserMessage> sink) { this.errorSink = sink; }
 
     /** Heavy work (tensors, vocoding) runs one at a time so it never fights for the 2 cores. */
-    public <T> Task<T> heavy(String action, Work<T> work, Consumer<T> onSuccess) { return submit(heavy, action, work, onSuccess, e -> false); }
+    public <T> Task<T> heavy(String action, Work<T> work, Consumer<T> onSuccess) { return submit(heavy, action, work, onSuccess, e -> false, false); }
 
     /**
      * Closes a resource (e.g. the model being replaced) on the heavy worker, after the heavy work already queued, which
@@ -81,25 +81,34 @@ public final class Background {
     }
 
     /** Short I/O (loading a file, listing presets). */
-    public <T> Task<T> light(String action, Work<T> work, Consumer<T> onSuccess) { return submit(light, action, work, onSuccess, e -> false); }
+    public <T> Task<T> light(String action, Work<T> work, Consumer<T> onSuccess) { return submit(light, action, work, onSuccess, e -> false, false); }
+
+    /**
+     * Housekeeping I/O the user did not ask for (listing presets, reading the dashboard's snapshots, the recent-files
+     * list): as {@link #light} but silent in the status bar unless it fails, which says what went wrong as any task does.
+     */
+    public <T> Task<T> quiet(String action, Work<T> work, Consumer<T> onSuccess) { return submit(light, action, work, onSuccess, e -> false, true); }
 
     /** As {@link #light} with {@code handled} seeing failures first (true: no dialog, e.g. a missing device shown as a notice). */
     public <T> Task<T> light(String action, Work<T> work, Consumer<T> onSuccess, Predicate<Throwable> handled) {
-        return submit(light, action, work, onSuccess, handled);
+        return submit(light, action, work, onSuccess, handled, false);
     }
 
     /** As {@link #heavy} with a failure hook (true: handled, no dialog). */
     public <T> Task<T> heavy(String action, Work<T> work, Consumer<T> onSuccess, Predicate<Throwable> handled) {
-        return submit(heavy, action, work, onSuccess, handled);
+        return submit(heavy, action, work, onSuccess, handled, false);
     }
 
-    private <T> Task<T> submit(ExecutorService pool, String action, Work<T> work, Consumer<T> onSuccess, Predicate<Throwable> handled) {
+    private <T> Task<T> submit(ExecutorService pool, String action, Work<T> work, Consumer<T> onSuccess, Predicate<Throwable> handled,
+                               boolean quiet) {
         ReportingTask<T> task = new ReportingTask<>(action, work);
-        task.messageProperty().addListener((o, a, b) -> status.set(b));
-        task.progressProperty().addListener((o, a, b) -> progress.set(b.doubleValue()));
+        if (!quiet) {
+            task.messageProperty().addListener((o, a, b) -> status.set(b));
+            task.progressProperty().addListener((o, a, b) -> progress.set(b.doubleValue()));
+        }
         task.setOnSucceeded(e -> {
             finished();
-            status.set(action + ": done");
+            if (!quiet) status.set(action + ": done");
             if (onSuccess != null) onSuccess.accept(task.getValue());
         });
         task.setOnFailed(e -> {
@@ -110,7 +119,7 @@ public final class Background {
             LOG.error("{} failed", action, task.getException());
             errorSink.accept(m);
         });
-        task.setOnCancelled(e -> { finished(); status.set(action + ": cancelled"); });
+        task.setOnCancelled(e -> { finished(); if (!quiet) status.set(action + ": cancelled"); });
         running.incrementAndGet();
         busy.set(true);
         pool.execute(task);

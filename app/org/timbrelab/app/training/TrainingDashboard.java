@@ -157,7 +157,7 @@ public final class TrainingDashboard {
     /** Newest PNG per name stem under the run directory, loaded in the background. */
     private void scanSnapshots() {
         Path dir = job.runDir();
-        background.light("Read snapshots", p -> latestPngs(dir), files -> {
+        background.quiet("Read snapshots", p -> latestPngs(dir), files -> {
             for (Path f : files) {
                 String key = f.getFileName().toString().replaceAll("[-_]?\\d+\\.png$", "").replace(".png", "");
                 ImageView v = snapshotViews.computeIfAbsent(key, k -> {

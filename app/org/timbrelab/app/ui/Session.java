@@ -86,7 +86,7 @@ public final class Session {
     }
 
     public void refreshRecent() {
-        background.light("Recent files", p -> recent.list(), recentFiles::setAll);
+        background.quiet("Recent files", p -> recent.list(), recentFiles::setAll);
     }
 
     public AppPaths paths() { return paths; }

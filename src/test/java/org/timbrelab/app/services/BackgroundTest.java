@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,30 @@ class BackgroundTest {
             busy.countDown();
             FxTestUtil.waitUntil(10, "the model closed", () -> closedOn.get() != null);
             assertTrue(closedOn.get().startsWith("timbrelab-work"), closedOn.get());
+        } finally {
+            background.shutdown();
+        }
+    }
+
+    /** Housekeeping the user did not ask for leaves the status bar alone, unless it fails; asked-for work reports as before. */
+    @Test void quietWorkSaysNothingUnlessItFails() throws Exception {
+        Background background = new Background();
+        background.setErrorSink(m -> { });
+        try {
+            FxTestUtil.onFx(() -> { background.status("Converted into violin"); return null; });
+            CountDownLatch listed = new CountDownLatch(1);
+            FxTestUtil.onFx(() -> background.quiet("List presets", p -> 3, n -> listed.countDown()));
+            assertTrue(listed.await(10, TimeUnit.SECONDS));
+            Thread.sleep(100);
+            assertEquals("Converted into violin", FxTestUtil.onFx(() -> background.statusProperty().get()));
+
+            FxTestUtil.onFx(() -> background.quiet("Read snapshots", p -> { throw new java.io.IOException("disk gone"); }, r -> { }));
+            FxTestUtil.waitUntil(10, "the failure shown", () -> FxTestUtil.onFx(() -> background.statusProperty().get()).contains("disk gone"));
+
+            CountDownLatch opened = new CountDownLatch(1);
+            FxTestUtil.onFx(() -> background.light("Open a.wav", p -> 1, r -> opened.countDown()));
+            assertTrue(opened.await(10, TimeUnit.SECONDS));
+            FxTestUtil.waitUntil(10, "asked-for work reports", () -> FxTestUtil.onFx(() -> background.statusProperty().get()).equals("Open a.wav: done"));
         } finally {
             background.shutdown();
         }
