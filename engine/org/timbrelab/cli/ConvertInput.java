@@ -60,7 +60,7 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
     }
 
     private static ConvertInput loadLong(Path file, int rate, double seconds, int outputs) throws AudioFileException {
-        requireBlockMemory(file, seconds, outputs);
+        requireBlockMemory(file, seconds, rate, outputs);
         AudioFiles.StreamedMono read = AudioFiles.streamMono(file, rate);
         List<String> warnings = new ArrayList<>();
         read.shortfall().ifPresent(warnings::add);
@@ -83,13 +83,13 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
      * domain at 4 bytes a sample, the file being written at 2, plus one block's conversion and the JVM's own
      * (measured: a 10-minute clip into one domain converts under -Xmx256m).
      */
-    private static void requireBlockMemory(Path file, double seconds, int outputs) {
-        requireBlockMemory(file, seconds, outputs, Runtime.getRuntime().maxMemory());
+    private static void requireBlockMemory(Path file, double seconds, int rate, int outputs) {
+        requireBlockMemory(file, seconds, rate, outputs, Runtime.getRuntime().maxMemory());
     }
 
-    /** As above for a heap of {@code max} bytes. */
-    static void requireBlockMemory(Path file, double seconds, int outputs, long max) {
-        double perSecond = 16_000 * (4.0 + 4.0 * outputs + 2);
+    /** As above for a heap of {@code max} bytes; {@code rate} is the model's sample rate. */
+    static void requireBlockMemory(Path file, double seconds, int rate, int outputs, long max) {
+        double perSecond = rate * (4.0 + 4.0 * outputs + 2);
         double fixed = (BlockConversion.BLOCK_SECONDS + 2 * BlockConversion.FADE_SECONDS) * BYTES_PER_SECOND + 32e6;
         if (seconds * perSecond + fixed > max) {
             long fits = (long) Math.max(0, (0.9 * max - fixed) / perSecond);
