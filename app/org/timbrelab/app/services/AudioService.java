@@ -26,9 +26,36 @@ public final class AudioService {
 
     public SpectrogramConfig config() { return transform.config(); }
 
-    /** Any WAV/AIFF → mono at the model rate. */
+    /**
+     * Heap the window needs per second of input: one conversion at a time (the CLI measured 2 MB a second for a
+     * conversion in one piece) plus the clip, the outputs and their spectrograms the window keeps on show.
+     */
+    static final double WINDOW_BYTES_PER_SECOND = 3.0e6;
+
+    /**
+     * Any WAV/AIFF → mono at the model rate. A WAV too long for the window to convert in the memory Java may use is
+     * refused from its header, before it is read, with what to do (the CLI converts long recordings in blocks).
+     */
     public AudioClip load(Path file) throws AudioFileException {
+        requireWindowSized(file, Runtime.getRuntime().maxMemory());
         return AudioFiles.loadMono(file, transform.config().sampleRate());
+    }
+
+    /** Refuses a WAV longer than the window can hold with {@code maxHeap} bytes; other files are judged by their size later. */
+    static void requireWindowSized(Path file, long maxHeap) throws AudioFileException {
+        double seconds;
+        try (org.timbrelab.dsp.WavStream s = org.timbrelab.dsp.WavStream.open(file)) {
+            seconds = s.durationSeconds();
+        } catch (AudioFileException notWavOrDamaged) {
+            return;   // the reader gives the full diagnosis
+        }
+        double fits = 0.8 * maxHeap / WINDOW_BYTES_PER_SECOND;
+        if (seconds > fits)
+            throw new AudioFileException(file, AudioFileException.Reason.TOO_LARGE, String.format(java.util.Locale.ROOT,
+                    "%.1f min of audio; the window converts up to %.1f min at a time with the %d MB Java may use here. "
+                            + "Open a shorter part, or convert the whole recording on the command line "
+                            + "(`java -jar target/timbre-lab.jar convert --preset P --in %s --to all --out OUT.wav` converts long recordings in blocks)",
+                    seconds / 60, fits / 60, maxHeap / 1_000_000, file.getFileName()));
     }
 
     public Spectrogram spectrogram(AudioClip clip) { return transform.forward(clip); }
