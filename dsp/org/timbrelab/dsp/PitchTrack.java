@@ -23,6 +23,27 @@ public record PitchTrack(float[] f0Hz, boolean[] voiced, int hopLength, int samp
 
     public int frames() { return f0Hz.length; }
 
+    /** Tracks of consecutive parts of one clip, joined in order (same frame grid), e.g. a long input tracked in blocks. */
+    public static PitchTrack concat(java.util.List<PitchTrack> parts) {
+        if (parts.isEmpty()) throw new IllegalArgumentException("nothing to join");
+        PitchTrack first = parts.get(0);
+        int n = 0;
+        for (PitchTrack p : parts) {
+            if (p.hopLength != first.hopLength || p.sampleRate != first.sampleRate)
+                throw new IllegalArgumentException("pitch tracks on different frame grids");
+            n += p.frames();
+        }
+        float[] f0 = new float[n];
+        boolean[] v = new boolean[n];
+        int at = 0;
+        for (PitchTrack p : parts) {
+            System.arraycopy(p.f0Hz, 0, f0, at, p.frames());
+            System.arraycopy(p.voiced, 0, v, at, p.frames());
+            at += p.frames();
+        }
+        return new PitchTrack(f0, v, first.hopLength, first.sampleRate);
+    }
+
     /** Centre time of frame {@code i} in seconds. */
     public double timeSeconds(int frame) { return frame * (double) hopLength / sampleRate; }
 

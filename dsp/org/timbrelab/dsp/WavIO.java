@@ -38,15 +38,19 @@ public final class WavIO {
 
         /** "FILE: the header promises … ; read …", or empty when nothing is missing. */
         public java.util.Optional<String> shortfall(Path file) {
-            if (!cutShort()) return java.util.Optional.empty();
-            double rate = data.format().sampleRate();
-            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
-                    "%s: the header promises %.2f s of audio but the file holds only %.2f s (%d of %d frames); using what is there, the file is probably cut short",
-                    file, promisedFrames / rate, data.frames() / rate, data.frames(), promisedFrames));
+            return WavIO.shortfall(file, promisedFrames, data.frames(), data.format().sampleRate());
         }
     }
 
     private WavIO() { }
+
+    /** The warning for a file holding {@code frames} where its header promised {@code promised} (−1: no promise). */
+    static java.util.Optional<String> shortfall(Path file, long promised, long frames, double rate) {
+        if (promised <= frames) return java.util.Optional.empty();
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "%s: the header promises %.2f s of audio but the file holds only %.2f s (%d of %d frames); using what is there, the file is probably cut short",
+                file, promised / rate, frames / rate, frames, promised));
+    }
 
     /** Reads a WAV file; every refusal is an {@link AudioFileException} naming the file and reason. */
     public static WavData read(Path file) throws AudioFileException {

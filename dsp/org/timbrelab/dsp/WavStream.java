@@ -99,11 +99,16 @@ public final class WavStream implements AutoCloseable {
 
     /** As {@link WavIO.Read#shortfall}: a warning when the header promises more frames than the file holds. */
     public Optional<String> shortfall() {
-        if (promisedFrames <= frames) return Optional.empty();
-        double rate = format.sampleRate();
-        return Optional.of(String.format(java.util.Locale.ROOT,
-                "%s: the header promises %.2f s of audio but the file holds only %.2f s (%d of %d frames); using what is there, the file is probably cut short",
-                file, promisedFrames / rate, frames / rate, frames, promisedFrames));
+        return WavIO.shortfall(file, promisedFrames, frames, format.sampleRate());
+    }
+
+    /** The duration a WAV file's header gives, or empty when it is not a WAV file this reader opens (AIFF, damaged…). */
+    public static java.util.OptionalDouble seconds(Path file) {
+        try (WavStream s = open(file)) {
+            return java.util.OptionalDouble.of(s.durationSeconds());
+        } catch (AudioFileException notWav) {
+            return java.util.OptionalDouble.empty();
+        }
     }
 
     /** Frames {@code [start, start + n)} averaged over the channels (as {@link WavData#toMonoClip}), at the file's rate. */

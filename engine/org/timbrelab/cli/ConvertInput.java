@@ -32,7 +32,7 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
      * to be converted into {@code outputs} domains.
      */
     static ConvertInput load(Path file, int rate, int window, int outputs) throws AudioFileException {
-        double seconds = wavSeconds(file);
+        double seconds = WavStream.seconds(file).orElse(0);   // not a WAV, or damaged: the whole-file reader diagnoses it
         if (seconds > BlockConversion.LONG_INPUT_SECONDS) return loadLong(file, rate, seconds, outputs);
         WavIO.Read read = AudioFiles.readReporting(file);
         List<String> warnings = new ArrayList<>();
@@ -50,15 +50,6 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
         return new ConvertInput(clip, List.copyOf(warnings), false);
     }
 
-    /** Duration of a WAV file from its header, or 0 when it is not a WAV file this reader streams (AIFF, damaged…). */
-    private static double wavSeconds(Path file) {
-        try (WavStream s = WavStream.open(file)) {
-            return s.durationSeconds();
-        } catch (AudioFileException e) {
-            return 0;   // the whole-file reader gives the full diagnosis
-        }
-    }
-
     private static ConvertInput loadLong(Path file, int rate, double seconds, int outputs) throws AudioFileException {
         requireBlockMemory(file, seconds, rate, outputs);
         AudioFiles.StreamedMono read = AudioFiles.streamMono(file, rate);
@@ -66,8 +57,7 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
         read.shortfall().ifPresent(warnings::add);
         InputAudio.Level level = InputAudio.level(read.clip());
         if (level.silent()) throw new IllegalArgumentException(file + ": " + (Math.abs(level.dcOffset()) >= InputAudio.SILENT_PEAK
-                ? String.format(Locale.ROOT, "the input is silent: it holds only a constant level (DC offset %+.3f), no sound", level.dcOffset())
-                : "the input is silent" + (read.fileFormat().channels() > 1 ? " once its channels are mixed to mono" : ""))
+                ? constantLevel(level) : "the input is silent" + (read.fileFormat().channels() > 1 ? " once its channels are mixed to mono" : ""))
                 + "; there is nothing to convert, choose another recording");
         return new ConvertInput(InputAudio.withoutDc(read.clip()), List.copyOf(warnings), true);
     }
@@ -114,6 +104,10 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
         }
     }
 
+    private static String constantLevel(InputAudio.Level mono) {
+        return String.format(Locale.ROOT, "the input is silent: it holds only a constant level (DC offset %+.3f), no sound", mono.dcOffset());
+    }
+
     private static String whySilent(WavData data, InputAudio.Level mono) {
         if (data.channels().length > 1) {
             for (double[] ch : data.channels()) {
@@ -124,8 +118,7 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
                             + "one is the other inverted); fix the polarity of one channel, or export a single channel";
             }
         }
-        if (Math.abs(mono.dcOffset()) >= InputAudio.SILENT_PEAK)
-            return String.format(Locale.ROOT, "the input is silent: it holds only a constant level (DC offset %+.3f), no sound", mono.dcOffset());
+        if (Math.abs(mono.dcOffset()) >= InputAudio.SILENT_PEAK) return constantLevel(mono);
         return String.format(Locale.ROOT, "the input is silent (peak %s)", mono.peak() == 0 ? "0, digital silence" : String.format(Locale.ROOT, "%.0f dBFS", mono.peakDbfs()));
     }
 }

@@ -1,6 +1,5 @@
 package org.timbrelab.app.engine;
 
-import ai.djl.engine.Engine;
 import org.timbrelab.app.training.StepProbe;
 import org.timbrelab.app.training.TrainingPlan;
 import org.timbrelab.engine.vaegan.SyntheticStep;
@@ -16,26 +15,26 @@ public final class EngineStepProbe implements StepProbe {
     static final int WARMUP = 2, TIMED = 3;
 
     @Override public double msPerStep(int domains, TrainingPlan.ModelSize size) {
-        if (!LibtorchThreads.LOCK.tryLock()) throw new IllegalStateException("a training run is using the engine");
         try {
-            Engine.getEngine("PyTorch");
-            int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-            try (SyntheticStep step = new SyntheticStep(Math.max(2, domains), size.baseChannels, 4, 64)) {
-                for (int i = 0; i < WARMUP; i++) step.run();
-                double[] ms = new double[TIMED];
-                for (int i = 0; i < TIMED; i++) {
-                    long t0 = System.nanoTime();
-                    step.run();
-                    ms[i] = (System.nanoTime() - t0) / 1e6;
-                }
-                Arrays.sort(ms);
-                return ms[TIMED / 2];
-            } finally {
-                if (before > 0) ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+            return LibtorchThreads.withOneIfFree(() -> time(domains, size));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not time a training step: " + e.getMessage(), e);
+        }
+    }
+
+    private static double time(int domains, TrainingPlan.ModelSize size) {
+        try (SyntheticStep step = new SyntheticStep(Math.max(2, domains), size.baseChannels, 4, 64)) {
+            for (int i = 0; i < WARMUP; i++) step.run();
+            double[] ms = new double[TIMED];
+            for (int i = 0; i < TIMED; i++) {
+                long t0 = System.nanoTime();
+                step.run();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
             }
-        } finally {
-            LibtorchThreads.LOCK.unlock();
+            Arrays.sort(ms);
+            return ms[TIMED / 2];
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.timbrelab.app.engine;
 
-import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.timbrelab.app.controls.DomainPalette;
@@ -59,26 +58,18 @@ public final class EngineTrainingJob implements TrainingJob {
     }
 
     private void run(TrainingListener listener) {
-        int threadsBefore = -1;
-        LibtorchThreads.LOCK.lock();
+        // steps and starts go straight to the dashboard; its onStop comes once, below, with the run's outcome
+        TrainingListener steps = new TrainingListener() {
+            @Override public void onStart(long startStep, long totalSteps) { listener.onStart(startStep, totalSteps); }
+            @Override public void onStep(StepEvent e) { listener.onStep(e); }
+        };
         try {
-            Path config = writeConfig();
-            Engine.getEngine("PyTorch");
-            threadsBefore = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-            // steps and starts go straight to the dashboard; its onStop comes once, below, with the run's outcome
-            TrainingListener steps = new TrainingListener() {
-                @Override public void onStart(long startStep, long totalSteps) { listener.onStart(startStep, totalSteps); }
-                @Override public void onStep(StepEvent e) { listener.onStep(e); }
-            };
-            TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, runDir, this.steps, null, false),
-                    ModelRegistry.standard(), new PrintStream(OutputStream.nullOutputStream()), control, List.of(steps));
+            TrainingRun.Result r = LibtorchThreads.withOne(() -> TrainingRun.execute(
+                    new TrainingRun.Request(writeConfig(), runDir, this.steps, null, false),
+                    ModelRegistry.standard(), new PrintStream(OutputStream.nullOutputStream()), control, List.of(steps)));
             listener.onStop(r.completedSteps(), r.reason(), null);
         } catch (Throwable e) {
             listener.onStop(0, StopReason.FAILED, e);
-        } finally {
-            if (threadsBefore > 0) ai.djl.pytorch.jni.JniUtils.setNumThreads(threadsBefore);
-            LibtorchThreads.LOCK.unlock();
         }
     }
 

@@ -43,12 +43,9 @@ public final class AudioService {
 
     /** Refuses a WAV longer than the window can hold with {@code maxHeap} bytes; other files are judged by their size later. */
     static void requireWindowSized(Path file, long maxHeap) throws AudioFileException {
-        double seconds;
-        try (org.timbrelab.dsp.WavStream s = org.timbrelab.dsp.WavStream.open(file)) {
-            seconds = s.durationSeconds();
-        } catch (AudioFileException notWavOrDamaged) {
-            return;   // the reader gives the full diagnosis
-        }
+        var header = org.timbrelab.dsp.WavStream.seconds(file);
+        if (header.isEmpty()) return;   // not a WAV, or damaged: the reader gives the full diagnosis
+        double seconds = header.getAsDouble();
         double fits = 0.8 * maxHeap / WINDOW_BYTES_PER_SECOND;
         if (seconds > fits)
             throw new AudioFileException(file, AudioFileException.Reason.TOO_LARGE, String.format(java.util.Locale.ROOT,

@@ -69,26 +69,13 @@ public final class BlockConversion {
     private static Map<String, Integer> shifts(Converter c, AudioClip clip, List<String> domains, Register register, int block) {
         double median = Double.NaN;
         if (register.auto()) {
-            List<float[]> voiced = new ArrayList<>();
-            int total = 0;
+            List<PitchTrack> tracks = new ArrayList<>();
             for (int start = 0; start < clip.length(); start += block) {
                 int end = Math.min(clip.length(), start + block);
                 if (end - start < c.spectrogramConfig().nFft()) break;   // too short a tail to track; the rest decides
-                PitchTrack t = c.pitchTrack(new AudioClip(Arrays.copyOfRange(clip.samples(), start, end), clip.sampleRate()));
-                float[] v = new float[t.frames()];
-                int m = 0;
-                for (int i = 0; i < t.frames(); i++) if (t.voiced()[i]) v[m++] = t.f0Hz()[i];
-                voiced.add(Arrays.copyOf(v, m));
-                total += m;
+                tracks.add(c.pitchTrack(new AudioClip(Arrays.copyOfRange(clip.samples(), start, end), clip.sampleRate())));
             }
-            float[] all = new float[total];
-            int at = 0;
-            for (float[] v : voiced) {
-                System.arraycopy(v, 0, all, at, v.length);
-                at += v.length;
-            }
-            Arrays.sort(all);
-            if (total > 0) median = total % 2 == 1 ? all[total / 2] : (all[total / 2 - 1] + all[total / 2]) / 2.0;
+            if (!tracks.isEmpty()) median = PitchTrack.concat(tracks).medianVoicedF0();
         }
         Map<String, Integer> shifts = new LinkedHashMap<>();
         for (String d : domains) shifts.put(d, register.shiftFor(median, c.info().domain(d).medianF0Hz()));

@@ -92,8 +92,8 @@ final class PresetExport implements TrainingListener {
         }
     }
 
-    void export(Path presetDir, long steps, double minutes) {
-        out.println("vaegan: exporting preset to " + presetDir);
+    void export(Path dir, long steps, double minutes) {
+        out.println("vaegan: exporting preset to " + dir);
         lossSums.clear();
         for (Map<String, Float> l : recent)
             l.forEach((k, v) -> { if (k.startsWith("L_") || k.equals("KL")) lossSums.merge(k, v.doubleValue() / recent.size(), Double::sum); });
@@ -122,9 +122,9 @@ final class PresetExport implements TrainingListener {
                 domains, model.config().pitchConditioning(), new TrainingSummary(steps, minutes, msPerStep, lossSums, notes));
         List<Path> files = new ArrayList<>();
         for (String f : List.of(TrainingRun.CONFIG_FILE, MetricsJsonl.FILE_NAME)) if (Files.isRegularFile(runDir.resolve(f))) files.add(runDir.resolve(f));
-        PresetStore.save(presetDir, info, model, points, files);
+        PresetStore.save(dir, info, model, points, files);
         int voice = domains.stream().map(DomainInfo::name).toList().indexOf("voice");
-        if (voice >= 0) writeSourceTone(presetDir, datasets.get(voice), info.spectrogram().sampleRate());
+        if (voice >= 0) writeSourceTone(dir, datasets.get(voice), info.spectrogram().sampleRate());
         out.printf("vaegan: preset written (%d scatter points, median f0 %s)%n", points.sources().size(),
                 domains.stream().map(x -> x.name() + " " + Math.round(x.medianF0Hz()) + " Hz").toList());
     }
@@ -133,9 +133,9 @@ final class PresetExport implements TrainingListener {
      * tone.json: the mean tone of the voice recordings, so conversions match an input's tone to them by default.
      * It depends on the data only, so it is measured once per run and written into every preset and snapshot.
      */
-    private void writeSourceTone(Path presetDir, DomainDataset voice, int rate) {
+    private void writeSourceTone(Path dir, DomainDataset voice, int rate) {
         if (tone != null) {
-            tone.writeTo(presetDir);
+            tone.writeTo(dir);
             return;
         }
         List<Path> files = voice.files().stream().filter(DomainDataset.SourceFile::usable).map(f -> voice.source().resolve(f.path())).toList();
@@ -147,7 +147,7 @@ final class PresetExport implements TrainingListener {
                 out.println("vaegan:   tone: skipped " + f + " (" + why + ")");
             });
             tone = new org.timbrelab.engine.preset.InputTone("voice", mean);
-            tone.writeTo(presetDir);
+            tone.writeTo(dir);
             out.printf("vaegan: input tone of 'voice' from %d recordings written (%s)%n", files.size() - skipped[0], org.timbrelab.engine.preset.InputTone.FILE);
         } catch (IllegalArgumentException e) { // the preset is complete without it: conversions then skip tone matching
             out.println("vaegan: no input tone written: " + e.getMessage());
