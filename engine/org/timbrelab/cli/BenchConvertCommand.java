@@ -3,6 +3,7 @@ package org.timbrelab.cli;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.PhaseMethod;
+import org.timbrelab.engine.infer.ConversionSettings;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.infer.Latent;
 import org.timbrelab.engine.infer.Register;
@@ -58,7 +59,7 @@ public final class BenchConvertCommand implements Callable<Integer> {
             AudioClip clip = new AudioClip(BenchDspCommand.voiceLike(rate, 30), rate);
             AudioTransform tf = new AudioTransform(c.spectrogramConfig());
             int shift = c.shiftFor(clip, target, Register.AUTO);
-            System.out.printf("bench convert: preset %s, 30 s -> %s, octave shift %d, window %d frames%n", preset, target, shift, Converter.WINDOW);
+            System.out.printf("bench convert: preset %s, 30 s -> %s, octave shift %d, window %d frames%n", preset, target, shift, ConversionSettings.WINDOW);
             Bench b = options.newBench();
             b.measure("spectrogram 30 s", 30, () -> tf.forward(clip, shift));
             String baseline = null;
@@ -80,12 +81,11 @@ public final class BenchConvertCommand implements Callable<Integer> {
             Latent z = c.encode(clip, shift);
             org.timbrelab.dsp.Spectrogram image = tf.forward(clip, shift);
             // the networks alone, as the reference row times them: E over the (windowed) image, G with the comb
-            b.measure("E + G 30 s", 30, baseline, () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift), target, z.f0Hz()));
-            b.measure("encode (YIN, tone, mel) + G 30 s", 30, () -> c.decodeSpectrogram(c.encode(clip, shift), target, z.f0Hz()));
-            c.phaseMethod(PhaseMethod.PGHI);
-            b.measure("convert 30 s PGHI", 30, () -> c.convert(clip, target, Register.AUTO));
-            c.phaseMethod(PhaseMethod.GRIFFIN_LIM_32);
-            b.measure("convert 30 s GL-32", 30, "convert 30 s PGHI", () -> c.convert(clip, target, Register.AUTO));
+            ConversionSettings pghi = c.defaults(), gl = pghi.withPhase(PhaseMethod.GRIFFIN_LIM_32);
+            b.measure("E + G 30 s", 30, baseline, () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, pghi), target, z.f0Hz(), pghi));
+            b.measure("encode (YIN, tone, mel) + G 30 s", 30, () -> c.decodeSpectrogram(c.encode(clip, shift), target, z.f0Hz(), pghi));
+            b.measure("convert 30 s PGHI", 30, () -> c.convert(clip, target, Register.AUTO, pghi));
+            b.measure("convert 30 s GL-32", 30, "convert 30 s PGHI", () -> c.convert(clip, target, Register.AUTO, gl));
             b.printTable();
         }
         return 0;

@@ -5,6 +5,7 @@ import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioFiles;
 import org.timbrelab.dsp.PhaseMethod;
 import org.timbrelab.engine.infer.BlockConversion;
+import org.timbrelab.engine.infer.ConversionSettings;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.infer.Register;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--octaves", defaultValue = "auto", paramLabel = "auto|N", description = "register shift before encoding: auto (default) or -2..2 octaves")
     String octaves;
 
-    @Option(names = "--strength", defaultValue = "" + Converter.DEFAULT_TIMBRE_STRENGTH, paramLabel = "S",
+    @Option(names = "--strength", defaultValue = "" + ConversionSettings.DEFAULT_TIMBRE_STRENGTH, paramLabel = "S",
             description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default ${DEFAULT-VALUE}; 0 = the encoder's latent as it is)")
     double strength;
 
@@ -66,7 +67,8 @@ public final class ConvertCommand implements Callable<Integer> {
         if (all) OutputPaths.requireWavOrFolder(out, "--out");
         else OutputPaths.requireWavName(out, "--out");
         try (Converter c = Converter.load(preset)) {
-            c.phaseMethod(method).timbreStrength(strength).toneMatch(!noToneMatch && c.hasInputTone()).followLoudness(envelope);
+            ConversionSettings settings = c.defaults().withPhase(method).withTimbreStrength(strength).withToneMatch(!noToneMatch && c.hasInputTone())
+                    .withFollowLoudness(envelope);
             Map<String, Path> targets = new LinkedHashMap<>();
             if (all) for (String d : c.info().domainNames()) targets.put(d, perDomain(out, d));
             else targets.put(c.info().domain(to).name(), out); // fails early naming the known domains
@@ -77,15 +79,15 @@ public final class ConvertCommand implements Callable<Integer> {
             ConvertInput input = ConvertInput.load(in, c.spectrogramConfig().sampleRate(), c.spectrogramConfig().nFft(), targets.size());
             input.warnings().forEach(w -> System.err.println("warning: " + w));
             if (input.blockwise()) {
-                convertLong(c, input, targets, register);
+                convertLong(c, input, targets, register, settings);
                 return 0;
             }
             double f0 = c.medianF0(input.clip());
             System.out.printf(Locale.ROOT, "%s: %.2f s, %s; preset %s %s; tone matching %s%n", in, input.clip().durationSeconds(),
                     Double.isNaN(f0) ? "no pitched sound found" : String.format(Locale.ROOT, "median f0 %.0f Hz", f0),
-                    c.info().name(), c.info().domainNames(), toneState(c));
+                    c.info().name(), c.info().domainNames(), toneState(c, settings));
             if (all) {
-                Map<String, Converter.Converted> converted = c.convertAllReportingShifts(input.clip(), register);
+                Map<String, Converter.Converted> converted = c.convertAll(input.clip(), register, settings);
                 int i = 0;
                 for (Map.Entry<String, Converter.Converted> e : converted.entrySet()) {
                     Path file = targets.get(e.getKey());
@@ -93,7 +95,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     System.out.printf("[%3d%%] %s -> %s (octave shift %d)%n", ++i * 100 / converted.size(), e.getKey(), file, e.getValue().octaves());
                 }
             } else {
-                Converter.Converted y = c.convertReportingShift(input.clip(), to, register);
+                Converter.Converted y = c.convert(input.clip(), to, register, settings);
                 write(out, y);
                 System.out.printf("[100%%] %s -> %s (octave shift %d)%n", to, out, y.octaves());
             }
@@ -102,13 +104,13 @@ public final class ConvertCommand implements Callable<Integer> {
     }
 
     /** A long input: converted in blocks (bounded memory), with progress and an ETA after each block. */
-    private void convertLong(Converter c, ConvertInput input, Map<String, Path> targets, Register register) throws java.io.IOException {
+    private void convertLong(Converter c, ConvertInput input, Map<String, Path> targets, Register register, ConversionSettings settings) throws java.io.IOException {
         AudioClip clip = input.clip();
         int blocks = BlockConversion.blocks(clip.length(), clip.sampleRate());
         System.out.printf(Locale.ROOT, "%s: %.1f min, converted in %d blocks of %.0f s; preset %s %s; tone matching %s%n", in,
-                clip.durationSeconds() / 60, blocks, BlockConversion.BLOCK_SECONDS, c.info().name(), c.info().domainNames(), toneState(c));
+                clip.durationSeconds() / 60, blocks, BlockConversion.BLOCK_SECONDS, c.info().name(), c.info().domainNames(), toneState(c, settings));
         long t0 = System.nanoTime();
-        Map<String, Converter.Converted> converted = BlockConversion.convert(c, clip, List.copyOf(targets.keySet()), register, (done, total) -> {
+        Map<String, Converter.Converted> converted = BlockConversion.convert(c, clip, List.copyOf(targets.keySet()), register, settings, (done, total) -> {
             double elapsed = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "[%3d%%] block %d/%d, ETA %.0f s%n", done * 100 / total, done, total, elapsed / done * (total - done));
         });
@@ -118,8 +120,8 @@ public final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    private static String toneState(Converter c) {
-        return c.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)";
+    private static String toneState(Converter c, ConversionSettings settings) {
+        return settings.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)";
     }
 
     private static void write(Path file, Converter.Converted y) throws java.io.IOException {

@@ -24,6 +24,7 @@ import org.timbrelab.engine.eval.ReportWriter;
 import org.timbrelab.engine.eval.RoundTrip;
 import org.timbrelab.engine.eval.TorchScriptEmbedding;
 import org.timbrelab.engine.eval.Vocoders;
+import org.timbrelab.engine.infer.ConversionSettings;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.infer.Register;
 import org.timbrelab.engine.preset.PresetInfo;
@@ -59,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--preset", required = true, paramLabel = "DIR", description = "preset to evaluate")
     Path preset;
 
-    @Option(names = "--strength", defaultValue = "" + Converter.DEFAULT_TIMBRE_STRENGTH, paramLabel = "S",
+    @Option(names = "--strength", defaultValue = "" + ConversionSettings.DEFAULT_TIMBRE_STRENGTH, paramLabel = "S",
             description = "timbre strength of the model rows (default ${DEFAULT-VALUE}; see convert --strength)")
     double strength;
 
@@ -168,16 +169,17 @@ public final class EvalCommand implements Callable<Integer> {
 
             List<ConversionSystem> systems = new ArrayList<>();
             String label = label(main);
-            systems.add(new ModelSystem(main, label, "model", Register.AUTO, PhaseMethod.PGHI, strength));
+            ConversionSettings shipped = main.defaults().withTimbreStrength(strength);
+            systems.add(new ModelSystem(main, label, "model", Register.AUTO, shipped, false));
             systems.addAll(references);
-            systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), PhaseMethod.PGHI, strength));
-            if (main.hasInputTone()) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, strength, false));
-            if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.GRIFFIN_LIM_32, strength));
-            boolean tone = main.hasInputTone();   // the same outputs with the envelope step (the default before 5 Dec 2026)
-            systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, strength, tone, true));
+            systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), shipped, false));
+            if (main.hasInputTone()) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped.withToneMatch(false), false));
+            if (!noGl) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped.withPhase(PhaseMethod.GRIFFIN_LIM_32), false));
+            // the same outputs with the envelope step (the default before 5 Dec 2026)
+            systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped, true));
             for (double s : ablationStrengths)
-                if (s != strength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, PhaseMethod.PGHI, s));
-            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, PhaseMethod.PGHI, strength));
+                if (s != strength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped.withTimbreStrength(s), false));
+            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, second.defaults().withTimbreStrength(strength), false));
             systems.add(Vocoders.noModelBaseline(transform, PhaseMethod.PGHI));
             if (oracle) systems.add(new MelodyOracle(Soundfont.of(soundfont), InstrumentTable.loadDefault()));
             List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));

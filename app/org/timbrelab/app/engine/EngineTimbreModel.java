@@ -8,9 +8,9 @@ import org.timbrelab.app.model.Register;
 import org.timbrelab.app.model.TimbreModel;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
-import org.timbrelab.dsp.PhaseMethod;
 import org.timbrelab.dsp.Spectrogram;
 import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.infer.ConversionSettings;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.infer.LoudnessEnvelope;
 import org.timbrelab.engine.preset.LatentPoints;
@@ -62,8 +62,9 @@ public final class EngineTimbreModel implements TimbreModel {
     @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register) {
         int k = shiftFor(input, domain, engine(register));
         org.timbrelab.engine.infer.Latent z = latentFor(input, k);
-        Spectrogram s = converter.decodeSpectrogram(converter.towardTarget(z, domain, converter.timbreStrength()), domain, z.f0Hz());
-        AudioClip y = LoudnessEnvelope.matchLevel(input, transform.invert(s, PhaseMethod.PGHI));   // as Converter's default
+        ConversionSettings settings = converter.defaults();
+        Spectrogram s = converter.decodeSpectrogram(converter.towardTarget(z, domain, settings.timbreStrength()), domain, z.f0Hz(), settings);
+        AudioClip y = LoudnessEnvelope.matchLevel(input, transform.invert(s, settings.phase()));   // as Converter.convert delivers it
         return new ConvertedOutput(domain, y, s, k);
     }
 

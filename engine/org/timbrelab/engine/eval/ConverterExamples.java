@@ -1,7 +1,6 @@
 package org.timbrelab.engine.eval;
 
 import org.timbrelab.dsp.AudioClip;
-import org.timbrelab.dsp.PhaseMethod;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.infer.Latent;
 import org.timbrelab.engine.infer.Register;
@@ -28,9 +27,9 @@ public final class ConverterExamples implements ExampleModel {
     @Override public List<String> domains() { return converter.info().domainNames(); }
 
     @Override public Map<String, AudioClip> convertAll(AudioClip input) {
-        synchronized (converter) {
-            return converter.phaseMethod(PhaseMethod.PGHI).followLoudness(false).convertAll(input, Register.AUTO);
-        }
+        Map<String, AudioClip> out = new java.util.LinkedHashMap<>();
+        converter.convertAll(input, Register.AUTO).forEach((d, c) -> out.put(d, c.audio()));
+        return out;
     }
 
     @Override public List<AudioClip> interpolate(AudioClip a, AudioClip b, String domain, int steps) {

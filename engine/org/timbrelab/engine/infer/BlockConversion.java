@@ -44,7 +44,7 @@ public final class BlockConversion {
      * median f0 of the whole clip.
      */
     public static Map<String, Converter.Converted> convert(Converter c, AudioClip clip, List<String> domains, Register register,
-                                                           Progress progress) {
+                                                           ConversionSettings settings, Progress progress) {
         int rate = clip.sampleRate();
         int block = (int) Math.round(BLOCK_SECONDS * rate), fade = (int) Math.round(FADE_SECONDS * rate);
         int n = clip.length(), blocks = blocks(n, rate);
@@ -55,7 +55,7 @@ public final class BlockConversion {
             if (Thread.currentThread().isInterrupted()) throw new CancellationException("conversion cancelled after " + k + " of " + blocks + " blocks");
             int core = k * block, start = Math.max(0, core - fade), end = Math.min(n, core + block + fade);
             AudioClip part = new AudioClip(Arrays.copyOfRange(clip.samples(), start, end), rate);
-            Map<String, Converter.Converted> y = c.convert(part, shifts);
+            Map<String, Converter.Converted> y = c.convert(part, shifts, settings);
             for (Map.Entry<String, Converter.Converted> e : y.entrySet())
                 addFaded(out.get(e.getKey()), e.getValue().audio().samples(), start, end, core, Math.min(n, core + block), fade, k > 0, k < blocks - 1);
             if (progress != null) progress.blockDone(k + 1, blocks);

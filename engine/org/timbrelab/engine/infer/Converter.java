@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.MagnitudeSpectrogram;
-import org.timbrelab.dsp.PhaseMethod;
 import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
 import org.timbrelab.dsp.Spectrogram;
@@ -31,21 +30,12 @@ import java.util.concurrent.CompletableFuture;
  * Timbre transfer with a trained preset (docs/ARCHITECTURE.md, "One clip from WAV to violin"). A clip is moved by whole octaves
  * toward the target's register, turned into a log-mel image, encoded to μ (never sampled, so
  * conversion is deterministic) in overlapping windows, decoded by the target's generator (with the
- * shifted input's f0 comb if the model is pitch-conditioned), vocoded (PGHI by default) and given
- * the input's loudness envelope. Methods are synchronized: one conversion at a time per converter.
+ * shifted input's f0 comb if the model is pitch-conditioned), vocoded (PGHI by default) and brought to
+ * the input's level. How (vocoder, timbre strength, tone matching, windows) comes with each call as
+ * {@link ConversionSettings}; the converter itself holds none, so callers never see each other's
+ * choices. Model calls are synchronized: one conversion at a time per converter.
  */
 public final class Converter implements AutoCloseable {
-    /**
-     * Default spectrogram frames per window (16 s at hop 256) and cross-faded overlap; multiples of 4.
-     * Long windows are faster on a CPU (measured on 2 idle cores, 30-s clip: E + G 189 ms in 256-frame
-     * windows, 147 ms in 512-frame windows, 123 ms in one pass).
-     */
-    public static final int WINDOW = 1024, OVERLAP = 32;
-    /**
-     * How far a conversion moves the input's latent toward the target domain (see {@link #towardTarget}):
-     * 0 decodes the encoder's latent as it is, 1 moves its time-average onto the target's centroid.
-     */
-    public static final double DEFAULT_TIMBRE_STRENGTH = 0.25;
     /** Windows per forward pass (bounds memory for long clips: 4,096 frames ≈ 65 s). */
     private static final int MAX_BATCH = 4;
     /** Shortest image the encoder takes (its latent must be at least 2 frames wide for reflect padding). */
@@ -58,12 +48,6 @@ public final class Converter implements AutoCloseable {
     private final AudioTransform transform;
     private final Pitch pitch = new Pitch();
     private final NDManager manager;
-    private PhaseMethod phase = PhaseMethod.PGHI;
-    private boolean followLoudness = false;
-    private double timbreStrength = DEFAULT_TIMBRE_STRENGTH;
-    private boolean toneMatch;
-    private int window = WINDOW;
-    private int overlap = OVERLAP;
 
     public Converter(Preset preset) {
         this.preset = preset;
@@ -72,7 +56,6 @@ public final class Converter implements AutoCloseable {
         this.spec = info.spectrogram();
         this.transform = new AudioTransform(spec);
         this.manager = NDManager.newBaseManager();
-        this.toneMatch = preset.inputTone().isPresent();
     }
 
     /** Loads and validates a preset directory. */
@@ -86,42 +69,23 @@ public final class Converter implements AutoCloseable {
 
     public SpectrogramConfig spectrogramConfig() { return spec; }
 
-    /** Vocoder for {@link #decode}/{@link #convert} (PGHI unless set). */
-    public synchronized Converter phaseMethod(PhaseMethod method) { this.phase = method; return this; }
-
-    /** Whether outputs take the input's frame-energy envelope (off by default: a clip-level gain to the input's level). */
-    public synchronized Converter followLoudness(boolean on) { this.followLoudness = on; return this; }
-
-    /** Timbre strength for {@link #convert}/{@link #convertAll}, 0…2 ({@link #DEFAULT_TIMBRE_STRENGTH} unless set). */
-    public synchronized Converter timbreStrength(double strength) {
-        if (!(strength >= 0 && strength <= 2)) throw new IllegalArgumentException("timbre strength must be in 0..2, got " + strength);
-        this.timbreStrength = strength;
-        return this;
-    }
-
-    public synchronized double timbreStrength() { return timbreStrength; }
-
-    /**
-     * Input tone matching ({@link ToneMatch}): every input is equalised toward the preset's source-domain tone before
-     * it is encoded (YIN and the loudness envelope still use the clip as given). On by default when the preset has a
-     * {@value InputTone#FILE} ({@link #hasInputTone()}).
-     *
-     * @throws IllegalStateException turning it on for a preset without {@value InputTone#FILE}
-     */
-    public synchronized Converter toneMatch(boolean on) {
-        if (on && !hasInputTone())
-            throw new IllegalStateException("preset " + info.name() + " has no " + InputTone.FILE + ": run `tone-profile --preset DIR --from VOICES` first");
-        this.toneMatch = on;
-        return this;
-    }
-
-    public synchronized boolean toneMatch() { return toneMatch; }
+    /** The shipped settings for this preset: PGHI, one gain to the input's level, strength 0.25, tone matching if it can. */
+    public ConversionSettings defaults() { return ConversionSettings.defaults(hasInputTone()); }
 
     /** Whether the preset stores its source tone, i.e. whether tone matching can be (and by default is) on. */
     public boolean hasInputTone() { return preset.inputTone().isPresent(); }
 
-    private AudioClip toned(AudioClip clip) {
-        return toneMatch ? ToneMatch.apply(clip, preset.inputTone().orElseThrow().profile(), ToneMatch.DEFAULT_MAX_DB) : clip;
+    /**
+     * Input tone matching ({@link ToneMatch}): the input equalised toward the preset's source-domain tone before it is
+     * encoded (YIN and the loudness envelope still use the clip as given).
+     *
+     * @throws IllegalStateException tone matching asked of a preset without {@value InputTone#FILE}
+     */
+    private AudioClip toned(AudioClip clip, ConversionSettings s) {
+        if (!s.toneMatch()) return clip;
+        InputTone tone = preset.inputTone().orElseThrow(() -> new IllegalStateException("preset " + info.name() + " has no " + InputTone.FILE
+                + ": run `tone-profile --preset DIR --from VOICES` first, or convert without tone matching"));
+        return ToneMatch.apply(clip, tone.profile(), ToneMatch.DEFAULT_MAX_DB);
     }
 
     /**
@@ -138,15 +102,6 @@ public final class Converter implements AutoCloseable {
         float[] own = z.timeAverage(), offset = new float[own.length];
         for (int i = 0; i < offset.length; i++) offset[i] = (float) (strength * (centre[i] - own[i]));
         return z.shifted(offset);
-    }
-
-    /** Window and overlap in spectrogram frames (multiples of 4); one window ≥ the clip means a single pass. */
-    public synchronized Converter windows(int windowFrames, int overlapFrames) {
-        if (windowFrames % 4 != 0 || overlapFrames % 4 != 0 || overlapFrames >= windowFrames || windowFrames < 8)
-            throw new IllegalArgumentException("window and overlap must be multiples of 4 with 0 <= overlap < window, got " + windowFrames + ", " + overlapFrames);
-        this.window = windowFrames;
-        this.overlap = overlapFrames;
-        return this;
     }
 
     /** Median f0 of the clip's voiced frames in Hz, NaN if none. */
@@ -167,33 +122,36 @@ public final class Converter implements AutoCloseable {
         return pitch.track(requireRate(clip), spec);
     }
 
-    /** μ of the clip as it is (no register shift). */
-    public Latent encode(AudioClip clip) { return encode(clip, 0); }
+    /** μ of the clip as it is (no register shift), default settings. */
+    public Latent encode(AudioClip clip) { return encode(clip, 0, defaults()); }
+
+    /** μ of the clip moved by {@code octaveShift} octaves, default settings. */
+    public Latent encode(AudioClip clip, int octaveShift) { return encode(clip, octaveShift, defaults()); }
 
     /** μ of the clip moved by {@code octaveShift} octaves; the latent keeps the shifted f0 for decoding. */
-    public synchronized Latent encode(AudioClip clip, int octaveShift) {
+    public synchronized Latent encode(AudioClip clip, int octaveShift, ConversionSettings settings) {
         clip = InputAudio.withoutDc(clip);
         PitchTrack track = info.pitchConditioning() ? track(clip) : null;
-        return encode(transform.forward(toned(requireRate(clip)), octaveShift), octaveShift, track);
+        return encode(transform.forward(toned(requireRate(clip), settings), octaveShift), octaveShift, track, settings);
     }
 
     /** μ of a (register-shifted) spectrogram, with the f0 comb from the unshifted clip's track moved by the same octaves. */
-    private Latent encode(Spectrogram s, int octaveShift, PitchTrack track) {
+    private Latent encode(Spectrogram s, int octaveShift, PitchTrack track, ConversionSettings settings) {
         float[] f0 = null;
         if (info.pitchConditioning()) {
             f0 = new float[s.frames()];
             float factor = (float) Math.pow(2, octaveShift);
             for (int t = 0; t < Math.min(f0.length, track.frames()); t++) f0[t] = track.voiced()[t] ? track.f0Hz()[t] * factor : 0f;
         }
-        return encodeSpectrogram(s, f0, octaveShift);
+        return encodeSpectrogram(s, f0, octaveShift, settings);
     }
 
-    /** μ of a spectrogram image (values in [-1, 1]) in overlapping windows. */
-    public synchronized Latent encodeSpectrogram(Spectrogram s, float[] f0Hz, int octaveShift) {
+    /** μ of a spectrogram image (values in [-1, 1]) in overlapping windows of {@code settings}' size. */
+    public synchronized Latent encodeSpectrogram(Spectrogram s, float[] f0Hz, int octaveShift, ConversionSettings settings) {
         int mels = s.bins();
         int frames = Math.max(MIN_FRAMES, (s.frames() + 3) / 4 * 4);
         float[] image = padFrames(s.values(), mels, s.frames(), frames);
-        WindowGrid grid = new WindowGrid(frames, window, overlap);
+        WindowGrid grid = new WindowGrid(frames, settings.window(), settings.overlap());
         int w = grid.width(), c = model.config().latentChannels(), f = mels / 4, lw = w / 4;
         float[] windows = grid.cut(image, mels);
         float[] mu = new float[grid.count() * c * f * lw];
@@ -217,13 +175,13 @@ public final class Converter implements AutoCloseable {
         return out;
     }
 
-    /** Decodes a latent into {@code domain}'s spectrogram image, {@code latent.spectrogramFrames()} frames. */
-    public synchronized Spectrogram decodeSpectrogram(Latent latent, String domain, float[] f0Hz) {
+    /** Decodes a latent into {@code domain}'s spectrogram image, {@code latent.spectrogramFrames()} frames, in windows of {@code settings}' size. */
+    public synchronized Spectrogram decodeSpectrogram(Latent latent, String domain, float[] f0Hz, ConversionSettings settings) {
         int k = model.config().indexOf(domain);
         if (info.pitchConditioning() && f0Hz == null)
             throw new IllegalArgumentException("this preset is pitch-conditioned: decode needs an f0 track (the latent's own, or a constant note)");
         int frames = latent.frames() * 4, mels = latent.bins() * 4, cf = latent.channels() * latent.bins();
-        WindowGrid grid = new WindowGrid(frames, window, overlap);
+        WindowGrid grid = new WindowGrid(frames, settings.window(), settings.overlap());
         WindowGrid latentGrid = grid.scaled(4);
         int w = grid.width(), lw = w / 4;
         float[] zWindows = latentGrid.cut(latent.values(), cf);
@@ -240,64 +198,61 @@ public final class Converter implements AutoCloseable {
         return full.sliceFrames(0, Math.min(latent.spectrogramFrames(), frames));
     }
 
-    /** Decodes a latent into audio of {@code domain} (no loudness envelope: there is no input here). */
-    public synchronized AudioClip decode(Latent latent, String domain, float[] f0Hz) {
-        return transform.invert(decodeSpectrogram(latent, domain, f0Hz), phase);
+    /** Decodes a latent into audio of {@code domain} with default settings (no loudness step: there is no input here). */
+    public AudioClip decode(Latent latent, String domain, float[] f0Hz) { return decode(latent, domain, f0Hz, defaults()); }
+
+    /** Decodes a latent into audio of {@code domain} with {@code settings}' vocoder and windows (no timbre move, no loudness step). */
+    public synchronized AudioClip decode(Latent latent, String domain, float[] f0Hz, ConversionSettings settings) {
+        return transform.invert(decodeSpectrogram(latent, domain, f0Hz, settings), settings.phase());
     }
 
     /** A conversion's audio and the octave shift it applied to the input. */
     public record Converted(AudioClip audio, int octaves) { }
 
-    /** Converts a clip into {@code domain} with the given register choice. */
-    public synchronized AudioClip convert(AudioClip clip, String domain, Register register) {
-        return convertReportingShift(clip, domain, register).audio();
-    }
+    /** Converts a clip into {@code domain} with the given register choice and default settings. */
+    public Converted convert(AudioClip clip, String domain, Register register) { return convert(clip, domain, register, defaults()); }
 
-    /** As {@link #convert}, also saying which shift was applied (no second pitch pass to ask {@link #shiftFor}). */
-    public synchronized Converted convertReportingShift(AudioClip clip, String domain, Register register) {
+    /** Converts a clip into {@code domain} with the given register choice, saying which octave shift it applied. */
+    public synchronized Converted convert(AudioClip clip, String domain, Register register, ConversionSettings settings) {
         clip = InputAudio.withoutDc(clip);
-        Analysis a = analyse(clip);
+        Analysis a = analyse(clip, settings);
         int shift = register.auto() ? shiftFor(a.track, domain, register) : register.octaves();
-        return new Converted(render(clip, a.encode(shift), domain), shift);
+        return new Converted(render(clip, a.encode(shift), domain, settings), shift);
     }
 
     /** One YIN pass (for the register choice and the comb) and one STFT (shifted per target) per conversion. */
     private final class Analysis {
         final PitchTrack track;
         final MagnitudeSpectrogram magnitude;
+        final ConversionSettings settings;
 
-        Analysis(PitchTrack track, MagnitudeSpectrogram magnitude) {
+        Analysis(PitchTrack track, MagnitudeSpectrogram magnitude, ConversionSettings settings) {
             this.track = track;
             this.magnitude = magnitude;
+            this.settings = settings;
         }
 
         Latent encode(int shift) {
             MagnitudeSpectrogram m = shift == 0 ? magnitude : AudioTransform.shiftOctaves(magnitude, shift);
-            return Converter.this.encode(transform.toSpectrogram(m), shift, info.pitchConditioning() ? track : null);
+            return Converter.this.encode(transform.toSpectrogram(m), shift, info.pitchConditioning() ? track : null, settings);
         }
     }
 
     /** YIN runs on a pool thread while this one computes the STFT: they are independent, and a CPU has two cores. */
-    private Analysis analyse(AudioClip clip) {
+    private Analysis analyse(AudioClip clip, ConversionSettings settings) {
         requireRate(clip);
         CompletableFuture<PitchTrack> yin = CompletableFuture.supplyAsync(() -> track(clip));
-        MagnitudeSpectrogram m = transform.magnitude(toned(clip));
-        return new Analysis(yin.join(), m);
+        MagnitudeSpectrogram m = transform.magnitude(toned(clip, settings));
+        return new Analysis(yin.join(), m, settings);
     }
 
-    /** Converts into every domain of the preset (Auto register), encoding once per distinct shift. */
-    public synchronized Map<String, AudioClip> convertAll(AudioClip clip) { return convertAll(clip, Register.AUTO); }
+    /** Converts into every domain of the preset with default settings, encoding once per distinct shift. */
+    public Map<String, Converted> convertAll(AudioClip clip, Register register) { return convertAll(clip, register, defaults()); }
 
-    public synchronized Map<String, AudioClip> convertAll(AudioClip clip, Register register) {
-        Map<String, AudioClip> out = new LinkedHashMap<>();
-        convertAllReportingShifts(clip, register).forEach((d, c) -> out.put(d, c.audio()));
-        return out;
-    }
-
-    /** As {@link #convertAll(AudioClip, Register)}, with the shift each domain's output was made at. */
-    public synchronized Map<String, Converted> convertAllReportingShifts(AudioClip clip, Register register) {
+    /** Converts into every domain of the preset, encoding once per distinct shift. */
+    public synchronized Map<String, Converted> convertAll(AudioClip clip, Register register, ConversionSettings settings) {
         clip = InputAudio.withoutDc(clip);
-        Analysis a = analyse(clip);
+        Analysis a = analyse(clip, settings);
         Map<String, Integer> shifts = new LinkedHashMap<>();
         for (String domain : info.domainNames())
             shifts.put(domain, register.auto() ? shiftFor(a.track, domain, register) : register.octaves());
@@ -308,9 +263,9 @@ public final class Converter implements AutoCloseable {
      * Converts into the given domains, each at its given octave shift, encoding once per distinct shift (a long input's
      * blocks all use the shifts chosen once for the whole input: {@link BlockConversion}).
      */
-    public synchronized Map<String, Converted> convert(AudioClip clip, Map<String, Integer> shiftByDomain) {
+    public synchronized Map<String, Converted> convert(AudioClip clip, Map<String, Integer> shiftByDomain, ConversionSettings settings) {
         clip = InputAudio.withoutDc(clip);
-        return convert(clip, analyse(clip), shiftByDomain);
+        return convert(clip, analyse(clip, settings), shiftByDomain);
     }
 
     private Map<String, Converted> convert(AudioClip clip, Analysis a, Map<String, Integer> shiftByDomain) {
@@ -320,7 +275,7 @@ public final class Converter implements AutoCloseable {
             info.domain(domain);   // fails naming the known domains
             Register.octaves(shift); // fails on a shift out of range
             Latent z = byShift.computeIfAbsent(shift, a::encode);
-            out.put(domain, new Converted(render(clip, z, domain), shift));
+            out.put(domain, new Converted(render(clip, z, domain, a.settings), shift));
         });
         return out;
     }
@@ -334,12 +289,12 @@ public final class Converter implements AutoCloseable {
      * Decodes, vocodes and checks: a model that puts out NaN or infinite values, or silence for an
      * input that is not silent, is broken, and saying so beats writing a silent file.
      */
-    private AudioClip render(AudioClip input, Latent z, String domain) {
-        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, timbreStrength), domain, z.f0Hz());
+    private AudioClip render(AudioClip input, Latent z, String domain, ConversionSettings settings) {
+        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.timbreStrength()), domain, z.f0Hz(), settings);
         requireFinite(s.values(), domain, "spectrogram");
-        AudioClip raw = transform.invert(s, phase);
+        AudioClip raw = transform.invert(s, settings.phase());
         requireFinite(raw.samples(), domain, "audio");
-        AudioClip y = followLoudness ? LoudnessEnvelope.apply(input, raw, spec.hopLength()) : LoudnessEnvelope.matchLevel(input, raw);
+        AudioClip y = settings.followLoudness() ? LoudnessEnvelope.apply(input, raw, spec.hopLength()) : LoudnessEnvelope.matchLevel(input, raw);
         // judged on the model's own output: loudness following would lift a dead model by up to 20 dB
         InputAudio.Level in = InputAudio.level(input), out = InputAudio.level(raw);
         if (!in.silent() && (InputAudio.level(y).peak() < SILENT_OUTPUT || out.rms() < in.rms() * SILENT_RELATIVE))

@@ -22,6 +22,8 @@ public final class Conv extends Layer {
 
     public Parameter weightParameter() { return weight; }
 
+    public Parameter biasParameter() { return bias; }
+
     @Override
     public NDArray forward(NDArray x) {
         int p = spec.pad();

@@ -21,7 +21,8 @@ import java.util.Random;
  *  b = π(a)  (random other domain)  L_gan = (D_b(x̂_ab) − 1)²       with x̂_ab = G_b(z_a)
  *  x̃_aba = G_a(E(x̂_ab) + ε)         L_cc  = |x̃_aba − x_a|₁
  *  c_a = mean over batch, time of μ_a   L_latent = |c_a − mean_k c_k|₁
- *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent   (terms averaged over domains)
+ *  p(y) = mean over batch, time of (y − its mean over bins)   L_tone = |p(x̂_ab) − p(x_b)|₁   (spectral profile)
+ *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone   (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
  * π is a random derangement, so every source has one other target and every target receives one
@@ -62,7 +63,7 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray lRec = null, lGan = null, lCc = null;
+            NDArray lRec = null, lGan = null, lCc = null, lTone = null;
             NDArray[] fakeFrom = new NDArray[n];
             for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
                 int a = source[k];
@@ -73,6 +74,7 @@ public final class VaeGanStep {
                 fakeFrom[a] = y.get(new NDIndex("{}:", b));
                 lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
                 lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean());
+                if (w.tone() > 0) lTone = sum(lTone, spectralProfile(fakeFrom[a]).sub(spectralProfile(x.get(k))).abs().mean());
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -90,6 +92,11 @@ public final class VaeGanStep {
                     .add(lCc.mul((float) w.cycle())).add(lLat.mul((float) w.latent()));
             put(out, "L_rec", lRec); put(out, "KL", kl); put(out, "L_gan", lGan); put(out, "L_cc", lCc);
             put(out, "L_latent", lLat);
+            if (lTone != null) {
+                lTone = lTone.div(n);
+                lG = lG.add(lTone.mul((float) w.tone()));
+                put(out, "L_tone", lTone);
+            }
             if (extra != null) {
                 NDArray term = extra.term(mu);
                 lG = lG.add(term.mul(extra.weight()));
@@ -123,6 +130,16 @@ public final class VaeGanStep {
         long[] s = mu.getShape().getShape(); // (n·B, C, F, T)
         NDArray centroids = mu.reshape(n, s[0] / n, s[1], s[2], s[3]).mean(new int[] {4}).mean(new int[] {1}); // (n, C, F)
         return centroids.sub(centroids.mean(new int[] {0}, true)).abs().mean();
+    }
+
+    /**
+     * A batch's average spectral shape, level removed: each frame minus its mean over mel bins, then averaged over batch
+     * and time, one value per bin (the log-mel image's rows). Where a domain's transfers and its own crops differ in it,
+     * the outputs have the wrong tilt or harmonic weight (a violin heard as a flute: upper harmonics too weak).
+     */
+    static NDArray spectralProfile(NDArray y) { // (B, 1, mels, T) -> (mels)
+        NDArray centred = y.sub(y.mean(new int[] {2}, true));
+        return centred.mean(new int[] {3}).mean(new int[] {1}).mean(new int[] {0}); // one axis at a time: the engine reduces one per call
     }
 
     /** A random permutation with no fixed point: each domain's transfer target (uniform over derangements). */

@@ -20,6 +20,7 @@ import org.timbrelab.engine.train.TrainingListener;
 import org.timbrelab.engine.train.TrainingRecipe;
 import org.timbrelab.engine.vaegan.VaeGan;
 import org.timbrelab.engine.vaegan.VaeGanConfig;
+import org.timbrelab.engine.nn.WeightInit;
 import org.timbrelab.engine.vaegan.study.EncoderAnchor;
 import org.timbrelab.engine.vaegan.study.InitConfig;
 import org.timbrelab.engine.vaegan.study.WarmStart;
@@ -48,8 +49,9 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     /**
      * Keys that came later get their defaults: without {@code domains[i].octaves} a domain trains at its own register
      * only ([0]); without {@code domains[i].render} on its folder as it is ({@code { folder: <dir> }}); without
-     * {@code data.gapDb} silent frames are kept (0); without {@code init} (or its {@code copy}, {@code freeze},
-     * {@code anchor}) the run starts from random weights with nothing held; without {@code schedule} the learning rate
+     * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0); without {@code init} (or its {@code copy}, {@code freeze},
+     * {@code anchor}) the run starts from random weights with nothing held; without {@code init.weights} they are drawn
+     * He-normal (DJL's default); without {@code schedule} the learning rate
      * stays constant ({@code lrDecayFrom: 1}).
      * <p>
      * Study settings whose code was removed ({@link #REMOVED}) still load at their neutral value, so the configs of older
@@ -57,6 +59,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      */
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (tree.get("losses") instanceof ObjectNode losses) {
+            if (!losses.has("tone")) losses.put("tone", 0.0);
             dropRemoved(losses, "otherReal", 0, "losses.");
             dropRemoved(losses, "domainClass", 0, "losses.");
         }
@@ -69,6 +72,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             if (!init.has("copy")) init.putObject("copy");
             if (!init.has("freeze")) init.putArray("freeze");
             if (!init.has("anchor")) init.putObject("anchor").put("weight", 0.0);
+            if (!init.has("weights")) init.put("weights", WeightInit.HE_NORMAL.key());
             if (init.get("anchor") instanceof ObjectNode anchor) {
                 if (!anchor.has("domains")) anchor.putArray("domains");
                 if (!anchor.has("octaves")) anchor.putArray("octaves");
@@ -110,6 +114,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         Opened data = open(cfg, ctx);
         VaeGanConfig modelConfig = cfg.modelConfig(data.spec.nMels());
         VaeGan model = new VaeGan(modelConfig);
+        cfg.init().weightInit().applyTo(model);
         model.initialize(ctx.manager());
         WarmStart.apply(model, cfg.init(), ctx.out());
         ctx.out().printf("vaegan: %d domains, E+G %,d parameters, D %,d parameters, crops %d frames x %d per domain%n",

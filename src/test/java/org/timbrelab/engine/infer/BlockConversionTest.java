@@ -43,14 +43,14 @@ class BlockConversionTest {
     @Test void aSteadyToneConvertedInBlocksHasNoSeamsAndOneRegister() {
         AudioClip tone = ConverterTest.harmonicTone(150, 2.5 * BlockConversion.BLOCK_SECONDS, 0.3);
         List<String> seen = new ArrayList<>();
-        Map<String, Converter.Converted> y = BlockConversion.convert(converter, tone, List.of("violin"), Register.AUTO,
+        Map<String, Converter.Converted> y = BlockConversion.convert(converter, tone, List.of("violin"), Register.AUTO, converter.defaults(),
                 (done, blocks) -> seen.add(done + "/" + blocks));
         assertEquals(List.of("1/3", "2/3", "3/3"), seen);
         Converter.Converted v = y.get("violin");
         assertEquals(tone.length(), v.audio().length());
         assertEquals(converter.shiftFor(tone, "violin", Register.AUTO), v.octaves(), "the whole input's register");
         // 100-ms RMS across each seam stays within 3 dB of the one-piece conversion's level: no dip, no click
-        AudioClip onePiece = converter.convert(tone, "violin", Register.octaves(v.octaves()));
+        AudioClip onePiece = converter.convert(tone, "violin", Register.octaves(v.octaves())).audio();
         double level = rmsDb(onePiece.samples(), 16_000, onePiece.length() - 16_000);
         for (int seam = 1; seam < 3; seam++) {
             int at = (int) (seam * BlockConversion.BLOCK_SECONDS * 16_000);
@@ -64,7 +64,7 @@ class BlockConversionTest {
     @Test void anInterruptedConversionStopsBetweenBlocks() {
         AudioClip tone = ConverterTest.harmonicTone(150, 2.5 * BlockConversion.BLOCK_SECONDS, 0.3);
         try {
-            assertThrows(CancellationException.class, () -> BlockConversion.convert(converter, tone, List.of("violin"), Register.octaves(1),
+            assertThrows(CancellationException.class, () -> BlockConversion.convert(converter, tone, List.of("violin"), Register.octaves(1), converter.defaults(),
                     (done, blocks) -> Thread.currentThread().interrupt()));
         } finally {
             Thread.interrupted();   // clear the flag for the next test

@@ -49,7 +49,7 @@ class ConverterTest {
 
     @Test void saveLoadConvertGivesIdenticalOutput() {
         AudioClip clip = harmonicTone(200, 1.5, 0.3);
-        AudioClip first = converter.convert(clip, "violin", Register.octaves(1));
+        AudioClip first = converter.convert(clip, "violin", Register.octaves(1)).audio();
         // the model as it was before saving (same seed) and a second independent load
         VaeGanConfig cfg = TestPresets.tinyConfig(false);
         Engine.getInstance().setRandomSeed(5);
@@ -58,8 +58,8 @@ class ConverterTest {
             model.initialize(m);
             try (Converter original = new Converter(Preset.inMemory(TestPresets.info(cfg), model, TestPresets.points(cfg, 5, 5)));
                  Converter reloaded = Converter.load(presetDir)) {
-                assertArrayEquals(first.samples(), original.convert(clip, "violin", Register.octaves(1)).samples());
-                assertArrayEquals(first.samples(), reloaded.convert(clip, "violin", Register.octaves(1)).samples());
+                assertArrayEquals(first.samples(), original.convert(clip, "violin", Register.octaves(1)).audio().samples());
+                assertArrayEquals(first.samples(), reloaded.convert(clip, "violin", Register.octaves(1)).audio().samples());
             }
         }
         assertEquals(clip.length(), first.length());
@@ -69,10 +69,9 @@ class ConverterTest {
         AudioClip tone = harmonicTone(220, 10.0, 0.3); // 626 frames -> 628: 3 windows of 256, overlaps 32 and 140
         Spectrogram windowed, onePass;
         try (Converter one = Converter.load(presetDir); Converter windows = Converter.load(presetDir)) {
-            windows.windows(256, 32);
-            windowed = windows.decodeSpectrogram(windows.encode(tone), "cello", null);
-            one.windows(640, 0);
-            onePass = one.decodeSpectrogram(one.encode(tone), "cello", null);
+            ConversionSettings small = windows.defaults().withWindows(256, 32), whole = one.defaults().withWindows(640, 0);
+            windowed = windows.decodeSpectrogram(windows.encode(tone, 0, small), "cello", null, small);
+            onePass = one.decodeSpectrogram(one.encode(tone, 0, whole), "cello", null, whole);
         }
         assertEquals(onePass.frames(), windowed.frames());
         // away from the clip's own ends, windowed and one-pass images agree closely
@@ -118,10 +117,10 @@ class ConverterTest {
 
     @Test void veryShortAndFiveMinuteClipsBothConvert() {
         AudioClip tiny = harmonicTone(200, 0.1, 0.3);
-        AudioClip y = converter.convert(tiny, "violin", Register.AUTO);
+        AudioClip y = converter.convert(tiny, "violin", Register.AUTO).audio();
         assertEquals(tiny.length(), y.length());
         AudioClip longClip = harmonicTone(150, 300, 0.2);
-        AudioClip z = converter.convert(longClip, "cello", Register.octaves(0));
+        AudioClip z = converter.convert(longClip, "cello", Register.octaves(0)).audio();
         assertEquals(longClip.length(), z.length());
         float peak = 0;
         for (float v : z.samples()) { assertTrue(Float.isFinite(v)); peak = Math.max(peak, Math.abs(v)); }
@@ -136,12 +135,10 @@ class ConverterTest {
         AudioClip input = new AudioClip(x, 16000);
         double before, after;
         try (Converter plain = Converter.load(presetDir)) {
-            plain.followLoudness(false);
-            before = envelopeCorrelation(input, plain.convert(input, "violin", Register.octaves(0)));
+            before = envelopeCorrelation(input, plain.convert(input, "violin", Register.octaves(0), plain.defaults().withFollowLoudness(false)).audio());
         }
         try (Converter following = Converter.load(presetDir)) {
-            following.followLoudness(true);
-            after = envelopeCorrelation(input, following.convert(input, "violin", Register.octaves(0)));
+            after = envelopeCorrelation(input, following.convert(input, "violin", Register.octaves(0), following.defaults().withFollowLoudness(true)).audio());
         }
         assertTrue(after > 0.95, "loudness correlation after envelope " + after + " (before " + before + ")");
     }
@@ -151,7 +148,7 @@ class ConverterTest {
         float[] x = base.samples().clone();
         for (int i = 0; i < x.length; i++) x[i] *= 0.05f;   // −26 dB
         AudioClip input = new AudioClip(x, 16000);
-        AudioClip y = converter.convert(input, "violin", Register.octaves(0));
+        AudioClip y = converter.convert(input, "violin", Register.octaves(0)).audio();
         assertEquals(rms(input.samples()), rms(y.samples()), 0.05 * rms(input.samples()), "one gain for the clip: the input's RMS");
         assertEquals(input.length(), y.length());
     }
@@ -175,9 +172,13 @@ class ConverterTest {
 
     @Test void convertAllGivesEveryDomainAsConvertDoes() {
         AudioClip clip = harmonicTone(110, 1.0, 0.3);
-        Map<String, AudioClip> all = converter.convertAll(clip);
+        Map<String, Converter.Converted> all = converter.convertAll(clip, Register.AUTO);
         assertEquals(TestPresets.DOMAINS, java.util.List.copyOf(all.keySet()));
-        for (String d : TestPresets.DOMAINS) assertArrayEquals(converter.convert(clip, d, Register.AUTO).samples(), all.get(d).samples(), d);
+        for (String d : TestPresets.DOMAINS) {
+            Converter.Converted one = converter.convert(clip, d, Register.AUTO);
+            assertArrayEquals(one.audio().samples(), all.get(d).audio().samples(), d);
+            assertEquals(one.octaves(), all.get(d).octaves(), d);
+        }
     }
 
     @Test void lerpAndSlerpEndpointsAndResampling() {
@@ -209,10 +210,10 @@ class ConverterTest {
         for (int i = 0; i < own.length; i++) assertEquals((own[i] + centre[i]) / 2, half[i], 1e-4f);
         // convert uses it: strength 0 and 1 give different audio, and bad strengths are refused
         try (Converter other = Converter.load(presetDir)) {
-            float[] plain = other.timbreStrength(0).convert(tone, "violin", Register.octaves(0)).samples();
-            float[] strong = other.timbreStrength(1).convert(tone, "violin", Register.octaves(0)).samples();
+            float[] plain = other.convert(tone, "violin", Register.octaves(0), other.defaults().withTimbreStrength(0)).audio().samples();
+            float[] strong = other.convert(tone, "violin", Register.octaves(0), other.defaults().withTimbreStrength(1)).audio().samples();
             assertFalse(java.util.Arrays.equals(plain, strong));
-            assertThrows(IllegalArgumentException.class, () -> other.timbreStrength(-0.1));
+            assertThrows(IllegalArgumentException.class, () -> other.defaults().withTimbreStrength(-0.1));
         }
     }
 }

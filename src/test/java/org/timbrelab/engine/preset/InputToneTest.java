@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.ToneProfile;
+import org.timbrelab.engine.infer.ConversionSettings;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.infer.Register;
 
@@ -31,8 +32,10 @@ class InputToneTest {
         Path dir = TestPresets.write(tmp.resolve("p"), false, 3);
         try (Converter plain = Converter.load(dir)) {
             assertFalse(plain.hasInputTone());
-            assertFalse(plain.toneMatch(), "no tone.json, no matching");
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> plain.toneMatch(true));
+            assertFalse(plain.defaults().toneMatch(), "no tone.json, no matching");
+            ConversionSettings asked = plain.defaults().withToneMatch(true);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> plain.convert(new AudioClip(new float[1600], 16000), "violin", Register.AUTO, asked));
             assertTrue(e.getMessage().contains("tone-profile"), e.getMessage());
         }
         new InputTone("voice", new ToneProfile(tilt())).writeTo(dir);
@@ -45,9 +48,9 @@ class InputToneTest {
         for (int i = 0; i < x.length; i++) x[i] = (float) (0.1 * r.nextGaussian());
         AudioClip noise = new AudioClip(x, 16000);
         try (Converter c = Converter.load(dir)) {
-            assertTrue(c.toneMatch(), "on by default with a stored tone");
-            float[] matched = c.convert(noise, "violin", Register.octaves(0)).samples();
-            float[] plain = c.toneMatch(false).convert(noise, "violin", Register.octaves(0)).samples();
+            assertTrue(c.defaults().toneMatch(), "on by default with a stored tone");
+            float[] matched = c.convert(noise, "violin", Register.octaves(0)).audio().samples();
+            float[] plain = c.convert(noise, "violin", Register.octaves(0), c.defaults().withToneMatch(false)).audio().samples();
             double diff = 0;
             for (int i = 0; i < matched.length; i++) diff += Math.abs(matched[i] - plain[i]);
             assertTrue(diff / matched.length > 1e-5, "the model hears the equalised input: mean |Δ| " + diff / matched.length);

@@ -43,7 +43,7 @@ class PresetStoreTest {
                 assertTrue(c.info().pitchConditioning());
                 float[] x = new float[8000];
                 for (int i = 0; i < x.length; i++) x[i] = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / 16000.0));
-                org.timbrelab.dsp.AudioClip y = c.convert(new org.timbrelab.dsp.AudioClip(x, 16000), e.getValue().get(1), org.timbrelab.engine.infer.Register.AUTO);
+                org.timbrelab.dsp.AudioClip y = c.convert(new org.timbrelab.dsp.AudioClip(x, 16000), e.getValue().get(1), org.timbrelab.engine.infer.Register.AUTO).audio();
                 assertEquals(x.length, y.length());
             }
         }

@@ -155,4 +155,39 @@ class VaeGanTest {
         assertEquals(losses[0].get("L_G") + 3 * losses[1].get("L_test"), losses[1].get("L_G"), 1e-4f);
         for (String k : List.of("L_rec", "KL", "L_gan", "L_cc", "L_latent")) assertEquals(losses[0].get(k), losses[1].get(k), 1e-6f, k);
     }
+
+    /** The spectral profile is a batch's mean shape over mel bins with every frame's level removed. */
+    @Test void spectralProfileKeepsTheTiltAndDropsTheLevel() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int b = 2, h = 8, w = 5;
+            float[] v = new float[b * h * w];
+            for (int i = 0; i < b; i++)
+                for (int f = 0; f < h; f++)
+                    for (int t = 0; t < w; t++) v[(i * h + f) * w + t] = 0.1f * f + 0.3f * t - 0.5f * i; // tilt 0.1/bin, level per frame and crop
+            float[] p = VaeGanStep.spectralProfile(m.create(v, new Shape(b, 1, h, w))).toFloatArray();
+            assertEquals(h, p.length);
+            for (int f = 0; f < h; f++) assertEquals(0.1f * (f - 3.5f), p[f], 1e-5f, "bin " + f);
+        }
+    }
+
+    /** With λ_tone > 0 the step logs L_tone, adds it to L_G with its weight, and leaves the other terms as they were. */
+    @Test void theToneTermEntersTheGeneratorLossWithItsWeight() {
+        Map<String, Float>[] losses = new Map[2];
+        for (int run = 0; run < 2; run++) {
+            Engine.getInstance().setRandomSeed(9);
+            Random r = new Random(9);
+            try (NDManager base = NDManager.newBaseManager()) {
+                VaeGan model = new VaeGan(tiny(2, false));
+                model.initialize(base);
+                List<NDArray> x = toyBatch(base, r, 2, 32, 16);
+                Engine.getInstance().setRandomSeed(9);
+                LossWeights weights = run == 0 ? LossWeights.REFERENCE : new LossWeights(10, 0.01, 1, 10, 1, 4);
+                losses[run] = new VaeGanStep(model, weights).run(x, null, r, new LocalAdam(model, 1e-3f));
+            }
+        }
+        assertEquals(null, losses[0].get("L_tone"));
+        assertTrue(losses[1].get("L_tone") > 0, losses[1].toString());
+        assertEquals(losses[0].get("L_G") + 4 * losses[1].get("L_tone"), losses[1].get("L_G"), 1e-4f);
+        for (String k : List.of("L_rec", "KL", "L_gan", "L_cc", "L_latent")) assertEquals(losses[0].get(k), losses[1].get(k), 1e-6f, k);
+    }
 }

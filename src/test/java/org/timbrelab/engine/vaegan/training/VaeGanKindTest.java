@@ -90,7 +90,7 @@ class VaeGanKindTest {
             assertEquals(6, c.preset().points().sources().size());
             AudioClip in = AudioFiles.loadMono(tmp.resolve("low").resolve("t0.wav"), 16000);
             assertEquals(1, c.shiftFor(in, "high", Register.AUTO)); // log2(400/150) = 1.4 → 1 octave
-            AudioClip out = c.convert(in, "high", Register.AUTO);
+            AudioClip out = c.convert(in, "high", Register.AUTO).audio();
             assertEquals(in.length(), out.length());
         }
         warmStartCopiesThePresetsWeights(preset, config, registry);
