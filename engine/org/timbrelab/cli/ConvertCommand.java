@@ -43,9 +43,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--octaves", defaultValue = "auto", paramLabel = "auto|N", description = "register shift before encoding: auto (default) or -2..2 octaves")
     String octaves;
 
-    @Option(names = "--strength", defaultValue = "" + ConversionSettings.DEFAULT_TIMBRE_STRENGTH, paramLabel = "S",
-            description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default ${DEFAULT-VALUE}; 0 = the encoder's latent as it is)")
-    double strength;
+    @Option(names = "--strength", paramLabel = "S",
+            description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default: the preset's own, 0.25 unless its preset.json says; 0 = the encoder's latent as it is)")
+    Double strength;
 
     @Option(names = "--no-tone-match", description = "do not equalise the input toward the preset's source-domain tone before encoding (on by default when the preset has a tone.json)")
     boolean noToneMatch;
@@ -67,7 +67,7 @@ public final class ConvertCommand implements Callable<Integer> {
         if (all) OutputPaths.requireWavOrFolder(out, "--out");
         else OutputPaths.requireWavName(out, "--out");
         try (Converter c = Converter.load(preset)) {
-            ConversionSettings settings = c.defaults().withPhase(method).withTimbreStrength(strength).withToneMatch(!noToneMatch && c.hasInputTone())
+            ConversionSettings settings = c.defaults().withPhase(method).withTimbreStrength(strength != null ? strength : c.info().timbreStrength()).withToneMatch(!noToneMatch && c.hasInputTone())
                     .withFollowLoudness(envelope);
             Map<String, Path> targets = new LinkedHashMap<>();
             if (all) for (String d : c.info().domainNames()) targets.put(d, perDomain(out, d));

@@ -60,9 +60,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--preset", required = true, paramLabel = "DIR", description = "preset to evaluate")
     Path preset;
 
-    @Option(names = "--strength", defaultValue = "" + ConversionSettings.DEFAULT_TIMBRE_STRENGTH, paramLabel = "S",
-            description = "timbre strength of the model rows (default ${DEFAULT-VALUE}; see convert --strength)")
-    double strength;
+    @Option(names = "--strength", paramLabel = "S",
+            description = "timbre strength of the model rows (default: the preset's own; see convert --strength)")
+    Double strength;
 
     @Option(names = "--ablation-strengths", defaultValue = "0", split = ",", paramLabel = "S,S",
             description = "further timbre strengths scored as ablation rows (default ${DEFAULT-VALUE}: the encoder's latent as it is)")
@@ -169,6 +169,7 @@ public final class EvalCommand implements Callable<Integer> {
 
             List<ConversionSystem> systems = new ArrayList<>();
             String label = label(main);
+            double strength = this.strength != null ? this.strength : main.info().timbreStrength();
             ConversionSettings shipped = main.defaults().withTimbreStrength(strength);
             systems.add(new ModelSystem(main, label, "model", Register.AUTO, shipped, false));
             systems.addAll(references);
@@ -179,7 +180,7 @@ public final class EvalCommand implements Callable<Integer> {
             systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped, true));
             for (double s : ablationStrengths)
                 if (s != strength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped.withTimbreStrength(s), false));
-            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, second.defaults().withTimbreStrength(strength), false));
+            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, this.strength != null ? second.defaults().withTimbreStrength(this.strength) : second.defaults(), false));
             systems.add(Vocoders.noModelBaseline(transform, PhaseMethod.PGHI));
             if (oracle) systems.add(new MelodyOracle(Soundfont.of(soundfont), InstrumentTable.loadDefault()));
             List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));

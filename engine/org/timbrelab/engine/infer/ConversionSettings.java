@@ -21,8 +21,6 @@ public record ConversionSettings(PhaseMethod phase, boolean followLoudness, doub
      * 256-frame windows, 147 ms in 512-frame windows, 123 ms in one pass).
      */
     public static final int WINDOW = 1024, OVERLAP = 32;
-    /** The default timbre strength: a quarter of the way from the clip's own average latent to the target's centroid. */
-    public static final double DEFAULT_TIMBRE_STRENGTH = 0.25;
 
     public ConversionSettings {
         if (phase == null) throw new IllegalArgumentException("phase method is missing");
@@ -31,9 +29,9 @@ public record ConversionSettings(PhaseMethod phase, boolean followLoudness, doub
             throw new IllegalArgumentException("window and overlap must be multiples of 4 with 0 <= overlap < window, got " + window + ", " + overlap);
     }
 
-    /** The shipped defaults, with tone matching as given (on when the preset stores its source tone). */
-    public static ConversionSettings defaults(boolean toneMatch) {
-        return new ConversionSettings(PhaseMethod.PGHI, false, DEFAULT_TIMBRE_STRENGTH, toneMatch, WINDOW, OVERLAP);
+    /** The shipped defaults with a preset's timbre strength and tone matching (on when the preset stores its source tone). */
+    public static ConversionSettings defaults(double timbreStrength, boolean toneMatch) {
+        return new ConversionSettings(PhaseMethod.PGHI, false, timbreStrength, toneMatch, WINDOW, OVERLAP);
     }
 
     public ConversionSettings withPhase(PhaseMethod p) { return new ConversionSettings(p, followLoudness, timbreStrength, toneMatch, window, overlap); }

@@ -69,8 +69,8 @@ public final class Converter implements AutoCloseable {
 
     public SpectrogramConfig spectrogramConfig() { return spec; }
 
-    /** The shipped settings for this preset: PGHI, one gain to the input's level, strength 0.25, tone matching if it can. */
-    public ConversionSettings defaults() { return ConversionSettings.defaults(hasInputTone()); }
+    /** The shipped settings for this preset: PGHI, one gain to the input's level, the preset's timbre strength, tone matching if it can. */
+    public ConversionSettings defaults() { return ConversionSettings.defaults(info.timbreStrength(), hasInputTone()); }
 
     /** Whether the preset stores its source tone, i.e. whether tone matching can be (and by default is) on. */
     public boolean hasInputTone() { return preset.inputTone().isPresent(); }

@@ -119,7 +119,8 @@ final class PresetExport implements TrainingListener {
         String notes = "trained from " + cfg.domains().stream().map(x -> x.name() + "=" + x.dir()).toList()
                 + "; " + (steps - startStep) + " steps in this session";
         PresetInfo info = new PresetInfo(PresetStore.VERSION, runDir.getFileName().toString(), model.config(), datasets.get(0).config(),
-                domains, model.config().pitchConditioning(), new TrainingSummary(steps, minutes, msPerStep, lossSums, notes));
+                domains, model.config().pitchConditioning(), new TrainingSummary(steps, minutes, msPerStep, lossSums, notes),
+                cfg.conversion().timbreStrength());
         List<Path> files = new ArrayList<>();
         for (String f : List.of(TrainingRun.CONFIG_FILE, MetricsJsonl.FILE_NAME)) if (Files.isRegularFile(runDir.resolve(f))) files.add(runDir.resolve(f));
         PresetStore.save(dir, info, model, points, files);

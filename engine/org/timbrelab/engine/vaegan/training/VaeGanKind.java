@@ -25,6 +25,7 @@ import org.timbrelab.engine.vaegan.study.EncoderAnchor;
 import org.timbrelab.engine.vaegan.study.InitConfig;
 import org.timbrelab.engine.vaegan.study.WarmStart;
 import org.timbrelab.engine.config.ConfigException;
+import org.timbrelab.engine.preset.PresetInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0); without {@code init} (or its {@code copy}, {@code freeze},
      * {@code anchor}) the run starts from random weights with nothing held; without {@code init.weights} they are drawn
      * He-normal (DJL's default); without {@code schedule} the learning rate
-     * stays constant ({@code lrDecayFrom: 1}).
+     * stays constant ({@code lrDecayFrom: 1}); without {@code conversion} the preset converts at timbre strength 0.25.
      * <p>
      * Study settings whose code was removed ({@link #REMOVED}) still load at their neutral value, so the configs of older
      * runs and presets resume and read as before; any other value fails and says where the code went.
@@ -67,6 +68,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         if (tree.get("data") instanceof ObjectNode data && !data.has("gapDb")) data.put("gapDb", 0.0);
         if (tree.get("architecture") instanceof ObjectNode arch && !arch.has("affineNorm")) arch.put("affineNorm", false);
         if (!tree.has("schedule")) tree.putObject("schedule").put("lrDecayFrom", 1.0);
+        if (!tree.has("conversion")) tree.putObject("conversion").put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);
         if (!tree.has("init")) tree.putObject("init").put("from", InitConfig.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");

@@ -24,9 +24,19 @@ import java.util.List;
  * @param init         where the weights start: {@code from: scratch} (default) or a preset folder (study machinery,
  *                     {@link InitConfig})
  * @param schedule     the learning rate over the run ({@link LearningRateDecay}; default constant)
+ * @param conversion   what the exported preset's conversions default to ({@code timbreStrength}, default 0.25)
  */
 public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> domains, Architecture architecture,
-                                LossWeights losses, AdamConfig optimiser, Data data, InitConfig init, Schedule schedule) implements ModelConfig {
+                                LossWeights losses, AdamConfig optimiser, Data data, InitConfig init, Schedule schedule,
+                                Conversion conversion) implements ModelConfig {
+
+    /** @param timbreStrength the preset's default timbre strength, 0…2 (PresetInfo#timbreStrength) */
+    public record Conversion(double timbreStrength) {
+        public Conversion {
+            if (!(timbreStrength >= 0 && timbreStrength <= 2))
+                throw new IllegalArgumentException("conversion.timbreStrength must be in 0..2, got " + timbreStrength);
+        }
+    }
 
     /** @param lrDecayFrom fraction of the steps after which both learning rates fall linearly to 0 (1 = constant rate) */
     public record Schedule(double lrDecayFrom) {

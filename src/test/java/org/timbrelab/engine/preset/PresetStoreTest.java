@@ -49,6 +49,25 @@ class PresetStoreTest {
         }
     }
 
+    /** A preset carries its own default timbre strength; one written before that existed converts at 0.25. */
+    @Test void timbreStrengthComesFromThePresetAndOlderPresetsGetTheOldDefault() throws Exception {
+        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
+        Path json = dir.resolve(PresetStore.INFO);
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"timbreStrength\" : 0.25"), text);
+        Files.writeString(json, text.replace("\"timbreStrength\" : 0.25", "\"timbreStrength\" : 0.5"));
+        try (org.timbrelab.engine.infer.Converter c = org.timbrelab.engine.infer.Converter.load(dir)) {
+            assertEquals(0.5, c.info().timbreStrength());
+            assertEquals(0.5, c.defaults().timbreStrength());
+        }
+        Files.writeString(json, text.replace(",\n  \"timbreStrength\" : 0.25", ""));
+        assertTrue(!Files.readString(json).contains("timbreStrength"), "the field was removed for this test");
+        assertEquals(PresetInfo.DEFAULT_TIMBRE_STRENGTH, PresetStore.readInfo(dir).timbreStrength());
+        Files.writeString(json, text.replace("\"timbreStrength\" : 0.25", "\"timbreStrength\" : 3.0"));
+        PresetException e = assertThrows(PresetException.class, () -> PresetStore.readInfo(dir));
+        assertTrue(e.getMessage().contains("timbreStrength"), e.getMessage());
+    }
+
     @Test void truncatedWeightsNameTheFile() throws Exception {
         Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
         Path w = dir.resolve(PresetStore.WEIGHTS);

@@ -56,9 +56,10 @@ class VaeGanKindTest {
                   - { name: high, dir: %s, colour: "#445566" }
                 architecture: { baseChannels: 4, encoderResBlocks: 1, sharedResBlocks: 1, ownResBlocks: 1,
                                 discBaseChannels: 4, discDownsamples: 2, pitchConditioning: true }
-                losses: { rec: 10, kl: 0.01, gan: 1, cycle: 10, latent: 1 }
+                losses: { rec: 10, kl: 0.01, gan: 1, cycle: 10, latent: 1, tone: 2 }
                 optimiser: { lr: 2.0e-4, beta1: 0.5, beta2: 0.999, eps: 1.0e-8, clipNorm: 0 }
                 data: { cropFrames: 32, batchPerDomain: 2, validationFraction: 0.0, cacheDir: %s, scatterPointsPerDomain: 3 }
+                conversion: { timbreStrength: 0.5 }
                 """.formatted(tmp.resolve("low"), tmp.resolve("high"), tmp.resolve("cache")));
         Path run = tmp.resolve("run");
         ModelRegistry registry = new ModelRegistry(List.of(new VaeGanKind()));
@@ -67,6 +68,7 @@ class VaeGanKindTest {
                 new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertTrue(log.toString().contains("register augmentation: 'low' also +1 octave(s)"), log.toString());
+        assertTrue(log.toString().contains("L_tone="), "the spectral-profile term is logged when on: " + log);
         r = TrainingRun.execute(new TrainingRun.Request(null, run, 5L, null, true, 2), registry, new PrintStream(log, true), new RunControl());
         assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
         assertEquals(5, r.completedSteps());
@@ -86,7 +88,9 @@ class VaeGanKindTest {
         assertEquals(5, info.training().steps());
         assertTrue(info.training().finalLosses().containsKey("L_cc"));
         assertTrue(Files.isRegularFile(preset.resolve("training").resolve("config.yaml")));
+        assertEquals(0.5, info.timbreStrength(), "conversion.timbreStrength goes into the preset");
         try (Converter c = Converter.load(preset)) {
+            assertEquals(0.5, c.defaults().timbreStrength());
             assertEquals(6, c.preset().points().sources().size());
             AudioClip in = AudioFiles.loadMono(tmp.resolve("low").resolve("t0.wav"), 16000);
             assertEquals(1, c.shiftFor(in, "high", Register.AUTO)); // log2(400/150) = 1.4 → 1 octave
