@@ -108,7 +108,7 @@ class VaeGanKindTest {
      */
     private void removedStudyKeysLoadAtTheirNeutralValueOnly(Path trained, Path twoDomainConfig, ModelRegistry registry) throws Exception {
         String neutral = Files.readString(twoDomainConfig)
-                .replace("latent: 1 }", "latent: 1, otherReal: 0, domainClass: 0.0 }")
+                .replace("tone: 2 }", "tone: 2, otherReal: 0, domainClass: 0.0 }")
                 .replace("colour: \"#445566\" }", "colour: \"#445566\", ganWeight: 1.0, tiltDb: 0 }") + "ema: 0.0\n";
         Path run = tmp.resolve("old-run");
         Files.createDirectories(run);
@@ -121,8 +121,8 @@ class VaeGanKindTest {
         assertTrue(!Files.readString(run.resolve(TrainingRun.CONFIG_FILE)).contains("ganWeight"), "the rewritten config drops the neutral keys");
 
         Path config = tmp.resolve("study.yaml");
-        for (String[] c : new String[][] {{"latent: 1 }", "latent: 1, otherReal: 0.5 }", "losses.otherReal"},
-                {"latent: 1 }", "latent: 1, domainClass: 1 }", "losses.domainClass"},
+        for (String[] c : new String[][] {{"tone: 2 }", "tone: 2, otherReal: 0.5 }", "losses.otherReal"},
+                {"tone: 2 }", "tone: 2, domainClass: 1 }", "losses.domainClass"},
                 {"colour: \"#445566\" }", "colour: \"#445566\", ganWeight: 2.5 }", "domains[].ganWeight"},
                 {"colour: \"#445566\" }", "colour: \"#445566\", tiltDb: 12 }", "domains[].tiltDb"}}) {
             Files.writeString(config, Files.readString(twoDomainConfig).replace(c[0], c[1]));
