@@ -61,6 +61,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (tree.get("losses") instanceof ObjectNode losses) {
             if (!losses.has("tone")) losses.put("tone", 0.0);
+            if (!losses.has("toneBands")) losses.put("toneBands", 0);
             dropRemoved(losses, "otherReal", 0, "losses.");
             dropRemoved(losses, "domainClass", 0, "losses.");
         }

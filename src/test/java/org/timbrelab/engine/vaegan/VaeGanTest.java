@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -131,29 +132,35 @@ class VaeGanTest {
         }
     }
 
+    /** One step of a fresh tiny model on the same toy batch and noise, with the given weights and extra term. */
+    private static Map<String, Float> oneStep(LossWeights weights, ExtraGeneratorLoss extra) {
+        Engine.getInstance().setRandomSeed(9);
+        Random r = new Random(9);
+        try (NDManager base = NDManager.newBaseManager()) {
+            VaeGan model = new VaeGan(tiny(2, false));
+            model.initialize(base);
+            List<NDArray> x = toyBatch(base, r, 2, 32, 16);
+            Engine.getInstance().setRandomSeed(9);
+            return new VaeGanStep(model, weights).run(x, null, extra, r, new LocalAdam(model, 1e-3f));
+        }
+    }
+
+    /** {@code name} is logged only in {@code with}, enters its L_G with weight {@code w}, and every shipped term is unchanged. */
+    private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {
+        assertEquals(null, without.get(name));
+        assertTrue(with.get(name) > 0, with.toString());
+        assertEquals(without.get("L_G") + w * with.get(name), with.get("L_G"), 1e-4f);
+        for (String k : List.of("L_rec", "KL", "L_gan", "L_cc", "L_latent")) assertEquals(without.get(k), with.get(k), 1e-6f, k);
+    }
+
     /** A study's extra term enters L_G once with its weight and is logged by its name; the rest of the step is unchanged. */
     @Test void anExtraGeneratorTermAddsItsWeightedValueToTheGeneratorLoss() {
-        Map<String, Float>[] losses = new Map[2];
-        for (int run = 0; run < 2; run++) {
-            Engine.getInstance().setRandomSeed(9);
-            Random r = new Random(9);
-            try (NDManager base = NDManager.newBaseManager()) {
-                VaeGan model = new VaeGan(tiny(2, false));
-                model.initialize(base);
-                ExtraGeneratorLoss meanMu = new ExtraGeneratorLoss() {
-                    @Override public String name() { return "L_test"; }
-                    @Override public float weight() { return 3f; }
-                    @Override public NDArray term(NDArray mu) { return mu.abs().mean(); }
-                };
-                List<NDArray> x = toyBatch(base, r, 2, 32, 16);
-                Engine.getInstance().setRandomSeed(9);
-                losses[run] = new VaeGanStep(model, LossWeights.REFERENCE).run(x, null, run == 0 ? null : meanMu, r, new LocalAdam(model, 1e-3f));
-            }
-        }
-        assertEquals(null, losses[0].get("L_test"));
-        assertTrue(losses[1].get("L_test") > 0, losses[1].toString());
-        assertEquals(losses[0].get("L_G") + 3 * losses[1].get("L_test"), losses[1].get("L_G"), 1e-4f);
-        for (String k : List.of("L_rec", "KL", "L_gan", "L_cc", "L_latent")) assertEquals(losses[0].get(k), losses[1].get(k), 1e-6f, k);
+        ExtraGeneratorLoss meanMu = new ExtraGeneratorLoss() {
+            @Override public String name() { return "L_test"; }
+            @Override public float weight() { return 3f; }
+            @Override public NDArray term(NDArray mu) { return mu.abs().mean(); }
+        };
+        addsItsWeightedTerm(oneStep(LossWeights.REFERENCE, null), oneStep(LossWeights.REFERENCE, meanMu), "L_test", 3);
     }
 
     /** The spectral profile is a batch's mean shape over mel bins with every frame's level removed. */
@@ -167,27 +174,16 @@ class VaeGanTest {
             float[] p = VaeGanStep.spectralProfile(m.create(v, new Shape(b, 1, h, w))).toFloatArray();
             assertEquals(h, p.length);
             for (int f = 0; f < h; f++) assertEquals(0.1f * (f - 3.5f), p[f], 1e-5f, "bin " + f);
+            float[] two = VaeGanStep.bands(VaeGanStep.spectralProfile(m.create(v, new Shape(b, 1, h, w))), 2).toFloatArray();
+            assertArrayEquals(new float[] {0.1f * (1.5f - 3.5f), 0.1f * (5.5f - 3.5f)}, two, 1e-5f); // bins 0-3 and 4-7
+            assertThrows(IllegalArgumentException.class, () -> VaeGanStep.bands(m.zeros(new Shape(8)), 3));
         }
     }
 
     /** With λ_tone > 0 the step logs L_tone, adds it to L_G with its weight, and leaves the other terms as they were. */
     @Test void theToneTermEntersTheGeneratorLossWithItsWeight() {
-        Map<String, Float>[] losses = new Map[2];
-        for (int run = 0; run < 2; run++) {
-            Engine.getInstance().setRandomSeed(9);
-            Random r = new Random(9);
-            try (NDManager base = NDManager.newBaseManager()) {
-                VaeGan model = new VaeGan(tiny(2, false));
-                model.initialize(base);
-                List<NDArray> x = toyBatch(base, r, 2, 32, 16);
-                Engine.getInstance().setRandomSeed(9);
-                LossWeights weights = run == 0 ? LossWeights.REFERENCE : new LossWeights(10, 0.01, 1, 10, 1, 4);
-                losses[run] = new VaeGanStep(model, weights).run(x, null, r, new LocalAdam(model, 1e-3f));
-            }
-        }
-        assertEquals(null, losses[0].get("L_tone"));
-        assertTrue(losses[1].get("L_tone") > 0, losses[1].toString());
-        assertEquals(losses[0].get("L_G") + 4 * losses[1].get("L_tone"), losses[1].get("L_G"), 1e-4f);
-        for (String k : List.of("L_rec", "KL", "L_gan", "L_cc", "L_latent")) assertEquals(losses[0].get(k), losses[1].get(k), 1e-6f, k);
+        Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4), null), "L_tone", 4);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 4), null), "L_tone", 4); // in 4 bands
     }
 }
