@@ -77,7 +77,7 @@ public final class AudioDevices {
     public Capture startCapture(int sampleRate, int blockSize, BlockListener listener) throws AudioDeviceUnavailableException {
         if (blockSize <= 0) throw new IllegalArgumentException("blockSize must be > 0, got " + blockSize);
         AudioFormat format = pcm16Mono(sampleRate);
-        TargetDataLine line = openWithTimeout("microphone", () -> {
+        TargetDataLine line = openWithTimeout("microphone", format, () -> {
             TargetDataLine l = provider.targetLine(format);
             l.open(format, Math.max(4 * blockSize * 2, 8192));
             l.start();
@@ -118,7 +118,7 @@ public final class AudioDevices {
 
     private SourceDataLine openSource(int sampleRate) throws AudioDeviceUnavailableException {
         AudioFormat format = pcm16Mono(sampleRate);
-        return openWithTimeout("speaker", () -> {
+        return openWithTimeout("speaker", format, () -> {
             SourceDataLine l = provider.sourceLine(format);
             l.open(format);
             l.start();
@@ -130,7 +130,7 @@ public final class AudioDevices {
         L open() throws Exception;
     }
 
-    private <L extends DataLine> L openWithTimeout(String what, LineOpener<L> opener) throws AudioDeviceUnavailableException {
+    private <L extends DataLine> L openWithTimeout(String what, AudioFormat format, LineOpener<L> opener) throws AudioDeviceUnavailableException {
         FutureTask<L> task = new FutureTask<>(opener::open);
         Thread t = new Thread(task, "timbrelab-open-" + what);
         t.setDaemon(true);
@@ -144,16 +144,16 @@ public final class AudioDevices {
                     + openTimeout.toMillis() + " ms." + ADVICE, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new AudioDeviceUnavailableException("No " + what + " available: " + describe(what, cause) + "." + ADVICE, cause);
+            throw new AudioDeviceUnavailableException("No " + what + " available: " + describe(what, format, cause) + "." + ADVICE, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AudioDeviceUnavailableException("Interrupted while opening the " + what + ".", e);
         }
     }
 
-    private static String describe(String what, Throwable t) {
-        if (t instanceof IllegalArgumentException)   // javax.sound's way of saying "no matching line"
-            return "the sound system offers no " + what + " line for 16-bit mono PCM (" + t.getMessage() + ")";
+    private static String describe(String what, AudioFormat format, Throwable t) {
+        if (t instanceof IllegalArgumentException)   // javax.sound's way of saying "no matching line"; its text names Java classes only
+            return "the sound system offers no " + what + " for 16-bit mono sound at " + Math.round(format.getSampleRate()) + " Hz";
         if (t instanceof LineUnavailableException) return "the device is busy or refused the format (" + t.getMessage() + ")";
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
