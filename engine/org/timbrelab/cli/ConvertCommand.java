@@ -83,9 +83,9 @@ public final class ConvertCommand implements Callable<Integer> {
                 return 0;
             }
             double f0 = c.medianF0(input.clip());
-            System.out.printf(Locale.ROOT, "%s: %.2f s, %s; preset %s %s; tone matching %s%n", in, input.clip().durationSeconds(),
+            System.out.printf(Locale.ROOT, "%s: %.2f s, %s; preset %s %s; %s%n", in, input.clip().durationSeconds(),
                     Double.isNaN(f0) ? "no pitched sound found" : String.format(Locale.ROOT, "median f0 %.0f Hz", f0),
-                    c.info().name(), c.info().domainNames(), toneState(c, settings));
+                    c.info().name(), c.info().domainNames(), settingsSummary(c, settings));
             if (all) {
                 Map<String, Converter.Converted> converted = c.convertAll(input.clip(), register, settings);
                 int i = 0;
@@ -107,8 +107,8 @@ public final class ConvertCommand implements Callable<Integer> {
     private void convertLong(Converter c, ConvertInput input, Map<String, Path> targets, Register register, ConversionSettings settings) throws java.io.IOException {
         AudioClip clip = input.clip();
         int blocks = BlockConversion.blocks(clip.length(), clip.sampleRate());
-        System.out.printf(Locale.ROOT, "%s: %.1f min, converted in %d blocks of %.0f s; preset %s %s; tone matching %s%n", in,
-                clip.durationSeconds() / 60, blocks, BlockConversion.BLOCK_SECONDS, c.info().name(), c.info().domainNames(), toneState(c, settings));
+        System.out.printf(Locale.ROOT, "%s: %.1f min, converted in %d blocks of %.0f s; preset %s %s; %s%n", in,
+                clip.durationSeconds() / 60, blocks, BlockConversion.BLOCK_SECONDS, c.info().name(), c.info().domainNames(), settingsSummary(c, settings));
         long t0 = System.nanoTime();
         Map<String, Converter.Converted> converted = BlockConversion.convert(c, clip, List.copyOf(targets.keySet()), register, settings, (done, total) -> {
             double elapsed = (System.nanoTime() - t0) / 1e9;
@@ -120,8 +120,8 @@ public final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    private static String toneState(Converter c, ConversionSettings settings) {
-        return settings.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)";
+    private static String settingsSummary(Converter c, ConversionSettings settings) {
+        return String.format(Locale.ROOT, "timbre strength %.2f; tone matching ", settings.timbreStrength()) + (settings.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)");
     }
 
     private static void write(Path file, Converter.Converted y) throws java.io.IOException {
