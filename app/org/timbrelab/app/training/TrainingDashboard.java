@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches a {@link TrainingJob}: live loss curves per term, the latest spectrogram snapshot per
+ * Watches a {@link TrainingJob}: live loss curves per term, the newest image the run writes per
  * domain (PNG files the run writes), steps, steps/s, ETA, and pause / resume / stop. Events
  * arrive on the training thread and are drained once per frame, so the FX thread never waits.
  */
@@ -77,7 +77,7 @@ public final class TrainingDashboard {
         stop.setId("dashboardStop");
         HBox bar = new HBox(14, steps, progress, speed, eta, state, pause, stop);
         bar.setPadding(new Insets(8));
-        Label snapTitle = new Label("Latest spectrogram snapshots");
+        Label snapTitle = new Label("Images the run writes (newest of each)");
         snapTitle.getStyleClass().add("section-title");
         VBox snapBox = new VBox(6, snapTitle, snapshots);
         snapBox.setPadding(new Insets(8));
