@@ -169,8 +169,8 @@ public final class EvalCommand implements Callable<Integer> {
 
             List<ConversionSystem> systems = new ArrayList<>();
             String label = label(main);
-            double strength = this.strength != null ? this.strength : main.info().timbreStrength();
-            ConversionSettings shipped = main.defaults().withTimbreStrength(strength);
+            double mainStrength = strength != null ? strength : main.info().timbreStrength();
+            ConversionSettings shipped = main.defaults().withTimbreStrength(mainStrength);
             systems.add(new ModelSystem(main, label, "model", Register.AUTO, shipped, false));
             systems.addAll(references);
             systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), shipped, false));
@@ -179,8 +179,8 @@ public final class EvalCommand implements Callable<Integer> {
             // the same outputs with the envelope step (the default before 5 Dec 2026)
             systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped, true));
             for (double s : ablationStrengths)
-                if (s != strength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped.withTimbreStrength(s), false));
-            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, this.strength != null ? second.defaults().withTimbreStrength(this.strength) : second.defaults(), false));
+                if (s != mainStrength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped.withTimbreStrength(s), false));
+            if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, strength != null ? second.defaults().withTimbreStrength(strength) : second.defaults(), false));
             systems.add(Vocoders.noModelBaseline(transform, PhaseMethod.PGHI));
             if (oracle) systems.add(new MelodyOracle(Soundfont.of(soundfont), InstrumentTable.loadDefault()));
             List<RoundTrip> ceilings = new ArrayList<>(List.of(Vocoders.ceiling(transform, PhaseMethod.PGHI)));

@@ -1,7 +1,7 @@
 package org.timbrelab.engine.nn;
 
 import ai.djl.nn.Block;
-import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.initializer.Initializer;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -11,7 +11,7 @@ import java.util.Locale;
  * from scratch draws them; a preset's weights are loaded over whatever was drawn.
  */
 public enum WeightInit {
-    /** DJL's default for weights: normal with std √(2 / fan_in) (He); biases zero. Every preset trained before 6 Dec 2026. */
+    /** DJL's default for weights: normal with std √(2 / fan_in) (He); biases zero. Every shipped preset was trained with it. */
     HE_NORMAL("he-normal"),
     /**
      * PyTorch's default for {@code nn.Conv2d}: weights and biases uniform in ±1/√fan_in ({@code kaiming_uniform_} with
@@ -43,8 +43,9 @@ public enum WeightInit {
     private void setOn(Conv conv) {
         if (this == HE_NORMAL) return; // DJL's default, set by the parameter's type
         ConvSpec s = conv.spec();
-        float bound = (float) (1 / Math.sqrt((double) s.in() * s.kernel() * s.kernel()));
-        conv.weightParameter().setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1));
-        conv.biasParameter().setInitializer((manager, shape, type) -> manager.randomUniform(-bound, bound, shape, type, manager.getDevice()));
+        float bound = (float) (1 / Math.sqrt((double) s.in() * s.kernel() * s.kernel())); // 1/√fan_in, for weights and biases alike
+        Initializer uniform = (manager, shape, type) -> manager.randomUniform(-bound, bound, shape, type, manager.getDevice());
+        conv.weightParameter().setInitializer(uniform);
+        conv.biasParameter().setInitializer(uniform);
     }
 }
