@@ -22,8 +22,6 @@ public final class Conv extends Layer {
 
     public Parameter weightParameter() { return weight; }
 
-    public Parameter biasParameter() { return bias; }
-
     @Override
     public NDArray forward(NDArray x) {
         int p = spec.pad();

@@ -74,7 +74,7 @@ public final class VaeGanStep {
                 fakeFrom[a] = y.get(new NDIndex("{}:", b));
                 lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
                 lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean());
-                if (w.tone() > 0) lTone = sum(lTone, bands(spectralProfile(fakeFrom[a]), w.toneBands()).sub(bands(spectralProfile(x.get(k)), w.toneBands())).abs().mean());
+                if (w.tone() > 0) lTone = sum(lTone, spectralProfile(fakeFrom[a]).sub(spectralProfile(x.get(k))).abs().mean());
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -140,14 +140,6 @@ public final class VaeGanStep {
     static NDArray spectralProfile(NDArray y) { // (B, 1, mels, T) -> (mels)
         NDArray centred = y.sub(y.mean(new int[] {2}, true));
         return centred.mean(new int[] {3}).mean(new int[] {1}).mean(new int[] {0}); // one axis at a time: the engine reduces one per call
-    }
-
-    /** A profile averaged into {@code n} equal bands (0: as it is); the bands must divide the mel bins. */
-    static NDArray bands(NDArray profile, int n) {
-        if (n <= 0) return profile;
-        long mels = profile.getShape().get(0);
-        if (mels % n != 0) throw new IllegalArgumentException("losses.toneBands " + n + " must divide the " + mels + " mel bins");
-        return profile.reshape(n, mels / n).mean(new int[] {1});
     }
 
     /** A random permutation with no fixed point: each domain's transfer target (uniform over derangements). */

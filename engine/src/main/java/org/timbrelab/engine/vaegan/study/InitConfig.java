@@ -1,7 +1,5 @@
 package org.timbrelab.engine.vaegan.study;
 
-import org.timbrelab.engine.nn.WeightInit;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,21 +11,18 @@ import java.util.Map;
  * @param freeze parts that keep the preset's weights all run: {@code encoder}, {@code shared} and domain names
  *               (their generators); a frozen domain's outputs stay exactly the preset's while the others learn
  * @param anchor an L1 term holding the learning encoder near the preset's on chosen crops (default: none; {@link EncoderAnchor})
- * @param weights how the convolutions draw their random starting weights ({@link WeightInit}: {@code he-normal}, the default,
- *                or {@code pytorch}); parts a preset starts are then loaded over them
  */
-public record InitConfig(String from, Map<String, String> copy, List<String> freeze, Anchor anchor, String weights) {
+public record InitConfig(String from, Map<String, String> copy, List<String> freeze, Anchor anchor) {
     public static final String ENCODER = "encoder", SHARED = "shared";
     public static final String SCRATCH = "scratch";
 
-    public InitConfig(String from, Map<String, String> copy, List<String> freeze) { this(from, copy, freeze, null, null); }
+    public InitConfig(String from, Map<String, String> copy, List<String> freeze) { this(from, copy, freeze, null); }
 
     public InitConfig {
         if (from == null || from.isBlank()) throw new IllegalArgumentException("init.from must be 'scratch' or a preset folder");
         copy = copy == null ? Map.of() : Map.copyOf(copy);
         freeze = freeze == null ? List.of() : List.copyOf(freeze);
         anchor = anchor == null ? Anchor.NONE : anchor;
-        weights = (weights == null ? WeightInit.HE_NORMAL : WeightInit.of(weights)).key();
         if (fromScratchName(from) && !(copy.isEmpty() && freeze.isEmpty() && !anchor.on()))
             throw new IllegalArgumentException("init.copy, init.freeze and init.anchor need init.from to be a preset folder");
         if (anchor.on() && freeze.contains(ENCODER))
@@ -37,9 +32,6 @@ public record InitConfig(String from, Map<String, String> copy, List<String> fre
     private static boolean fromScratchName(String from) { return SCRATCH.equals(from); }
 
     public boolean fromScratch() { return fromScratchName(from); }
-
-    /** The scheme the random starting weights are drawn with. */
-    public WeightInit weightInit() { return WeightInit.of(weights); }
 
     /**
      * L_anchor = |E(x) − E₀(x)|₁ averaged over the chosen crops, E₀ a frozen copy of the init preset's encoder, added

@@ -20,7 +20,6 @@ import org.timbrelab.engine.train.TrainingListener;
 import org.timbrelab.engine.train.TrainingRecipe;
 import org.timbrelab.engine.vaegan.VaeGan;
 import org.timbrelab.engine.vaegan.VaeGanConfig;
-import org.timbrelab.engine.nn.WeightInit;
 import org.timbrelab.engine.vaegan.study.EncoderAnchor;
 import org.timbrelab.engine.vaegan.study.InitConfig;
 import org.timbrelab.engine.vaegan.study.WarmStart;
@@ -61,7 +60,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override public void fillOptionalKeys(ObjectNode tree) {
         if (tree.get("losses") instanceof ObjectNode losses) {
             if (!losses.has("tone")) losses.put("tone", 0.0);
-            if (!losses.has("toneBands")) losses.put("toneBands", 0);
+            dropRemoved(losses, "toneBands", 0, "losses.");
             dropRemoved(losses, "otherReal", 0, "losses.");
             dropRemoved(losses, "domainClass", 0, "losses.");
         }
@@ -75,7 +74,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             if (!init.has("copy")) init.putObject("copy");
             if (!init.has("freeze")) init.putArray("freeze");
             if (!init.has("anchor")) init.putObject("anchor").put("weight", 0.0);
-            if (!init.has("weights")) init.put("weights", WeightInit.HE_NORMAL.key());
+            dropRemoved(init, "weights", "he-normal", "init.");
             if (init.get("anchor") instanceof ObjectNode anchor) {
                 if (!anchor.has("domains")) anchor.putArray("domains");
                 if (!anchor.has("octaves")) anchor.putArray("octaves");
@@ -98,7 +97,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * their code was removed from the training step and is in git history.
      */
     static final String REMOVED = "a study setting that was tried and not shipped; its code was removed from the training step"
-            + " (docs/study-n-domains.md says what it did and where it is in git history)";
+            + " (docs/study-n-domains.md and docs/study-reference.md say what it did and where it is in git history)";
 
     /** Removes {@code key} from {@code node} when it holds its neutral value; any other value is an error naming the key. */
     private static void dropRemoved(ObjectNode node, String key, double neutral, String path) {
@@ -108,8 +107,22 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             node.remove(key);
             return;
         }
-        throw new ConfigException("key '" + path + key + "': " + REMOVED + "; delete the key (or set it to " + (neutral == 0 ? "0" : "1")
-                + ") to train with the shipped recipe");
+        throw removed(path + key, neutral == 0 ? "0" : "1");
+    }
+
+    /** The same for a removed text option whose only value left is {@code neutral}. */
+    private static void dropRemoved(ObjectNode node, String key, String neutral, String path) {
+        JsonNode v = node.get(key);
+        if (v == null) return;
+        if (v.isTextual() && v.asText().equals(neutral)) {
+            node.remove(key);
+            return;
+        }
+        throw removed(path + key, neutral);
+    }
+
+    private static ConfigException removed(String key, String neutral) {
+        return new ConfigException("key '" + key + "': " + REMOVED + "; delete the key (or set it to " + neutral + ") to train with the shipped recipe");
     }
 
     @Override
@@ -117,7 +130,6 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         Opened data = open(cfg, ctx);
         VaeGanConfig modelConfig = cfg.modelConfig(data.spec.nMels());
         VaeGan model = new VaeGan(modelConfig);
-        cfg.init().weightInit().applyTo(model);
         model.initialize(ctx.manager());
         WarmStart.apply(model, cfg.init(), ctx.out());
         ctx.out().printf("vaegan: %d domains, E+G %,d parameters, D %,d parameters, crops %d frames x %d per domain%n",

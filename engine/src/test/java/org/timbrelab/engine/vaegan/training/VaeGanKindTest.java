@@ -102,14 +102,14 @@ class VaeGanKindTest {
     }
 
     /**
-     * The study settings whose code was removed (losses.otherReal, losses.domainClass, ema, domains[].ganWeight,
-     * domains[].tiltDb): an older run's config that holds them at their neutral value resumes; another value fails
+     * The study settings whose code was removed (losses.otherReal, losses.domainClass, losses.toneBands, ema,
+     * domains[].ganWeight, domains[].tiltDb, init.weights): an older run's config that holds them at their neutral value resumes; another value fails
      * naming the key.
      */
     private void removedStudyKeysLoadAtTheirNeutralValueOnly(Path trained, Path twoDomainConfig, ModelRegistry registry) throws Exception {
         String neutral = Files.readString(twoDomainConfig)
-                .replace("tone: 2 }", "tone: 2, otherReal: 0, domainClass: 0.0 }")
-                .replace("colour: \"#445566\" }", "colour: \"#445566\", ganWeight: 1.0, tiltDb: 0 }") + "ema: 0.0\n";
+                .replace("tone: 2 }", "tone: 2, otherReal: 0, domainClass: 0.0, toneBands: 0 }")
+                .replace("colour: \"#445566\" }", "colour: \"#445566\", ganWeight: 1.0, tiltDb: 0 }") + "ema: 0.0\ninit: { from: scratch, weights: he-normal }\n";
         Path run = tmp.resolve("old-run");
         Files.createDirectories(run);
         for (String f : List.of(org.timbrelab.engine.train.Checkpoints.FILE_NAME, "metrics.jsonl")) Files.copy(trained.resolve(f), run.resolve(f));
@@ -123,6 +123,7 @@ class VaeGanKindTest {
         Path config = tmp.resolve("study.yaml");
         for (String[] c : new String[][] {{"tone: 2 }", "tone: 2, otherReal: 0.5 }", "losses.otherReal"},
                 {"tone: 2 }", "tone: 2, domainClass: 1 }", "losses.domainClass"},
+                {"tone: 2 }", "tone: 2, toneBands: 8 }", "losses.toneBands"},
                 {"colour: \"#445566\" }", "colour: \"#445566\", ganWeight: 2.5 }", "domains[].ganWeight"},
                 {"colour: \"#445566\" }", "colour: \"#445566\", tiltDb: 12 }", "domains[].tiltDb"}}) {
             Files.writeString(config, Files.readString(twoDomainConfig).replace(c[0], c[1]));
@@ -134,6 +135,10 @@ class VaeGanKindTest {
         Exception e = assertThrows(Exception.class, () -> TrainingRun.execute(
                 new TrainingRun.Request(config, tmp.resolve("study-run"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
         assertTrue(e.getMessage().contains("key 'ema': a study setting"), e.getMessage());
+        Files.writeString(config, Files.readString(twoDomainConfig) + "init: { from: scratch, weights: pytorch }\n");
+        e = assertThrows(Exception.class, () -> TrainingRun.execute(
+                new TrainingRun.Request(config, tmp.resolve("study-run"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
+        assertTrue(e.getMessage().contains("key 'init.weights': a study setting") && e.getMessage().contains("set it to he-normal"), e.getMessage());
     }
 
     /** A 3-domain run started from the 2-domain preset: 'mid' is new and starts as the preset's 'high' generator. */
