@@ -7,12 +7,8 @@ import org.timbrelab.app.model.Latent;
 import org.timbrelab.app.model.Register;
 import org.timbrelab.app.model.TimbreModel;
 import org.timbrelab.dsp.AudioClip;
-import org.timbrelab.dsp.AudioTransform;
-import org.timbrelab.dsp.Spectrogram;
 import org.timbrelab.dsp.SpectrogramConfig;
-import org.timbrelab.engine.infer.ConversionSettings;
 import org.timbrelab.engine.infer.Converter;
-import org.timbrelab.engine.infer.LoudnessEnvelope;
 import org.timbrelab.engine.preset.LatentPoints;
 import org.timbrelab.engine.preset.PresetInfo;
 import org.timbrelab.engine.preset.TrainingSummary;
@@ -31,7 +27,6 @@ import java.util.Map;
 public final class EngineTimbreModel implements TimbreModel {
     private final Converter converter;
     private final PresetInfo info;
-    private final AudioTransform transform;
     private final LatentPoints points;
     // encodings of the most recent input by octave shift, and its median f0 (one YIN pass per input, not per row or drag)
     private AudioClip lastClip;
@@ -41,7 +36,6 @@ public final class EngineTimbreModel implements TimbreModel {
     public EngineTimbreModel(Converter converter) {
         this.converter = converter;
         this.info = converter.info();
-        this.transform = new AudioTransform(converter.spectrogramConfig());
         this.points = converter.preset().points();
     }
 
@@ -62,10 +56,8 @@ public final class EngineTimbreModel implements TimbreModel {
     @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register) {
         int k = shiftFor(input, domain, engine(register));
         org.timbrelab.engine.infer.Latent z = latentFor(input, k);
-        ConversionSettings settings = converter.defaults();
-        Spectrogram s = converter.decodeSpectrogram(converter.towardTarget(z, domain, settings.timbreStrength()), domain, z.f0Hz(), settings);
-        AudioClip y = LoudnessEnvelope.matchLevel(input, transform.invert(s, settings.phase()));   // as Converter.convert delivers it
-        return new ConvertedOutput(domain, y, s, k);
+        Converter.Rendered r = converter.render(input, z, domain, converter.defaults());   // as Converter.convert delivers it, checks included
+        return new ConvertedOutput(domain, r.audio(), r.spectrogram(), k);
     }
 
     private org.timbrelab.engine.infer.Latent latentFor(AudioClip input, int shift) {

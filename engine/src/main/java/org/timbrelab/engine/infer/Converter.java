@@ -217,7 +217,7 @@ public final class Converter implements AutoCloseable {
         clip = InputAudio.withoutDc(clip);
         Analysis a = analyse(clip, settings);
         int shift = register.auto() ? shiftFor(a.track, domain, register) : register.octaves();
-        return new Converted(render(clip, a.encode(shift), domain, settings), shift);
+        return new Converted(render(clip, a.encode(shift), domain, settings).audio(), shift);
     }
 
     /** One YIN pass (for the register choice and the comb) and one STFT (shifted per target) per conversion. */
@@ -275,7 +275,7 @@ public final class Converter implements AutoCloseable {
             info.domain(domain);   // fails naming the known domains
             Register.octaves(shift); // fails on a shift out of range
             Latent z = byShift.computeIfAbsent(shift, a::encode);
-            out.put(domain, new Converted(render(clip, z, domain, a.settings), shift));
+            out.put(domain, new Converted(render(clip, z, domain, a.settings).audio(), shift));
         });
         return out;
     }
@@ -285,11 +285,15 @@ public final class Converter implements AutoCloseable {
         return track(InputAudio.withoutDc(clip));
     }
 
+    /** A conversion's output spectrogram (the model's image) and its audio after the loudness step. */
+    public record Rendered(Spectrogram spectrogram, AudioClip audio) { }
+
     /**
-     * Decodes, vocodes and checks: a model that puts out NaN or infinite values, or silence for an
-     * input that is not silent, is broken, and saying so beats writing a silent file.
+     * Decodes {@code input}'s latent {@code z} into {@code domain}, vocodes and checks: a model that puts out NaN or
+     * infinite values, or silence for an input that is not silent, is broken, and saying so
+     * ({@link ConversionException}) beats writing a silent file. Every conversion goes through here, the window's too.
      */
-    private AudioClip render(AudioClip input, Latent z, String domain, ConversionSettings settings) {
+    public synchronized Rendered render(AudioClip input, Latent z, String domain, ConversionSettings settings) {
         Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.timbreStrength()), domain, z.f0Hz(), settings);
         requireFinite(s.values(), domain, "spectrogram");
         AudioClip raw = transform.invert(s, settings.phase());
@@ -301,7 +305,7 @@ public final class Converter implements AutoCloseable {
             throw new ConversionException(String.format(java.util.Locale.ROOT, "preset %s: the conversion into '%s' came out silent (%s) although the input is not; "
                     + "the preset's model is broken: try another preset, or export it again from a good checkpoint", info.name(), domain,
                     out.rms() > 0 ? String.format(java.util.Locale.ROOT, "%.0f dB below the input", 20 * Math.log10(in.rms() / out.rms())) : "all zeros"));
-        return y;
+        return new Rendered(s, y);
     }
 
     /**

@@ -181,6 +181,22 @@ class ConverterTest {
         }
     }
 
+    /**
+     * The window renders latents it encoded or interpolated itself (render): the image comes back with its audio, and
+     * a latent the model turns into NaN is refused as convert refuses it, never handed on as a silent clip.
+     */
+    @Test void renderChecksWhatTheWindowRenders() {
+        AudioClip clip = harmonicTone(110, 1.0, 0.3);
+        Latent z = converter.encode(clip, 0);
+        Converter.Rendered r = converter.render(clip, z, "violin", converter.defaults());
+        assertEquals(r.audio().length(), r.spectrogram().frames() * r.spectrogram().config().hopLength(), 2 * r.spectrogram().config().hopLength());
+        float[] nan = z.values().clone();
+        java.util.Arrays.fill(nan, Float.NaN);
+        Latent broken = new Latent(nan, z.channels(), z.bins(), z.frames(), z.spectrogramFrames(), z.f0Hz(), z.octaveShift());
+        ConversionException e = assertThrows(ConversionException.class, () -> converter.render(clip, broken, "violin", converter.defaults()));
+        assertTrue(e.getMessage().contains("NaN or infinite"), e.getMessage());
+    }
+
     @Test void lerpAndSlerpEndpointsAndResampling() {
         Latent a = converter.encode(harmonicTone(200, 1.0, 0.3));
         Latent b = converter.encode(harmonicTone(300, 3.0, 0.3));
