@@ -1,12 +1,8 @@
 package org.timbrelab.engine.labs;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
 import org.timbrelab.engine.nn.Activation;
 import org.timbrelab.engine.nn.Chain;
 import org.timbrelab.engine.nn.Conv;
@@ -14,7 +10,6 @@ import org.timbrelab.engine.nn.ConvNormAct;
 import org.timbrelab.engine.nn.ConvSpec;
 import org.timbrelab.engine.nn.Padding;
 import org.timbrelab.engine.nn.Upsample;
-import org.timbrelab.engine.train.NamedParameters;
 
 /**
  * Lab 4's VAE over log-mel crops (1 × M mels × T frames, values in [−1, 1]), c = base channels:
@@ -24,51 +19,42 @@ import org.timbrelab.engine.train.NamedParameters;
  * </pre>
  * A vector latent (not a latent map) so each note is one point for the PCA plots.
  */
-public final class SpectralVae {
+public final class SpectralVae extends VectorVae {
 
-    private final int latent;
     private final int channels;
     private final int mels;
     private final int frames;
-    private final Chain encoder;
-    private final Linear encoderHead;
-    private final Linear decoderHead;
-    private final Chain decoder;
-    private final ParameterStore store;
 
     public SpectralVae(NDManager manager, int mels, int frames, int latent, int channels) {
-        if (mels % 8 != 0 || frames % 8 != 0) throw new IllegalArgumentException("mels and crop frames must be multiples of 8 (got " + mels + ", " + frames + ")");
-        if (channels < 2 || channels % 2 != 0) throw new IllegalArgumentException("channels must be even and >= 2 (got " + channels + ")");
-        this.latent = latent;
+        super(manager, latent, encoder(checked(mels, frames, channels)), decoder(channels), new Shape(4L * channels, mels / 8, frames / 8));
         this.channels = channels;
         this.mels = mels;
         this.frames = frames;
-        int c = channels;
-        encoder = new Chain()
+    }
+
+    private static int checked(int mels, int frames, int channels) {
+        if (mels % 8 != 0 || frames % 8 != 0) throw new IllegalArgumentException("mels and crop frames must be multiples of 8 (got " + mels + ", " + frames + ")");
+        if (channels < 2 || channels % 2 != 0) throw new IllegalArgumentException("channels must be even and >= 2 (got " + channels + ")");
+        return channels;
+    }
+
+    private static Chain encoder(int c) {
+        return new Chain()
                 .add("down1", ConvNormAct.downsample(1, c, Padding.ZERO, false, Activation.LEAKY_RELU))
                 .add("down2", ConvNormAct.downsample(c, 2 * c, Padding.ZERO, false, Activation.LEAKY_RELU))
                 .add("down3", ConvNormAct.downsample(2 * c, 4 * c, Padding.ZERO, false, Activation.LEAKY_RELU));
-        encoder.initialize(manager);
-        long flat = bottleneck();
-        encoderHead = Linear.builder().setUnits(2L * latent).build();
-        encoderHead.initialize(manager, DataType.FLOAT32, new Shape(1, flat));
-        decoderHead = Linear.builder().setUnits(flat).build();
-        decoderHead.initialize(manager, DataType.FLOAT32, new Shape(1, latent));
-        decoder = new Chain()
+    }
+
+    private static Chain decoder(int c) {
+        return new Chain()
                 .add("up1", new Upsample(4 * c, 2 * c, Padding.ZERO))
                 .add("up2", new Upsample(2 * c, c, Padding.ZERO))
                 .add("up3", new Upsample(c, c / 2, Padding.ZERO))
                 .add("out", new Conv(ConvSpec.same(c / 2, 1, 3, Padding.ZERO)));
-        decoder.initialize(manager);
-        store = new ParameterStore(manager, false);
     }
 
     private long bottleneck() {
         return 4L * channels * (mels / 8) * (frames / 8);
-    }
-
-    public int latent() {
-        return latent;
     }
 
     public int frames() {
@@ -79,24 +65,9 @@ public final class SpectralVae {
         return mels;
     }
 
-    public NamedParameters parameters() {
-        return NamedParameters.concat(NamedParameters.of("enc", encoder), NamedParameters.of("encHead", encoderHead),
-                NamedParameters.of("decHead", decoderHead), NamedParameters.of("dec", decoder));
-    }
-
-    /** (B, 1, M, T) → (μ, log σ²), each (B, L). */
-    public NDArray[] encode(NDArray x) {
-        NDArray h = encoder.forward(x);
-        h = h.reshape(h.getShape().get(0), -1);
-        NDArray out = encoderHead.forward(store, new NDList(h), true).singletonOrThrow();
-        return new NDArray[] {out.get(":, :" + latent), out.get(":, " + latent + ":")};
-    }
-
     /** (B, L) → (B, 1, M, T) in [−1, 1]. */
     public NDArray decode(NDArray z) {
-        NDArray h = decoderHead.forward(store, new NDList(z), true).singletonOrThrow();
-        h = ai.djl.nn.Activation.relu(h).reshape(z.getShape().get(0), 4L * channels, mels / 8, frames / 8);
-        return decoder.forward(h).tanh();
+        return decodeRaw(z).tanh();
     }
 
     /** Multiply-adds of encode + decode for one crop, layer by layer. */
@@ -104,7 +75,7 @@ public final class SpectralVae {
         long c = channels;
         long px1 = (long) (mels / 2) * (frames / 2), px2 = px1 / 4, px3 = px2 / 4;
         long macs = c * 16 * px1 + c * 2 * c * 16 * px2 + 2 * c * 4 * c * 16 * px3;   // encoder convs
-        macs += bottleneck() * 2L * latent + (long) latent * bottleneck();             // heads
+        macs += bottleneck() * 2L * latent() + (long) latent() * bottleneck();           // heads
         macs += 4 * c * 2 * c * 9 * px2 + 2 * c * c * 9 * px1 + c * (c / 2) * 9 * (px1 * 4); // up1..up3 at their outputs
         macs += (c / 2) * 9 * (px1 * 4);                                                 // out conv
         return macs;
