@@ -50,8 +50,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * Keys that came later get their defaults: without {@code domains[i].octaves} a domain trains at its own register
      * only ([0]); without {@code domains[i].render} on its folder as it is ({@code { folder: <dir> }}); without
      * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0); without {@code init} (or its {@code copy}, {@code freeze},
-     * {@code anchor}) the run starts from random weights with nothing held; without {@code init.weights} they are drawn
-     * He-normal (DJL's default); without {@code schedule} the learning rate
+     * {@code anchor}) the run starts from random weights (DJL's He-normal) with nothing held; without {@code schedule} the learning rate
      * stays constant ({@code lrDecayFrom: 1}); without {@code conversion} the preset converts at timbre strength 0.25.
      * <p>
      * Study settings whose code was removed ({@link #REMOVED}) still load at their neutral value, so the configs of older
