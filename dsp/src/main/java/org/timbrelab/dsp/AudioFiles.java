@@ -66,6 +66,32 @@ public final class AudioFiles {
         }
     }
 
+    /**
+     * Seconds of audio a WAV or AIFF file holds, from its header alone (nothing else is read), so a recording too long
+     * for the memory can be refused before it is decoded; empty for anything else or a header that does not say.
+     */
+    public static java.util.OptionalDouble seconds(Path file) {
+        java.util.OptionalDouble wav = WavStream.seconds(file);
+        if (wav.isPresent() || !isAiff(file)) return wav;
+        try {
+            javax.sound.sampled.AudioFileFormat f = AudioSystem.getAudioFileFormat(file.toFile());
+            long frames = f.getFrameLength();
+            float rate = f.getFormat().getFrameRate();
+            return frames >= 0 && rate > 0 ? java.util.OptionalDouble.of(frames / (double) rate) : java.util.OptionalDouble.empty();
+        } catch (Exception unreadable) {   // damaged or unsupported: the reader gives the full diagnosis
+            return java.util.OptionalDouble.empty();
+        }
+    }
+
+    private static boolean isAiff(Path file) {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(head, 0, 4) == 4 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("FORM");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Reads a WAV or AIFF file in its own format. */
     public static WavData read(Path file) throws AudioFileException {
         return readReporting(file).data();

@@ -48,6 +48,20 @@ class AudioFilesTest {
         for (int i = 0; i < n; i++) assertEquals(bb.getShort(2 * i) / 32768.0, clip.samples()[i], 1e-7);
     }
 
+    /** The length of a WAV or AIFF comes from its header, before anything is decoded; other files say nothing. */
+    @Test void secondsFromTheHeaderOfWavAndAiff() throws Exception {
+        int n = 44_100;   // 2 s of stereo 16-bit at 22.05 kHz
+        AudioFormat af = new AudioFormat(22_050, 16, 2, true, true);
+        Path aiff = dir.resolve("two-seconds.aiff");
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(new byte[n * 4]), af, n), AudioFileFormat.Type.AIFF, aiff.toFile());
+        assertEquals(2.0, AudioFiles.seconds(aiff).orElseThrow(), 1e-9);
+        Path wav = dir.resolve("three-seconds.wav");
+        AudioFiles.saveWav(wav, new AudioClip(new float[48_000], 16_000));
+        assertEquals(3.0, AudioFiles.seconds(wav).orElseThrow(), 1e-9);
+        assertTrue(AudioFiles.seconds(java.nio.file.Files.writeString(dir.resolve("notes.aiff"), "FORM but not audio")).isEmpty());
+        assertTrue(AudioFiles.seconds(dir.resolve("missing.wav")).isEmpty());
+    }
+
     @Test void saveWavWritesSixteenBitPcmThatReadsBack() throws Exception {
         float[] x = Signals.sine(300, 0.8, 16000, 4000);
         x[10] = 1.5f;    // clipped to full scale

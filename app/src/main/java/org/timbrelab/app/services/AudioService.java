@@ -33,7 +33,7 @@ public final class AudioService {
     static final double WINDOW_BYTES_PER_SECOND = 3.0e6;
 
     /**
-     * Any WAV/AIFF → mono at the model rate. A WAV too long for the window to convert in the memory Java may use is
+     * Any WAV/AIFF → mono at the model rate. A recording too long for the window to convert in the memory Java may use is
      * refused from its header, before it is read, with what to do (the CLI converts long recordings in blocks).
      */
     public AudioClip load(Path file) throws AudioFileException {
@@ -41,10 +41,10 @@ public final class AudioService {
         return AudioFiles.loadMono(file, transform.config().sampleRate());
     }
 
-    /** Refuses a WAV longer than the window can hold with {@code maxHeap} bytes; other files are judged by their size later. */
+    /** Refuses a WAV or AIFF longer than the window can hold with {@code maxHeap} bytes; other files are judged by their size later. */
     static void requireWindowSized(Path file, long maxHeap) throws AudioFileException {
-        var header = org.timbrelab.dsp.WavStream.seconds(file);
-        if (header.isEmpty()) return;   // not a WAV, or damaged: the reader gives the full diagnosis
+        var header = AudioFiles.seconds(file);
+        if (header.isEmpty()) return;   // not a WAV or AIFF, or damaged: the reader gives the full diagnosis
         double seconds = header.getAsDouble();
         double fits = 0.8 * maxHeap / WINDOW_BYTES_PER_SECOND;
         if (seconds > fits)
