@@ -32,9 +32,10 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
      * to be converted into {@code outputs} domains.
      */
     static ConvertInput load(Path file, int rate, int window, int outputs) throws AudioFileException {
-        boolean wav = WavStream.seconds(file).isPresent();
-        double seconds = AudioFiles.seconds(file).orElse(0);   // neither WAV nor AIFF, or damaged: the whole-file reader diagnoses it
-        if (wav && seconds > BlockConversion.LONG_INPUT_SECONDS) return loadLong(file, rate, seconds, outputs);
+        java.util.OptionalDouble wavSeconds = WavStream.seconds(file);   // a WAV can be read in blocks
+        double seconds = wavSeconds.isPresent() ? wavSeconds.getAsDouble()
+                : AudioFiles.seconds(file).orElse(0);   // an AIFF's header, or 0: neither, or damaged (the whole-file reader diagnoses it)
+        if (wavSeconds.isPresent() && seconds > BlockConversion.LONG_INPUT_SECONDS) return loadLong(file, rate, seconds, outputs);
         requireMemory(file, seconds);   // an AIFF is decoded whole: say up front when it cannot fit
         WavIO.Read read = AudioFiles.readReporting(file);
         List<String> warnings = new ArrayList<>();

@@ -84,11 +84,18 @@ public final class AudioFiles {
     }
 
     private static boolean isAiff(Path file) {
+        try {
+            return startsWithForm(file);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** An AIFF (or AIFF-C) file starts with the IFF chunk id "FORM"; a WAV with "RIFF". */
+    private static boolean startsWithForm(Path file) throws IOException {
         byte[] head = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(head, 0, 4) == 4 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("FORM");
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 
@@ -104,17 +111,15 @@ public final class AudioFiles {
      */
     public static WavIO.Read readReporting(Path file) throws AudioFileException {
         requireReadableSize(file);
-        byte[] head = new byte[4];
-        int got;
-        try (InputStream in = Files.newInputStream(file)) {
-            got = in.readNBytes(head, 0, 4);
+        boolean aiff;
+        try {
+            aiff = startsWithForm(file);
         } catch (NoSuchFileException e) {
             throw new AudioFileException(file, Reason.IO, "no such file");
         } catch (IOException e) {
             throw new AudioFileException(file, Reason.IO, e.toString(), e);
         }
-        if (got == 4 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("FORM")) return new WavIO.Read(readAiff(file), -1);
-        return WavIO.readReporting(file);
+        return aiff ? new WavIO.Read(readAiff(file), -1) : WavIO.readReporting(file);
     }
 
     /** Decoding takes several times the file's size (8-byte samples per channel, then the mono mix and its resampling). */
