@@ -22,7 +22,10 @@ import java.util.Random;
  *  x̃_aba = G_a(E(x̂_ab) + ε)         L_cc  = |x̃_aba − x_a|₁
  *  c_a = mean over batch, time of μ_a   L_latent = |c_a − mean_k c_k|₁
  *  p(y) = mean over batch, time of (y − its mean over bins)   L_tone = |p(x̂_ab) − p(x_b)|₁   (spectral profile)
- *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone   (terms averaged over domains)
+ *  h(y, c) = per voiced frame, comb-weighted mean of y − mean of y over bins   (how far the harmonics stand out)
+ *  L_follow = mean over x̂_ab's voiced frames of max(0, mean h(x_b, c_b) − h(x̂_ab, c_a))   (comb following)
+ *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow
+ *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
  * π is a random derangement, so every source has one other target and every target receives one
@@ -63,7 +66,7 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray lRec = null, lGan = null, lCc = null, lTone = null;
+            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null;
             NDArray[] fakeFrom = new NDArray[n];
             for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
                 int a = source[k];
@@ -75,6 +78,7 @@ public final class VaeGanStep {
                 lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
                 lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean());
                 if (w.tone() > 0) lTone = sum(lTone, spectralProfile(fakeFrom[a]).sub(spectralProfile(x.get(k))).abs().mean());
+                if (w.follow() > 0 && comb != null) lFollow = sum(lFollow, combFollowing(fakeFrom[a], comb.get(a), x.get(k), comb.get(k)));
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -96,6 +100,11 @@ public final class VaeGanStep {
                 lTone = lTone.div(n);
                 lG = lG.add(lTone.mul((float) w.tone()));
                 put(out, "L_tone", lTone);
+            }
+            if (lFollow != null) {
+                lFollow = lFollow.div(n);
+                lG = lG.add(lFollow.mul((float) w.follow()));
+                put(out, "L_follow", lFollow);
             }
             if (extra != null) {
                 NDArray term = extra.term(mu);
@@ -140,6 +149,31 @@ public final class VaeGanStep {
     static NDArray spectralProfile(NDArray y) { // (B, 1, mels, T) -> (mels)
         NDArray centred = y.sub(y.mean(new int[] {2}, true));
         return centred.mean(new int[] {3}).mean(new int[] {1}).mean(new int[] {0}); // one axis at a time: the engine reduces one per call
+    }
+
+    /**
+     * How far a transfer falls short of its target domain's real crops in standing out at its comb's harmonics: per voiced
+     * frame of {@code fake}, max(0, target − h), where h is {@link #harmonicContrast} and the target is the real crops' mean
+     * h over their own voiced frames. The cycle loss cannot ask this of a transfer, because the comb given again on the way
+     * back supplies the pitch; without it a generator may play its domain's usual partials instead of the comb's
+     * (docs/ARCHITECTURE.md, "The training step").
+     */
+    static NDArray combFollowing(NDArray fake, NDArray fakeComb, NDArray real, NDArray realComb) {
+        NDArray[] target = harmonicContrast(real, realComb);
+        NDArray goal = target[0].mul(target[1]).sum().div(target[1].sum().add(1e-6f)).stopGradient();
+        NDArray[] got = harmonicContrast(fake, fakeComb);
+        return goal.sub(got[0]).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
+    }
+
+    /**
+     * Per frame of (B, 1, mels, T) images {@code y} and their comb images {@code c}: the comb-weighted mean of y minus y's
+     * mean over bins (B, 1, T), and a 0/1 mask of the voiced frames (those with a comb).
+     */
+    static NDArray[] harmonicContrast(NDArray y, NDArray c) {
+        NDArray weight = c.sum(new int[] {2});
+        NDArray voiced = weight.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        NDArray atHarmonics = y.mul(c).sum(new int[] {2}).div(weight.add(1e-6f));
+        return new NDArray[] {atHarmonics.sub(y.mean(new int[] {2})), voiced};
     }
 
     /** A random permutation with no fixed point: each domain's transfer target (uniform over derangements). */

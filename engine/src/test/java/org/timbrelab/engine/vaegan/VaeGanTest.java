@@ -134,14 +134,27 @@ class VaeGanTest {
 
     /** One step of a fresh tiny model on the same toy batch and noise, with the given weights and extra term. */
     private static Map<String, Float> oneStep(LossWeights weights, ExtraGeneratorLoss extra) {
+        return oneStep(weights, extra, false);
+    }
+
+    /** As above; a pitch-conditioned model gets combs with harmonics every 6 bins from bin 3 in every frame. */
+    private static Map<String, Float> oneStep(LossWeights weights, ExtraGeneratorLoss extra, boolean pitch) {
         Engine.getInstance().setRandomSeed(9);
         Random r = new Random(9);
         try (NDManager base = NDManager.newBaseManager()) {
-            VaeGan model = new VaeGan(tiny(2, false));
+            VaeGan model = new VaeGan(tiny(2, pitch));
             model.initialize(base);
             List<NDArray> x = toyBatch(base, r, 2, 32, 16);
+            List<NDArray> comb = null;
+            if (pitch) {
+                float[] c = new float[2 * 32 * 16];
+                for (int i = 0; i < 2; i++)
+                    for (int f = 3; f < 32; f += 6)
+                        for (int t = 0; t < 16; t++) c[(i * 32 + f) * 16 + t] = 1f;
+                comb = List.of(base.create(c, new Shape(2, 1, 32, 16)), base.create(c, new Shape(2, 1, 32, 16)));
+            }
             Engine.getInstance().setRandomSeed(9);
-            return new VaeGanStep(model, weights).run(x, null, extra, r, new LocalAdam(model, 1e-3f));
+            return new VaeGanStep(model, weights).run(x, comb, extra, r, new LocalAdam(model, 1e-3f));
         }
     }
 
@@ -180,6 +193,50 @@ class VaeGanTest {
     /** With λ_tone > 0 the step logs L_tone, adds it to L_G with its weight, and leaves the other terms as they were. */
     @Test void theToneTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4), null), "L_tone", 4);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0), null), "L_tone", 4);
+    }
+
+    /** A frame's harmonic contrast is its comb-weighted mean minus its mean over bins; a frame without a comb is unvoiced. */
+    @Test void harmonicContrastMeasuresHowFarTheCombBinsStandOut() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 8, w = 2;
+            float[] y = new float[h * w], c = new float[h * w];
+            y[2 * w] = 1f; // frame 0: energy only in bin 2, where its comb is
+            c[2 * w] = 1f;
+            y[5 * w + 1] = 1f; // frame 1: energy in bin 5, no comb
+            NDArray[] hv = VaeGanStep.harmonicContrast(m.create(y, new Shape(1, 1, h, w)), m.create(c, new Shape(1, 1, h, w)));
+            assertArrayEquals(new float[] {1f - 1f / h, -1f / h}, hv[0].toFloatArray(), 1e-5f);
+            assertArrayEquals(new float[] {1f, 0f}, hv[1].toFloatArray(), 0f);
+        }
+    }
+
+    /**
+     * A transfer whose energy sits on its comb as much as the real crops' does costs nothing; one with the same energy between
+     * the comb's harmonics costs the real crops' contrast, and so does a flat one, less its own.
+     */
+    @Test void combFollowingCostsOnlyATransferThatMissesItsComb() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 12, w = 3;
+            float[] comb = new float[h * w], onComb = new float[h * w], offComb = new float[h * w];
+            for (int t = 0; t < w; t++)
+                for (int f = 2; f < h; f += 4) {
+                    comb[f * w + t] = 1f;
+                    onComb[f * w + t] = 0.9f;
+                    offComb[(f + 1) * w + t] = 0.9f;
+                }
+            Shape s = new Shape(1, 1, h, w);
+            NDArray c = m.create(comb, s), real = m.create(onComb, s);
+            float contrast = 0.9f - 0.9f * 3 / h;
+            assertEquals(0f, VaeGanStep.combFollowing(real, c, real, c).getFloat(), 1e-6f);
+            float cost = VaeGanStep.combFollowing(m.create(offComb, s), c, real, c).getFloat();
+            assertEquals((contrast + 0.9f * 3 / h) * w / (w + 1f), cost, 1e-5f); // mean over voiced frames, damped by +1 in the count
+            assertEquals(contrast * w / (w + 1f), VaeGanStep.combFollowing(m.zeros(s), c, real, c).getFloat(), 1e-5f);
+        }
+    }
+
+    /** With λ_follow > 0 a pitch-conditioned step logs L_follow, adds it to L_G with its weight, and leaves the rest as it was. */
+    @Test void theCombFollowingTermEntersTheGeneratorLossWithItsWeight() {
+        Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, true);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5), null, true), "L_follow", 5);
     }
 }
