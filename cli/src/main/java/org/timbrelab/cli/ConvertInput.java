@@ -6,7 +6,6 @@ import org.timbrelab.dsp.AudioFiles;
 import org.timbrelab.dsp.Resampler;
 import org.timbrelab.dsp.WavData;
 import org.timbrelab.dsp.WavIO;
-import org.timbrelab.dsp.WavStream;
 import org.timbrelab.engine.infer.BlockConversion;
 import org.timbrelab.engine.infer.InputAudio;
 
@@ -19,7 +18,7 @@ import java.util.Locale;
  * A recording made ready for conversion: read, mixed to mono, resampled, its DC offset removed.
  * Inputs there is nothing to convert in (silence, a constant level, channels that cancel, a clip
  * shorter than one analysis window) are refused with a message that says which; a file holding
- * less audio than its header promises is used with a warning. A WAV file longer than
+ * less audio than its header promises is used with a warning. A WAV or AIFF file longer than
  * {@link BlockConversion#LONG_INPUT_SECONDS} is read a block at a time and converted in blocks, so memory stays bounded.
  *
  * @param warnings  things the user should know, already phrased "FILE: …"
@@ -32,11 +31,8 @@ record ConvertInput(AudioClip clip, List<String> warnings, boolean blockwise) {
      * to be converted into {@code outputs} domains.
      */
     static ConvertInput load(Path file, int rate, int window, int outputs) throws AudioFileException {
-        java.util.OptionalDouble wavSeconds = WavStream.seconds(file);   // a WAV can be read in blocks
-        double seconds = wavSeconds.isPresent() ? wavSeconds.getAsDouble()
-                : AudioFiles.seconds(file).orElse(0);   // an AIFF's header, or 0: neither, or damaged (the whole-file reader diagnoses it)
-        if (wavSeconds.isPresent() && seconds > BlockConversion.LONG_INPUT_SECONDS) return loadLong(file, rate, seconds, outputs);
-        requireMemory(file, seconds);   // an AIFF is decoded whole: say up front when it cannot fit
+        double seconds = AudioFiles.seconds(file).orElse(0);   // from the header; 0: neither WAV nor AIFF, or damaged (the reader diagnoses it)
+        if (seconds > BlockConversion.LONG_INPUT_SECONDS) return loadLong(file, rate, seconds, outputs);
         WavIO.Read read = AudioFiles.readReporting(file);
         List<String> warnings = new ArrayList<>();
         read.shortfall(file).ifPresent(warnings::add);

@@ -1,18 +1,10 @@
 package org.timbrelab.dsp;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 
 import org.timbrelab.dsp.AudioFileException.Reason;
 
@@ -30,26 +22,28 @@ public final class AudioFiles {
     }
 
     /**
-     * A WAV file as a {@code rate}-Hz mono clip, read {@link #STREAM_BLOCK_SECONDS} at a time: memory is the clip
+     * A WAV or AIFF file as a {@code rate}-Hz mono clip, read {@link #STREAM_BLOCK_SECONDS} at a time: memory is the clip
      * (4 bytes a sample) plus one block, whatever the file's format, and the samples equal those of {@link #loadMono}
      * (block-wise resampling has no seams: {@link Resampler#processRange}).
      *
-     * @param shortfall the warning of {@link WavStream#shortfall}, if the file holds less than its header promises
+     * @param shortfall a warning if the file holds less than its header promises ({@link WavStream#shortfall})
      */
     public record StreamedMono(AudioClip clip, java.util.Optional<String> shortfall, WavFormat fileFormat) { }
 
     /** Seconds of the file decoded at a time by {@link #streamMono}. */
     public static final double STREAM_BLOCK_SECONDS = 10;
 
-    /** Reads a long WAV file block by block (see {@link StreamedMono}). */
+    /** Reads a long WAV or AIFF file block by block (see {@link StreamedMono}). */
     public static StreamedMono streamMono(Path file, int rate) throws AudioFileException {
-        try (WavStream in = WavStream.open(file)) {
+        try (MonoFrames in = isAiff(file) ? AiffStream.open(file) : WavStream.open(file)) {
             int fileRate = in.format().sampleRate();
             Resampler r = new Resampler(fileRate, rate);
-            long total = in.frames(), outLength = r.outputLength(total);
+            long total = in.frames();
+            if (total < 0) throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, "its header does not say how many frames it holds");
+            long outLength = r.outputLength(total);
             if (outLength > Integer.MAX_VALUE - 8)
                 throw new AudioFileException(file, Reason.TOO_LARGE, String.format(java.util.Locale.ROOT,
-                        "%.0f hours of audio; Timbre Lab converts up to %.0f hours at a time", in.durationSeconds() / 3600, (Integer.MAX_VALUE / (double) rate) / 3600));
+                        "%.0f hours of audio; Timbre Lab converts up to %.0f hours at a time", total / (double) fileRate / 3600, (Integer.MAX_VALUE / (double) rate) / 3600));
             float[] out = new float[(int) outLength];
             int block = (int) (STREAM_BLOCK_SECONDS * rate);
             for (long from = 0; from < outLength; from += block) {
@@ -73,12 +67,9 @@ public final class AudioFiles {
     public static java.util.OptionalDouble seconds(Path file) {
         java.util.OptionalDouble wav = WavStream.seconds(file);
         if (wav.isPresent() || !isAiff(file)) return wav;
-        try {
-            javax.sound.sampled.AudioFileFormat f = AudioSystem.getAudioFileFormat(file.toFile());
-            long frames = f.getFrameLength();
-            float rate = f.getFormat().getFrameRate();
-            return frames >= 0 && rate > 0 ? java.util.OptionalDouble.of(frames / (double) rate) : java.util.OptionalDouble.empty();
-        } catch (Exception unreadable) {   // damaged or unsupported: the reader gives the full diagnosis
+        try (AiffStream a = AiffStream.open(file)) {
+            return a.frames() >= 0 ? java.util.OptionalDouble.of(a.frames() / (double) a.format().sampleRate()) : java.util.OptionalDouble.empty();
+        } catch (AudioFileException unreadable) {   // damaged or unsupported: the reader gives the full diagnosis
             return java.util.OptionalDouble.empty();
         }
     }
@@ -119,7 +110,7 @@ public final class AudioFiles {
         } catch (IOException e) {
             throw new AudioFileException(file, Reason.IO, e.toString(), e);
         }
-        return aiff ? new WavIO.Read(readAiff(file), -1) : WavIO.readReporting(file);
+        return aiff ? readAiff(file) : WavIO.readReporting(file);
     }
 
     /** Decoding takes several times the file's size (8-byte samples per channel, then the mono mix and its resampling). */
@@ -149,54 +140,10 @@ public final class AudioFiles {
         WavIO.writePcm16(file, clip.samples(), clip.sampleRate());
     }
 
-    /** AIFF/AIFF-C through javax.sound: integer PCM (8–32 bit, either byte order) or float. */
-    private static WavData readAiff(Path file) throws AudioFileException {
-        try (AudioInputStream ais = AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            AudioFormat f = ais.getFormat();
-            AudioFormat.Encoding enc = f.getEncoding();
-            boolean isFloat = enc.equals(AudioFormat.Encoding.PCM_FLOAT);
-            boolean signed = enc.equals(AudioFormat.Encoding.PCM_SIGNED), unsigned = enc.equals(AudioFormat.Encoding.PCM_UNSIGNED);
-            int bits = f.getSampleSizeInBits(), nc = f.getChannels();
-            if (!(isFloat || signed || unsigned) || bits % 8 != 0 || bits > 64 || nc < 1)
-                throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, f.toString());
-            float rate = f.getSampleRate();
-            if (!(rate >= WavIO.MIN_RATE && rate <= WavIO.MAX_RATE))
-                throw new AudioFileException(file, Reason.BAD_SAMPLE_RATE, "the header says " + rate + " Hz; Timbre Lab reads "
-                        + WavIO.MIN_RATE + " to " + WavIO.MAX_RATE + " Hz");
-            byte[] bytes = ais.readAllBytes();
-            int bps = bits / 8, frames = bytes.length / (bps * nc);
-            if (frames == 0) throw new AudioFileException(file, Reason.NO_SAMPLES, "0 sample frames");
-            ByteBuffer b = ByteBuffer.wrap(bytes).order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-            double[][] ch = new double[nc][frames];
-            double scale = 1.0 / Math.pow(2, bits - 1);
-            for (int i = 0, p = 0; i < frames; i++) {
-                for (int c = 0; c < nc; c++, p += bps) {
-                    double v;
-                    if (isFloat) v = bps == 4 ? b.getFloat(p) : b.getDouble(p);
-                    else {
-                        long raw = 0;
-                        for (int k = 0; k < bps; k++) {
-                            int idx = f.isBigEndian() ? p + k : p + bps - 1 - k;
-                            raw = (raw << 8) | (bytes[idx] & 0xFF);
-                        }
-                        if (unsigned) raw -= 1L << (bits - 1);
-                        else raw = (raw << (64 - bits)) >> (64 - bits);   // sign-extend
-                        v = raw * scale;
-                    }
-                    if (!Double.isFinite(v)) throw new AudioFileException(file, Reason.NON_FINITE, "sample " + i + " is " + v);
-                    ch[c][i] = v;
-                }
-            }
-            WavFormat wf = isFloat ? WavFormat.ieeeFloat(bits, nc, Math.round(f.getSampleRate()))
-                    : WavFormat.pcm(bits, nc, Math.round(f.getSampleRate()));
-            return new WavData(wf, ch);
-        } catch (UnsupportedAudioFileException e) {
-            throw new AudioFileException(file, Reason.NOT_RIFF, "javax.sound cannot read it: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new AudioFileException(file, Reason.UNSUPPORTED_ENCODING, e.getMessage(), e);
-        } catch (IOException e) {
-            if (e instanceof AudioFileException afe) throw afe;
-            throw new AudioFileException(file, Reason.IO, e.toString(), e);
+    /** AIFF/AIFF-C through javax.sound ({@link AiffStream}), decoded whole, with the frame count its header promises. */
+    private static WavIO.Read readAiff(Path file) throws AudioFileException {
+        try (AiffStream in = AiffStream.open(file)) {
+            return new WavIO.Read(new WavData(in.format(), in.readAll()), in.frames());
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * then read in memory proportional to the slice, not to the file (a 10-minute 44.1-kHz stereo file is 106 MB on
  * disk and 423 MB as {@link WavData}'s doubles).
  */
-public final class WavStream implements AutoCloseable {
+public final class WavStream implements MonoFrames {
     private final Path file;
     private final FileChannel channel;
     private final WavFormat format;

@@ -7,7 +7,9 @@ import org.timbrelab.app.model.Latent;
 import org.timbrelab.app.model.Register;
 import org.timbrelab.app.model.TimbreModel;
 import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.infer.BlockConversion;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.preset.LatentPoints;
 import org.timbrelab.engine.preset.PresetInfo;
@@ -32,6 +34,7 @@ public final class EngineTimbreModel implements TimbreModel {
     private AudioClip lastClip;
     private final Map<Integer, org.timbrelab.engine.infer.Latent> byShift = new HashMap<>();
     private Double lastMedianF0;
+    private AudioClip lastLong, lastLongHead; // the most recent long input and the part of it the plane shows
 
     public EngineTimbreModel(Converter converter) {
         this.converter = converter;
@@ -53,7 +56,16 @@ public final class EngineTimbreModel implements TimbreModel {
         return r.auto() ? org.timbrelab.engine.infer.Register.AUTO : org.timbrelab.engine.infer.Register.octaves(r.octaves());
     }
 
+    /**
+     * A recording longer than {@link BlockConversion#LONG_INPUT_SECONDS} converts in blocks, as the CLI's does, so the
+     * conversion's memory is one block's whatever the length; its spectrogram is then the output's, taken from the audio.
+     */
     @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register) {
+        if (input.length() > BlockConversion.LONG_INPUT_SECONDS * input.sampleRate()) {
+            remember(input);
+            Converter.Converted y = BlockConversion.convert(converter, input, List.of(domain), engine(register), converter.defaults(), null).get(domain);
+            return new ConvertedOutput(domain, y.audio(), new AudioTransform(converter.spectrogramConfig()).forward(y.audio()), y.octaves());
+        }
         int k = shiftFor(input, domain, engine(register));
         org.timbrelab.engine.infer.Latent z = latentFor(input, k);
         Converter.Rendered r = converter.render(input, z, domain, converter.defaults());   // as Converter.convert delivers it, checks included
@@ -90,10 +102,24 @@ public final class EngineTimbreModel implements TimbreModel {
         Handle(org.timbrelab.engine.infer.Latent z, AudioClip clip, float[] offset) { this(z, clip, offset, null, null, 0, false); }
     }
 
+    /**
+     * A long recording is placed in the plane, and dragged there, by its first {@link BlockConversion#LONG_INPUT_SECONDS}:
+     * its whole latent would take memory in proportion to its length.
+     */
     @Override public synchronized Latent encode(AudioClip input, String source) {
+        input = planePart(input);
         org.timbrelab.engine.infer.Latent z = latentFor(input, 0);
         double[] p = project(z.timeAverage());
         return new Latent(new Handle(z, input, null), p[0], p[1], source);
+    }
+
+    private AudioClip planePart(AudioClip input) {
+        int most = (int) (BlockConversion.LONG_INPUT_SECONDS * input.sampleRate());
+        if (input.length() <= most) return input;
+        if (input == lastLong) return lastLongHead; // the same head each time, so its encodings are reused
+        lastLong = input;
+        lastLongHead = new AudioClip(java.util.Arrays.copyOf(input.samples(), most), input.sampleRate());
+        return lastLongHead;
     }
 
     /** PCA plane coordinates of a time-averaged latent: (v − mean) · basis_k for k = 0, 1. */

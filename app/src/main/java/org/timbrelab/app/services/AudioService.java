@@ -6,6 +6,7 @@ import org.timbrelab.dsp.AudioFiles;
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.Spectrogram;
 import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.infer.BlockConversion;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,33 +27,48 @@ public final class AudioService {
 
     public SpectrogramConfig config() { return transform.config(); }
 
-    /**
-     * Heap the window needs per second of input: one conversion at a time (the CLI measured 2 MB a second for a
-     * conversion in one piece) plus the clip, the outputs and their spectrograms the window keeps on show.
-     */
-    static final double WINDOW_BYTES_PER_SECOND = 3.0e6;
+    /** Heap a conversion takes per second of input converted in one piece (measured by the CLI: 2 MB a second). */
+    static final double CONVERSION_BYTES_PER_SECOND = 2.0e6;
 
     /**
-     * Any WAV/AIFF → mono at the model rate. A recording too long for the window to convert in the memory Java may use is
-     * refused from its header, before it is read, with what to do (the CLI converts long recordings in blocks).
+     * Heap the window keeps per second of input: the clip and up to four outputs at 4 bytes a sample, their spectrograms
+     * and pictures, and the samples being played.
+     */
+    static final double HELD_BYTES_PER_SECOND = 1.0e6;
+
+    /**
+     * Any WAV/AIFF → mono at the model rate; one longer than {@link BlockConversion#LONG_INPUT_SECONDS} is read a block at
+     * a time (the outputs then convert in blocks too). A recording too long for the memory Java may use is refused from its
+     * header, before it is read, with what to do.
      */
     public AudioClip load(Path file) throws AudioFileException {
         requireWindowSized(file, Runtime.getRuntime().maxMemory());
-        return AudioFiles.loadMono(file, transform.config().sampleRate());
+        int rate = transform.config().sampleRate();
+        double seconds = AudioFiles.seconds(file).orElse(0);
+        return seconds > BlockConversion.LONG_INPUT_SECONDS ? AudioFiles.streamMono(file, rate).clip() : AudioFiles.loadMono(file, rate);
+    }
+
+    /**
+     * Heap the window needs to open and convert {@code seconds} of audio: what it keeps, plus one conversion, which runs in
+     * blocks of less than {@link BlockConversion#LONG_INPUT_SECONDS} past that length (so it never needs more than at it).
+     */
+    static double windowBytes(double seconds) {
+        return Math.min(seconds, BlockConversion.LONG_INPUT_SECONDS) * CONVERSION_BYTES_PER_SECOND + seconds * HELD_BYTES_PER_SECOND;
     }
 
     /** Refuses a WAV or AIFF longer than the window can hold with {@code maxHeap} bytes; other files are judged by their size later. */
     static void requireWindowSized(Path file, long maxHeap) throws AudioFileException {
         var header = AudioFiles.seconds(file);
         if (header.isEmpty()) return;   // not a WAV or AIFF, or damaged: the reader gives the full diagnosis
-        double seconds = header.getAsDouble();
-        double fits = 0.8 * maxHeap / WINDOW_BYTES_PER_SECOND;
-        if (seconds > fits)
-            throw new AudioFileException(file, AudioFileException.Reason.TOO_LARGE, String.format(java.util.Locale.ROOT,
-                    "%.1f min of audio; the window converts up to %.1f min at a time with the %d MB Java may use here. "
-                            + "Open a shorter part, or convert the whole recording on the command line "
-                            + "(`java -jar target/timbre-lab.jar convert --preset P --in %s --to all --out OUT.wav` converts long recordings in blocks)",
-                    seconds / 60, fits / 60, maxHeap / 1_000_000, file.getFileName()));
+        double seconds = header.getAsDouble(), room = 0.8 * maxHeap, atBlocks = windowBytes(BlockConversion.LONG_INPUT_SECONDS);
+        if (windowBytes(seconds) <= room) return;
+        double fits = room <= atBlocks ? room / (CONVERSION_BYTES_PER_SECOND + HELD_BYTES_PER_SECOND)
+                : BlockConversion.LONG_INPUT_SECONDS + (room - atBlocks) / HELD_BYTES_PER_SECOND;
+        throw new AudioFileException(file, AudioFileException.Reason.TOO_LARGE, String.format(java.util.Locale.ROOT,
+                "%.1f min of audio; the window converts up to %.1f min at a time with the %d MB Java may use here. "
+                        + "Open a shorter part, or convert the whole recording on the command line "
+                        + "(`java -jar target/timbre-lab.jar convert --preset P --in %s --to all --out OUT.wav` needs less memory)",
+                seconds / 60, fits / 60, maxHeap / 1_000_000, file.getFileName()));
     }
 
     public Spectrogram spectrogram(AudioClip clip) { return transform.forward(clip); }

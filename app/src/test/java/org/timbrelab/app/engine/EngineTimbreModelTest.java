@@ -76,4 +76,20 @@ class EngineTimbreModelTest {
         Latent twice = model.moveTo(model.moveTo(z, z.planeX() + 1, z.planeY()), z.planeX() + 3, z.planeY() - 2);
         assertArrayEquals(model.decode(moved, "cello").samples(), model.decode(twice, "cello").samples(), 1e-5f);
     }
+
+    /** A recording over a minute converts in blocks, as the CLI's does; the plane shows its first minute. */
+    @Test void aLongRecordingConvertsInBlocksAndThePlaneShowsItsFirstMinute() {
+        AudioClip lecture = tone(110, org.timbrelab.engine.infer.BlockConversion.LONG_INPUT_SECONDS + 5);
+        var out = model.convert(lecture, "cello", org.timbrelab.app.model.Register.AUTO);
+        var blocks = org.timbrelab.engine.infer.BlockConversion.convert(reference, lecture, java.util.List.of("cello"), Register.AUTO,
+                reference.defaults(), null).get("cello");
+        assertEquals(lecture.length(), out.audio().length());
+        assertEquals(2, out.appliedOctaves());
+        assertArrayEquals(blocks.audio().samples(), out.audio().samples());
+        assertEquals(out.audio().length() / 256, out.spectrogram().frames(), 2, "the spectrogram covers the whole output");
+        Latent z = model.encode(lecture, "lecture");
+        AudioClip head = new AudioClip(java.util.Arrays.copyOf(lecture.samples(), 16_000 * 60), 16_000);
+        assertEquals(model.encode(head, "head").planeX(), z.planeX(), 1e-6);
+        assertEquals(16_000 * 60, model.decode(z, "cello").length(), 16_000 * 0.05);
+    }
 }
