@@ -26,8 +26,9 @@ public final class AiffStream implements MonoFrames {
     private final Path file;
     private final AudioInputStream in;
     private final WavFormat format;
-    private final AudioFormat source;
     private final long promisedFrames;
+    private final boolean bigEndian, unsigned;
+    private final double scale; // 1 / 2^(bits − 1): an integer sample to [-1, 1)
     private long actualFrames = -1; // known once the data ran out before the header's count
     private float[] kept = new float[0]; // mono frames [keptStart, keptStart + keptLength) already decoded
     private long keptStart;
@@ -38,8 +39,10 @@ public final class AiffStream implements MonoFrames {
         this.file = file;
         this.in = in;
         this.format = format;
-        this.source = source;
         this.promisedFrames = promisedFrames;
+        this.bigEndian = source.isBigEndian();
+        this.unsigned = source.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED);
+        this.scale = 1.0 / Math.pow(2, format.bitsPerSample() - 1);
     }
 
     /** Opens an AIFF file and checks its header: encoding, sample rate and frame count. */
@@ -122,7 +125,7 @@ public final class AiffStream implements MonoFrames {
         }
         int nc = format.channels(), frameBytes = format.blockAlign(), frames = bytes.length / frameBytes;
         if (frames == 0) throw new AudioFileException(file, Reason.NO_SAMPLES, "0 sample frames");
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(source.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         double[][] ch = new double[nc][frames];
         for (int i = 0; i < frames; i++)
             for (int c = 0; c < nc; c++) ch[c][i] = sample(b, i * frameBytes + c * format.bytesPerSample(), i);
@@ -143,7 +146,7 @@ public final class AiffStream implements MonoFrames {
         long position = streamed;
         streamed += n;
         if (got < n && actualFrames < 0) actualFrames = position + got;
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(source.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < got; i++) {
             double s = 0;
             for (int c = 0; c < nc; c++) s += sample(b, i * frameBytes + c * bps, position + i);
@@ -157,10 +160,10 @@ public final class AiffStream implements MonoFrames {
         if (format.encoding() == WavFormat.Encoding.FLOAT) v = bps == 4 ? b.getFloat(p) : b.getDouble(p);
         else {
             long raw = 0;
-            for (int k = 0; k < bps; k++) raw = (raw << 8) | (b.get(source.isBigEndian() ? p + k : p + bps - 1 - k) & 0xFF);
-            if (source.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED)) raw -= 1L << (bits - 1);
+            for (int k = 0; k < bps; k++) raw = (raw << 8) | (b.get(bigEndian ? p + k : p + bps - 1 - k) & 0xFF);
+            if (unsigned) raw -= 1L << (bits - 1);
             else raw = (raw << (64 - bits)) >> (64 - bits); // sign-extend
-            v = raw / Math.pow(2, bits - 1);
+            v = raw * scale;
         }
         if (!Double.isFinite(v)) throw new AudioFileException(file, Reason.NON_FINITE, "sample " + frame + " is " + v);
         return v;
