@@ -78,7 +78,7 @@ public final class VaeGanStep {
                 lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
                 lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean());
                 if (w.tone() > 0) lTone = sum(lTone, spectralProfile(fakeFrom[a]).sub(spectralProfile(x.get(k))).abs().mean());
-                if (w.follow() > 0 && comb != null) lFollow = sum(lFollow, combFollowing(fakeFrom[a], comb.get(a), x.get(k), comb.get(k)));
+                if (w.follow() > 0 && comb != null) lFollow = sum(lFollow, combFollowing(fakeFrom[a], lowest(comb.get(a)), x.get(k), lowest(comb.get(k))));
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -163,6 +163,24 @@ public final class VaeGanStep {
         NDArray goal = target[0].mul(target[1]).sum().div(target[1].sum().add(1e-6f)).stopGradient();
         NDArray[] got = harmonicContrast(fake, fakeComb);
         return goal.sub(got[0]).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
+    }
+
+    /** The comb images L_follow looks at: all of each frame's harmonics, or about the lowest {@code followHarmonics}. */
+    private NDArray lowest(NDArray comb) {
+        return w.followHarmonics() == 0 ? comb : lowestHarmonics(comb, w.followHarmonics());
+    }
+
+    /**
+     * The part of (B, 1, mels, T) comb images below about the (k+1)-th harmonic of each frame: bins whose comb mass below
+     * them is under k − ¼ bumps (a {@link PitchComb} bump holds σ√(2π) ≈ 2 bins' worth). Where low harmonics crowd
+     * (f0 under ~90 Hz) bumps overlap and lose mass, so a few more than k are kept. A flute has little above its second
+     * harmonic: asked to stand out at every harmonic of the voice's comb, its transfers grow a violin's upper partials
+     * (docs/study-reference.md, section 13); asked at the lowest ones, each instrument is asked for what it has.
+     */
+    static NDArray lowestHarmonics(NDArray comb, int k) {
+        double bump = PitchComb.SIGMA_BINS * Math.sqrt(2 * Math.PI);
+        NDArray below = comb.cumSum(2).sub(comb);
+        return comb.mul(below.lt((float) ((k - 0.25) * bump)).toType(ai.djl.ndarray.types.DataType.FLOAT32, false));
     }
 
     /**

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import org.junit.jupiter.api.Test;
+import org.timbrelab.dsp.MelScale;
+import org.timbrelab.dsp.SpectrogramConfig;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -193,7 +195,7 @@ class VaeGanTest {
     /** With λ_tone > 0 the step logs L_tone, adds it to L_G with its weight, and leaves the other terms as they were. */
     @Test void theToneTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0), null), "L_tone", 4);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0, 0), null), "L_tone", 4);
     }
 
     /** A frame's harmonic contrast is its comb-weighted mean minus its mean over bins; a frame without a comb is unvoiced. */
@@ -237,6 +239,29 @@ class VaeGanTest {
     /** With λ_follow > 0 a pitch-conditioned step logs L_follow, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void theCombFollowingTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, true);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5), null, true), "L_follow", 5);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5, 0), null, true), "L_follow", 5);
+    }
+
+    /**
+     * followHarmonics = 3 keeps a comb's lowest three harmonics and drops the rest, for a high voice (220 Hz) and a low
+     * one (110 Hz, harmonics 3 bins apart): the bin at 3·f0 keeps its comb value, bins at 4·f0 and above are zero.
+     */
+    @Test void lowestHarmonicsKeepsTheCombBelowItsFourthHarmonic() {
+        SpectrogramConfig cfg = SpectrogramConfig.DEFAULT;
+        int bins = cfg.nMels(), w = 2;
+        float[] f0 = {220f, 110f};
+        float[] comb = PitchComb.image(f0, w, cfg);
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] low = VaeGanStep.lowestHarmonics(m.create(comb, new Shape(1, 1, bins, w)), 3).toFloatArray();
+            for (int t = 0; t < w; t++) {
+                int third = (int) Math.round(MelScale.bandOf(cfg).applyAsDouble(3 * f0[t]));
+                int fourth = (int) Math.round(MelScale.bandOf(cfg).applyAsDouble(4 * f0[t]));
+                assertTrue(comb[third * w + t] > 0.5f, "the third harmonic is on the comb");
+                assertEquals(comb[third * w + t], low[third * w + t], 0f, "frame " + t + ": the third harmonic is kept");
+                assertTrue(comb[fourth * w + t] > 0.5f, "the fourth harmonic is on the comb");
+                for (int b = fourth - 1; b < bins; b++) assertEquals(0f, low[b * w + t], 0f, "frame " + t + ", bin " + b + " is dropped");
+                for (int b = 0; b <= third; b++) assertEquals(comb[b * w + t], low[b * w + t], 0f, "frame " + t + ", bin " + b + " is kept");
+            }
+        }
     }
 }
