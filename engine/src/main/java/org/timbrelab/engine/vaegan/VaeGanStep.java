@@ -24,7 +24,9 @@ import java.util.Random;
  *  p(y) = mean over batch, time of (y − its mean over bins)   L_tone = |p(x̂_ab) − p(x_b)|₁   (spectral profile)
  *  h(y, c) = per voiced frame, comb-weighted mean of y − mean of y over bins   (how far the harmonics stand out)
  *  L_follow = mean over x̂_ab's voiced frames of max(0, mean h(x_b, c_b) − h(x̂_ab, c_a))   (comb following)
- *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow
+ *  m(y) = per crop, mean |change between frames| of y's level-free shape in 8 mel bands
+ *  L_legato = mean over x̂_ab's crops of max(0, m(x̂_ab) − mean m(x_b))   (no faster spectral motion than the target's)
+ *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
  *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
@@ -66,7 +68,7 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null;
+            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null;
             NDArray[] fakeFrom = new NDArray[n];
             for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
                 int a = source[k];
@@ -79,6 +81,7 @@ public final class VaeGanStep {
                 lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean());
                 if (w.tone() > 0) lTone = sum(lTone, spectralProfile(fakeFrom[a]).sub(spectralProfile(x.get(k))).abs().mean());
                 if (w.follow() > 0 && comb != null) lFollow = sum(lFollow, combFollowing(fakeFrom[a], lowest(comb.get(a)), x.get(k), lowest(comb.get(k))));
+                if (w.legato() > 0) lLegato = sum(lLegato, legatoShortfall(fakeFrom[a], x.get(k)));
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -105,6 +108,11 @@ public final class VaeGanStep {
                 lFollow = lFollow.div(n);
                 lG = lG.add(lFollow.mul((float) w.follow()));
                 put(out, "L_follow", lFollow);
+            }
+            if (lLegato != null) {
+                lLegato = lLegato.div(n);
+                lG = lG.add(lLegato.mul((float) w.legato()));
+                put(out, "L_legato", lLegato);
             }
             if (extra != null) {
                 NDArray term = extra.term(mu);
@@ -164,6 +172,33 @@ public final class VaeGanStep {
         NDArray[] got = harmonicContrast(fake, fakeComb);
         return goal.sub(got[0]).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
     }
+
+    /**
+     * How much faster a transfer's spectral shape moves than its target domain's real crops': per crop of {@code fake},
+     * max(0, m − the real crops' mean m), averaged, where m is {@link #spectralMotion}. A voice's formants glide and its
+     * consonants burst many times a second; a bowed or blown note holds its shape. The cycle loss rewards a transfer that
+     * keeps that motion (it is what brings the voice back), and listeners hear speech in it (docs/study-reference.md,
+     * section 14). Pitch changes move single harmonics, which eight bands mostly average out.
+     */
+    static NDArray legatoShortfall(NDArray fake, NDArray real) {
+        NDArray goal = spectralMotion(real).mean().stopGradient();
+        return spectralMotion(fake).sub(goal).maximum(0f).mean();
+    }
+
+    /**
+     * Per crop of (B, 1, mels, T) images: the mean absolute change between neighbouring frames of the frame's shape in
+     * {@link #MOTION_BANDS} mel bands (each frame minus its mean over bins, so a change of level alone is no motion).
+     */
+    static NDArray spectralMotion(NDArray y) { // (B, 1, mels, T) -> (B)
+        long[] s = y.getShape().getShape();
+        if (s[2] % MOTION_BANDS != 0) throw new IllegalArgumentException(s[2] + " mel bins are not a multiple of " + MOTION_BANDS + " bands");
+        NDArray shape = y.sub(y.mean(new int[] {2}, true));
+        NDArray bands = shape.reshape(s[0], MOTION_BANDS, s[2] / MOTION_BANDS, s[3]).mean(new int[] {2}); // (B, bands, T)
+        NDArray change = bands.get(new NDIndex(":, :, 1:")).sub(bands.get(new NDIndex(":, :, :-1"))).abs();
+        return change.mean(new int[] {2}).mean(new int[] {1});
+    }
+
+    static final int MOTION_BANDS = 8;
 
     /** The comb images L_follow looks at: all of each frame's harmonics, or about the lowest {@code followHarmonics}. */
     private NDArray lowest(NDArray comb) {

@@ -195,7 +195,7 @@ class VaeGanTest {
     /** With λ_tone > 0 the step logs L_tone, adds it to L_G with its weight, and leaves the other terms as they were. */
     @Test void theToneTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0, 0), null), "L_tone", 4);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0, 0, 0), null), "L_tone", 4);
     }
 
     /** A frame's harmonic contrast is its comb-weighted mean minus its mean over bins; a frame without a comb is unvoiced. */
@@ -239,7 +239,7 @@ class VaeGanTest {
     /** With λ_follow > 0 a pitch-conditioned step logs L_follow, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void theCombFollowingTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, true);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5, 0), null, true), "L_follow", 5);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5, 0, 0), null, true), "L_follow", 5);
     }
 
     /**
@@ -263,5 +263,36 @@ class VaeGanTest {
                 for (int b = 0; b <= third; b++) assertEquals(comb[b * w + t], low[b * w + t], 0f, "frame " + t + ", bin " + b + " is kept");
             }
         }
+    }
+
+    /**
+     * Spectral motion: a crop whose shape alternates between two band patterns every frame moves by the patterns' mean
+     * band difference; the same crop only louder and softer by turns (level alone) does not move; a held shape does not.
+     */
+    @Test void spectralMotionCountsShapeChangesNotLevelChanges() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 16, w = 5, per = h / VaeGanStep.MOTION_BANDS;
+            float[] shapeFlip = new float[h * w], levelFlip = new float[h * w];
+            for (int f = 0; f < h; f++)
+                for (int t = 0; t < w; t++) {
+                    boolean lowBand = f < per;                            // band 0 of 8
+                    shapeFlip[f * w + t] = lowBand && t % 2 == 0 ? 1f : 0f; // band 0 on, off, on, …
+                    levelFlip[f * w + t] = (lowBand ? 1f : 0f) + (t % 2 == 0 ? 0.7f : 0f);
+                }
+            Shape s = new Shape(1, 1, h, w);
+            // band 0 of the centred shape swings by 1 − 1/8 when it switches, every other band by 1/8: mean over 8 bands = 2·7/64
+            assertEquals(2f * 7 / 64, VaeGanStep.spectralMotion(m.create(shapeFlip, s)).getFloat(), 1e-5f);
+            assertEquals(0f, VaeGanStep.spectralMotion(m.create(levelFlip, s)).getFloat(), 1e-5f);
+            // a transfer no busier than the target costs nothing; a busier one costs the difference
+            NDArray held = m.create(levelFlip, s), busy = m.create(shapeFlip, s);
+            assertEquals(0f, VaeGanStep.legatoShortfall(held, busy).getFloat(), 1e-6f);
+            assertEquals(2f * 7 / 64, VaeGanStep.legatoShortfall(busy, held).getFloat(), 1e-5f);
+        }
+    }
+
+    /** With λ_legato > 0 the step logs L_legato, adds it to L_G with its weight, and leaves the rest as it was. */
+    @Test void theLegatoTermEntersTheGeneratorLossWithItsWeight() {
+        Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 3), null), "L_legato", 3);
     }
 }
