@@ -26,7 +26,10 @@ import java.util.Random;
  *  L_follow = mean over x̂_ab's voiced frames of max(0, mean h(x_b, c_b) − h(x̂_ab, c_a))   (comb following)
  *  m(y) = per crop, mean |change between frames| of y's level-free shape in 8 mel bands
  *  L_legato = mean over x̂_ab's crops of max(0, m(x̂_ab) − mean m(x_b))   (no faster spectral motion than the target's)
+ *  q(y) = per frame, max of y over bins − mean of y over bins   (how far the frame's peak stands above the rest)
+ *  L_peak = mean over x̂_ab's frames of max(0, mean q(x_b) − q(x̂_ab))   (no flatter frames than the target's)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
+ *        + λ_peak L_peak
  *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
@@ -68,7 +71,7 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null;
+            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null, lPeak = null;
             NDArray[] fakeFrom = new NDArray[n];
             for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
                 int a = source[k];
@@ -82,6 +85,7 @@ public final class VaeGanStep {
                 if (w.tone() > 0) lTone = sum(lTone, spectralProfile(fakeFrom[a]).sub(spectralProfile(x.get(k))).abs().mean());
                 if (w.follow() > 0 && comb != null) lFollow = sum(lFollow, combFollowing(fakeFrom[a], lowest(comb.get(a)), x.get(k), lowest(comb.get(k))));
                 if (w.legato() > 0) lLegato = sum(lLegato, legatoShortfall(fakeFrom[a], x.get(k)));
+                if (w.peak() > 0) lPeak = sum(lPeak, peakShortfall(fakeFrom[a], x.get(k)));
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -113,6 +117,11 @@ public final class VaeGanStep {
                 lLegato = lLegato.div(n);
                 lG = lG.add(lLegato.mul((float) w.legato()));
                 put(out, "L_legato", lLegato);
+            }
+            if (lPeak != null) {
+                lPeak = lPeak.div(n);
+                lG = lG.add(lPeak.mul((float) w.peak()));
+                put(out, "L_peak", lPeak);
             }
             if (extra != null) {
                 NDArray term = extra.term(mu);
@@ -199,6 +208,23 @@ public final class VaeGanStep {
     }
 
     static final int MOTION_BANDS = 8;
+
+    /**
+     * How much flatter a transfer's frames are than its target domain's real frames: per frame of {@code fake},
+     * max(0, the real frames' mean q − q), averaged, with q from {@link #peakiness}. Where the voice has no pitch
+     * (consonants, breaths, decays) the comb asks nothing, and a generator renders the voice's broadband noise there; an
+     * instrument's frames, quiet ones included, stand far above their floor (a flute's mean level sits ~45 dB under its
+     * peak, a flute transfer's quiet frames ~20 dB; docs/study-reference.md, section 14).
+     */
+    static NDArray peakShortfall(NDArray fake, NDArray real) {
+        NDArray goal = peakiness(real).mean().stopGradient();
+        return goal.sub(peakiness(fake)).maximum(0f).mean();
+    }
+
+    /** Per frame of (B, 1, mels, T) images: the frame's maximum over bins minus its mean over bins, (B, 1, T). */
+    static NDArray peakiness(NDArray y) {
+        return y.max(new int[] {2}).sub(y.mean(new int[] {2}));
+    }
 
     /** The comb images L_follow looks at: all of each frame's harmonics, or about the lowest {@code followHarmonics}. */
     private NDArray lowest(NDArray comb) {

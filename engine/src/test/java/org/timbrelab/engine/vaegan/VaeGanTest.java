@@ -195,7 +195,7 @@ class VaeGanTest {
     /** With λ_tone > 0 the step logs L_tone, adds it to L_G with its weight, and leaves the other terms as they were. */
     @Test void theToneTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0, 0, 0), null), "L_tone", 4);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0, 0, 0, 0), null), "L_tone", 4);
     }
 
     /** A frame's harmonic contrast is its comb-weighted mean minus its mean over bins; a frame without a comb is unvoiced. */
@@ -239,7 +239,7 @@ class VaeGanTest {
     /** With λ_follow > 0 a pitch-conditioned step logs L_follow, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void theCombFollowingTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, true);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5, 0, 0), null, true), "L_follow", 5);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5, 0, 0, 0), null, true), "L_follow", 5);
     }
 
     /**
@@ -293,6 +293,33 @@ class VaeGanTest {
     /** With λ_legato > 0 the step logs L_legato, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void theLegatoTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 3), null), "L_legato", 3);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 3, 0), null), "L_legato", 3);
+    }
+
+    /**
+     * Peakiness is a frame's maximum minus its mean over bins: a tone (one bin at 1, the rest at −1) is far above a noise
+     * frame (every bin at 0); a transfer as peaked as the target costs nothing, a flat one the difference.
+     */
+    @Test void peakShortfallCostsFlatFramesOnly() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 8, w = 2;
+            float[] tone = new float[h * w], noise = new float[h * w];
+            for (int f = 0; f < h; f++)
+                for (int t = 0; t < w; t++) tone[f * w + t] = f == 3 ? 1f : -1f;
+            Shape s = new Shape(1, 1, h, w);
+            NDArray toneA = m.create(tone, s), noiseA = m.create(noise, s);
+            float q = 1f - (1f - 7f) / h; // max 1, mean (1 − 7) / 8
+            assertArrayEquals(new float[] {q, q}, VaeGanStep.peakiness(toneA).toFloatArray(), 1e-6f);
+            assertArrayEquals(new float[] {0f, 0f}, VaeGanStep.peakiness(noiseA).toFloatArray(), 1e-6f);
+            assertEquals(0f, VaeGanStep.peakShortfall(toneA, toneA).getFloat(), 1e-6f);
+            assertEquals(0f, VaeGanStep.peakShortfall(toneA, noiseA).getFloat(), 1e-6f);
+            assertEquals(q, VaeGanStep.peakShortfall(noiseA, toneA).getFloat(), 1e-6f);
+        }
+    }
+
+    /** With λ_peak > 0 the step logs L_peak, adds it to L_G with its weight, and leaves the rest as it was. */
+    @Test void thePeakTermEntersTheGeneratorLossWithItsWeight() {
+        Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 0, 2), null), "L_peak", 2);
     }
 }
