@@ -29,7 +29,8 @@ import java.util.Random;
  *  q(y) = per frame, max of y over bins − mean of y over bins   (how far the frame's peak stands above the rest)
  *  L_peak = mean over x̂_ab's frames of max(0, mean q(x_b) − q(x̂_ab))   (no flatter frames than the target's)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
- *        + λ_peak L_peak
+ *        + λ_peak L_peak + λ_cp L_combPeak
+ *  L_combPeak = mean over x̂_ab's voiced frames of (max of x̂_ab over bins − max over its comb's bins)   (the loudest partial on the comb)
  *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
@@ -71,7 +72,7 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null, lPeak = null;
+            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null, lPeak = null, lCombPeak = null;
             NDArray[] fakeFrom = new NDArray[n];
             for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
                 int a = source[k];
@@ -86,6 +87,7 @@ public final class VaeGanStep {
                 if (w.follow() > 0 && comb != null) lFollow = sum(lFollow, combFollowing(fakeFrom[a], lowest(comb.get(a)), x.get(k), lowest(comb.get(k))));
                 if (w.legato() > 0) lLegato = sum(lLegato, legatoShortfall(fakeFrom[a], x.get(k)));
                 if (w.peak() > 0) lPeak = sum(lPeak, peakShortfall(fakeFrom[a], x.get(k)));
+                if (w.combPeak() > 0 && comb != null) lCombPeak = sum(lCombPeak, peakOffComb(fakeFrom[a], lowest(comb.get(a))));
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -122,6 +124,11 @@ public final class VaeGanStep {
                 lPeak = lPeak.div(n);
                 lG = lG.add(lPeak.mul((float) w.peak()));
                 put(out, "L_peak", lPeak);
+            }
+            if (lCombPeak != null) {
+                lCombPeak = lCombPeak.div(n);
+                lG = lG.add(lCombPeak.mul((float) w.combPeak()));
+                put(out, "L_combPeak", lCombPeak);
             }
             if (extra != null) {
                 NDArray term = extra.term(mu);
@@ -220,6 +227,22 @@ public final class VaeGanStep {
         NDArray goal = peakiness(real).mean().stopGradient();
         return goal.sub(peakiness(fake)).maximum(0f).mean();
     }
+
+    /**
+     * How far each voiced frame's loudest bin stands above its loudest bin on the comb (bins where the comb is over ½),
+     * averaged over the voiced frames of {@code fake}: 0 when the loudest partial is one the comb asks for. L_follow
+     * compares means, which one loud partial of the generator's own choosing barely moves; with a flute's single strong
+     * partial that is the melody lost (docs/study-reference.md, section 14).
+     */
+    static NDArray peakOffComb(NDArray fake, NDArray comb) {
+        NDArray onComb = comb.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        NDArray best = fake.sub(onComb.sub(1f).mul(-OFF_COMB)).max(new int[] {2}); // off-comb bins pushed far below
+        NDArray voiced = onComb.max(new int[] {2});
+        return fake.max(new int[] {2}).sub(best).mul(voiced).sum().div(voiced.sum().add(1f));
+    }
+
+    /** Far below any normalised log-mel value ([-1, 1]): where off-comb bins go when the comb's loudest bin is looked for. */
+    private static final float OFF_COMB = 100f;
 
     /** Per frame of (B, 1, mels, T) images: the frame's maximum over bins minus its mean over bins, (B, 1, T). */
     static NDArray peakiness(NDArray y) {

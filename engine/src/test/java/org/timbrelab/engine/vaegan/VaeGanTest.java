@@ -195,7 +195,7 @@ class VaeGanTest {
     /** With λ_tone > 0 the step logs L_tone, adds it to L_G with its weight, and leaves the other terms as they were. */
     @Test void theToneTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0, 0, 0, 0), null), "L_tone", 4);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0, 0, 0, 0, 0), null), "L_tone", 4);
     }
 
     /** A frame's harmonic contrast is its comb-weighted mean minus its mean over bins; a frame without a comb is unvoiced. */
@@ -239,7 +239,7 @@ class VaeGanTest {
     /** With λ_follow > 0 a pitch-conditioned step logs L_follow, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void theCombFollowingTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, true);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5, 0, 0, 0), null, true), "L_follow", 5);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5, 0, 0, 0, 0), null, true), "L_follow", 5);
     }
 
     /**
@@ -293,7 +293,7 @@ class VaeGanTest {
     /** With λ_legato > 0 the step logs L_legato, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void theLegatoTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 3, 0), null), "L_legato", 3);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 3, 0, 0), null), "L_legato", 3);
     }
 
     /**
@@ -320,6 +320,29 @@ class VaeGanTest {
     /** With λ_peak > 0 the step logs L_peak, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void thePeakTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 0, 2), null), "L_peak", 2);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 0, 2, 0), null), "L_peak", 2);
+    }
+
+    /**
+     * A frame whose loudest bin is on the comb costs nothing; one whose loudest bin is off it costs the gap to the comb's
+     * loudest bin; an unvoiced frame (no comb) costs nothing. Mean over voiced frames, damped by +1 in the count.
+     */
+    @Test void peakOffCombCostsALoudestPartialOffTheComb() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 6, w = 3;
+            float[] y = new float[h * w], c = new float[h * w];
+            c[1 * w] = 1f; c[1 * w + 1] = 1f;           // frames 0 and 1: comb at bin 1; frame 2 unvoiced
+            y[1 * w] = 0.8f; y[4 * w] = 0.3f;           // frame 0: loudest on the comb
+            y[1 * w + 1] = 0.2f; y[4 * w + 1] = 0.9f;   // frame 1: loudest off it, 0.7 above the comb's
+            y[4 * w + 2] = 1f;                          // frame 2: unvoiced, anything goes
+            Shape s = new Shape(1, 1, h, w);
+            assertEquals(0.7f / 3, VaeGanStep.peakOffComb(m.create(y, s), m.create(c, s)).getFloat(), 1e-6f);
+        }
+    }
+
+    /** With λ_combPeak > 0 a pitch-conditioned step logs L_combPeak, adds it to L_G with its weight, and leaves the rest. */
+    @Test void theCombPeakTermEntersTheGeneratorLossWithItsWeight() {
+        Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, true);
+        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 0, 0, 4), null, true), "L_combPeak", 4);
     }
 }
