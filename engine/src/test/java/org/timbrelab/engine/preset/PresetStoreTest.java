@@ -36,7 +36,8 @@ class PresetStoreTest {
 
     @Test void shippedPresetsLoadAndConvert() {
         Map<String, List<String>> shipped = Map.of("voice-strings", List.of("voice", "violin", "cello", "flute"),
-                "voice-cello", List.of("voice", "cello"), "voice-violin", List.of("voice", "violin"));
+                "voice-cello", List.of("voice", "cello"), "voice-violin", List.of("voice", "violin"),
+                "voice-to-cello", List.of("voice", "cello"));
         for (Map.Entry<String, List<String>> e : shipped.entrySet()) {
             try (org.timbrelab.engine.infer.Converter c = org.timbrelab.engine.infer.Converter.load(Path.of("presets", e.getKey()))) {
                 assertEquals(e.getValue(), c.info().domainNames(), e.getKey());
