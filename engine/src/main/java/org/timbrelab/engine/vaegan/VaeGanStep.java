@@ -105,31 +105,11 @@ public final class VaeGanStep {
                     .add(lCc.mul((float) w.cycle())).add(lLat.mul((float) w.latent()));
             put(out, "L_rec", lRec); put(out, "KL", kl); put(out, "L_gan", lGan); put(out, "L_cc", lCc);
             put(out, "L_latent", lLat);
-            if (lTone != null) {
-                lTone = lTone.div(n);
-                lG = lG.add(lTone.mul((float) w.tone()));
-                put(out, "L_tone", lTone);
-            }
-            if (lFollow != null) {
-                lFollow = lFollow.div(n);
-                lG = lG.add(lFollow.mul((float) w.follow()));
-                put(out, "L_follow", lFollow);
-            }
-            if (lLegato != null) {
-                lLegato = lLegato.div(n);
-                lG = lG.add(lLegato.mul((float) w.legato()));
-                put(out, "L_legato", lLegato);
-            }
-            if (lPeak != null) {
-                lPeak = lPeak.div(n);
-                lG = lG.add(lPeak.mul((float) w.peak()));
-                put(out, "L_peak", lPeak);
-            }
-            if (lCombPeak != null) {
-                lCombPeak = lCombPeak.div(n);
-                lG = lG.add(lCombPeak.mul((float) w.combPeak()));
-                put(out, "L_combPeak", lCombPeak);
-            }
+            lG = addOptional(lG, lTone, n, w.tone(), "L_tone", out);
+            lG = addOptional(lG, lFollow, n, w.follow(), "L_follow", out);
+            lG = addOptional(lG, lLegato, n, w.legato(), "L_legato", out);
+            lG = addOptional(lG, lPeak, n, w.peak(), "L_peak", out);
+            lG = addOptional(lG, lCombPeak, n, w.combPeak(), "L_combPeak", out);
             if (extra != null) {
                 NDArray term = extra.term(mu);
                 lG = lG.add(term.mul(extra.weight()));
@@ -156,6 +136,14 @@ public final class VaeGanStep {
         }
         opt.stepDiscriminators();
         return out;
+    }
+
+    /** L_G plus an optional term summed over domains (averaged here, weighted, logged); L_G as is when the term is off. */
+    private static NDArray addOptional(NDArray lG, NDArray summed, int n, double weight, String name, Map<String, Float> out) {
+        if (summed == null) return lG;
+        NDArray term = summed.div(n);
+        put(out, name, term);
+        return lG.add(term.mul((float) weight));
     }
 
     /** L_latent: mean L1 distance of each domain's latent centroid (mean over batch and time) to the mean centroid. */
