@@ -2,8 +2,9 @@ package org.timbrelab.engine.vaegan;
 
 /**
  * λ of each loss term: L_G = rec·L_rec + kl·KL + gan·L_gan + cycle·L_cc + latent·L_latent + tone·L_tone
- * + follow·L_follow + legato·L_legato + peak·L_peak + combPeak·L_combPeak ({@link VaeGanStep}), and which harmonics L_follow looks at: {@code followHarmonics} = K asks it of
- * about the lowest K harmonics of each frame's comb only, 0 of all of them. {@link #REFERENCE} are the weights of the
+ * + follow·L_follow + legato·L_legato + peak·L_peak + combPeak·L_combPeak ({@link VaeGanStep}), and which harmonics
+ * L_follow and L_combPeak look at: {@code followHarmonics} = K asks them of about the lowest K harmonics of each frame's
+ * comb only, 0 of all of them. {@link #REFERENCE} are the weights of the
  * PyTorch reference measured in docs/ARCHITECTURE.md ("The training step"), which has neither a tone nor a
  * comb-following term.
  */

@@ -28,9 +28,9 @@ import java.util.Random;
  *  L_legato = mean over x̂_ab's crops of max(0, m(x̂_ab) − mean m(x_b))   (no faster spectral motion than the target's)
  *  q(y) = per frame, max of y over bins − mean of y over bins   (how far the frame's peak stands above the rest)
  *  L_peak = mean over x̂_ab's frames of max(0, mean q(x_b) − q(x̂_ab))   (no flatter frames than the target's)
+ *  L_combPeak = mean over x̂_ab's voiced frames of (max of x̂_ab over bins − max over its comb's bins)   (loudest partial on the comb)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
  *        + λ_peak L_peak + λ_cp L_combPeak
- *  L_combPeak = mean over x̂_ab's voiced frames of (max of x̂_ab over bins − max over its comb's bins)   (the loudest partial on the comb)
  *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
