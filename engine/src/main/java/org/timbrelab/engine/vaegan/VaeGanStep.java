@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 
 import java.util.LinkedHashMap;
@@ -223,7 +224,7 @@ public final class VaeGanStep {
      * partial that is the melody lost (docs/study-reference.md, section 14).
      */
     static NDArray peakOffComb(NDArray fake, NDArray comb) {
-        NDArray onComb = comb.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        NDArray onComb = comb.gt(0.5f).toType(DataType.FLOAT32, false);
         NDArray best = fake.sub(onComb.sub(1f).mul(-OFF_COMB)).max(new int[] {2}); // off-comb bins pushed far below
         NDArray voiced = onComb.max(new int[] {2});
         return fake.max(new int[] {2}).sub(best).mul(voiced).sum().div(voiced.sum().add(1f));
@@ -252,7 +253,7 @@ public final class VaeGanStep {
     static NDArray lowestHarmonics(NDArray comb, int k) {
         double bump = PitchComb.SIGMA_BINS * Math.sqrt(2 * Math.PI);
         NDArray below = comb.cumSum(2).sub(comb);
-        return comb.mul(below.lt((float) ((k - 0.25) * bump)).toType(ai.djl.ndarray.types.DataType.FLOAT32, false));
+        return comb.mul(below.lt((float) ((k - 0.25) * bump)).toType(DataType.FLOAT32, false));
     }
 
     /**
@@ -261,7 +262,7 @@ public final class VaeGanStep {
      */
     static NDArray[] harmonicContrast(NDArray y, NDArray c) {
         NDArray weight = c.sum(new int[] {2});
-        NDArray voiced = weight.gt(0.5f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        NDArray voiced = weight.gt(0.5f).toType(DataType.FLOAT32, false);
         NDArray atHarmonics = y.mul(c).sum(new int[] {2}).div(weight.add(1e-6f));
         return new NDArray[] {atHarmonics.sub(y.mean(new int[] {2})), voiced};
     }

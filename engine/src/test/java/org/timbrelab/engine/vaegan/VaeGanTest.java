@@ -161,6 +161,14 @@ class VaeGanTest {
     }
 
     /** {@code name} is logged only in {@code with}, enters its L_G with weight {@code w}, and every shipped term is unchanged. */
+    /** The reference's weights with one optional term switched on. */
+    private static LossWeights referenceWith(String term, double weight) {
+        LossWeights r = LossWeights.REFERENCE;
+        return new LossWeights(r.rec(), r.kl(), r.gan(), r.cycle(), r.latent(),
+                term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, 0,
+                term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0);
+    }
+
     private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {
         assertEquals(null, without.get(name));
         assertTrue(with.get(name) > 0, with.toString());
@@ -195,7 +203,7 @@ class VaeGanTest {
     /** With λ_tone > 0 the step logs L_tone, adds it to L_G with its weight, and leaves the other terms as they were. */
     @Test void theToneTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 4, 0, 0, 0, 0, 0), null), "L_tone", 4);
+        addsItsWeightedTerm(without, oneStep(referenceWith("tone", 4), null), "L_tone", 4);
     }
 
     /** A frame's harmonic contrast is its comb-weighted mean minus its mean over bins; a frame without a comb is unvoiced. */
@@ -239,7 +247,7 @@ class VaeGanTest {
     /** With λ_follow > 0 a pitch-conditioned step logs L_follow, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void theCombFollowingTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, true);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 5, 0, 0, 0, 0), null, true), "L_follow", 5);
+        addsItsWeightedTerm(without, oneStep(referenceWith("follow", 5), null, true), "L_follow", 5);
     }
 
     /**
@@ -293,7 +301,7 @@ class VaeGanTest {
     /** With λ_legato > 0 the step logs L_legato, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void theLegatoTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 3, 0, 0), null), "L_legato", 3);
+        addsItsWeightedTerm(without, oneStep(referenceWith("legato", 3), null), "L_legato", 3);
     }
 
     /**
@@ -320,7 +328,7 @@ class VaeGanTest {
     /** With λ_peak > 0 the step logs L_peak, adds it to L_G with its weight, and leaves the rest as it was. */
     @Test void thePeakTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 0, 2, 0), null), "L_peak", 2);
+        addsItsWeightedTerm(without, oneStep(referenceWith("peak", 2), null), "L_peak", 2);
     }
 
     /**
@@ -343,6 +351,6 @@ class VaeGanTest {
     /** With λ_combPeak > 0 a pitch-conditioned step logs L_combPeak, adds it to L_G with its weight, and leaves the rest. */
     @Test void theCombPeakTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, true);
-        addsItsWeightedTerm(without, oneStep(new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 0, 0, 4), null, true), "L_combPeak", 4);
+        addsItsWeightedTerm(without, oneStep(referenceWith("combPeak", 4), null, true), "L_combPeak", 4);
     }
 }
