@@ -30,8 +30,10 @@ import java.util.Random;
  *  q(y) = per frame, max of y over bins − mean of y over bins   (how far the frame's peak stands above the rest)
  *  L_peak = mean over x̂_ab's frames of max(0, mean q(x_b) − q(x̂_ab))   (no flatter frames than the target's)
  *  L_combPeak = mean over x̂_ab's voiced frames of (max of x̂_ab over bins − max over its comb's bins)   (loudest partial on the comb)
+ *  ℓ(y) = per frame, log of y's power summed over bins, less its mean over the crop's frames
+ *  L_level = mean over frames |ℓ(x̂_ab) − ℓ(x_a)|   (the transfer's loudness follows its source's)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
- *        + λ_peak L_peak + λ_cp L_combPeak
+ *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level
  *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
@@ -73,7 +75,7 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null, lPeak = null, lCombPeak = null;
+            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null, lPeak = null, lCombPeak = null, lLevel = null;
             NDArray[] fakeFrom = new NDArray[n];
             for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
                 int a = source[k];
@@ -89,6 +91,7 @@ public final class VaeGanStep {
                 if (w.legato() > 0) lLegato = sum(lLegato, legatoShortfall(fakeFrom[a], x.get(k)));
                 if (w.peak() > 0) lPeak = sum(lPeak, peakShortfall(fakeFrom[a], x.get(k)));
                 if (w.combPeak() > 0 && comb != null) lCombPeak = sum(lCombPeak, peakOffComb(fakeFrom[a], lowest(comb.get(a))));
+                if (w.level() > 0) lLevel = sum(lLevel, relativeLevel(fakeFrom[a]).sub(relativeLevel(x.get(a))).abs().mean());
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -111,6 +114,7 @@ public final class VaeGanStep {
             lG = addOptional(lG, lLegato, n, w.legato(), "L_legato", out);
             lG = addOptional(lG, lPeak, n, w.peak(), "L_peak", out);
             lG = addOptional(lG, lCombPeak, n, w.combPeak(), "L_combPeak", out);
+            lG = addOptional(lG, lLevel, n, w.level(), "L_level", out);
             if (extra != null) {
                 NDArray term = extra.term(mu);
                 lG = lG.add(term.mul(extra.weight()));
@@ -237,6 +241,25 @@ public final class VaeGanStep {
     static NDArray peakiness(NDArray y) {
         return y.max(new int[] {2}).sub(y.mean(new int[] {2}));
     }
+
+    /**
+     * Per frame of (B, 1, mels, T) normalised log-mel images: the frame's level (log of its power summed over bins, in the
+     * images' units) less the crop's mean level, (B, 1, T). L_level holds a transfer's envelope to its source's: nothing
+     * else asks it to, and trained without the voice's pauses a generator plays on through them (loudness correlation
+     * 0.65 on real speakers for presets/voice-to-cello; docs/study-reference.md, section 15). Relative, so an instrument
+     * may sit at its own level.
+     */
+    static NDArray relativeLevel(NDArray y) {
+        NDArray peak = y.max(new int[] {2}, true).stopGradient(); // log-sum-exp, shifted so exp never overflows
+        NDArray level = y.sub(peak).mul(POWER_PER_UNIT).exp().sum(new int[] {2}).log().div(POWER_PER_UNIT).add(peak.squeeze(2));
+        return level.sub(level.mean(new int[] {2}, true));
+    }
+
+    /**
+     * Natural-log power per unit of the normalised log-mel ({@code AudioTransform.normalise}: [-1, 1] spans the
+     * default config's 100 dB of magnitude, so one unit is 50 dB, a power ratio of 10^5 = e^11.5).
+     */
+    static final float POWER_PER_UNIT = (float) (5 * Math.log(10));
 
     /** The comb images L_follow looks at: all of each frame's harmonics, or about the lowest {@code followHarmonics}. */
     private NDArray lowest(NDArray comb) {

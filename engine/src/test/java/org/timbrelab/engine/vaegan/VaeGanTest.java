@@ -10,6 +10,7 @@ import org.timbrelab.dsp.MelScale;
 import org.timbrelab.dsp.SpectrogramConfig;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -166,7 +167,8 @@ class VaeGanTest {
         LossWeights r = LossWeights.REFERENCE;
         return new LossWeights(r.rec(), r.kl(), r.gan(), r.cycle(), r.latent(),
                 term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, 0,
-                term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0);
+                term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0,
+                term.equals("level") ? weight : 0);
     }
 
     private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {
@@ -302,6 +304,37 @@ class VaeGanTest {
     @Test void theLegatoTermEntersTheGeneratorLossWithItsWeight() {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
         addsItsWeightedTerm(without, oneStep(referenceWith("legato", 3), null), "L_legato", 3);
+    }
+
+    /**
+     * A frame's level is its power summed over bins: two bins at full level are 3.01 dB (10·log10 2) louder than one, and
+     * a bin 0.1 lower (5 dB) is a level 0.1 lower; levels are relative to the crop's mean. A silent frame (every bin at
+     * the floor, −1) sits 2 units (100 dB) under a frame with one bin at 0 dB (1), plus its eight bins' 9 dB.
+     */
+    @Test void relativeLevelIsTheFramePowerSumLessTheCropMean() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 8, w = 4;
+            float[] y = new float[h * w];
+            Arrays.fill(y, -1f);
+            y[0 * w + 0] = 1f;                      // frame 0: one bin at 0 dB
+            y[0 * w + 1] = 1f; y[1 * w + 1] = 1f;   // frame 1: two bins at 0 dB
+            y[0 * w + 2] = 0.9f;                    // frame 2: one bin 5 dB under frame 0's
+            // frame 3: silent
+            float twoBins = (float) (Math.log(2) / VaeGanStep.POWER_PER_UNIT); // 3.01 dB in image units (0.0602)
+            float silent = (float) (-2 + Math.log(h) / VaeGanStep.POWER_PER_UNIT); // eight bins at the floor, 100 dB down
+            float[] abs = {0f, twoBins, -0.1f, silent};
+            float mean = (abs[0] + abs[1] + abs[2] + abs[3]) / 4;
+            float[] want = new float[w];
+            for (int t = 0; t < w; t++) want[t] = abs[t] - mean;
+            assertArrayEquals(want, VaeGanStep.relativeLevel(m.create(y, new Shape(1, 1, h, w))).toFloatArray(), 1e-4f);
+            assertEquals(3.0103, twoBins * 50, 1e-3); // one image unit is 50 dB
+        }
+    }
+
+    /** With λ_level > 0 the step logs L_level, adds it to L_G with its weight, and leaves the rest as it was. */
+    @Test void theLevelTermEntersTheGeneratorLossWithItsWeight() {
+        Map<String, Float> without = oneStep(LossWeights.REFERENCE, null);
+        addsItsWeightedTerm(without, oneStep(referenceWith("level", 2), null), "L_level", 2);
     }
 
     /**
