@@ -32,8 +32,10 @@ import java.util.Random;
  *  L_combPeak = mean over x̂_ab's voiced frames of (max of x̂_ab over bins − max over its comb's bins)   (loudest partial on the comb)
  *  ℓ(y) = per frame, log of y's power summed over bins, less its mean over the crop's frames
  *  L_level = mean over frames |ℓ(x̂_ab) − ℓ(x_a)|   (the transfer's loudness follows its source's)
+ *  r(y) = per frame, log of y's power summed over bins, less the crop's loudest frame's
+ *  L_rests = mean over frames max(0, r(x̂_ab) − r(x_a) − 10 dB)   (quiet where the source is; free to be quieter)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
- *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level
+ *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level + λ_rst L_rests
  *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
@@ -75,7 +77,7 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null, lPeak = null, lCombPeak = null, lLevel = null;
+            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null, lPeak = null, lCombPeak = null, lLevel = null, lRests = null;
             NDArray[] fakeFrom = new NDArray[n];
             for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
                 int a = source[k];
@@ -92,6 +94,7 @@ public final class VaeGanStep {
                 if (w.peak() > 0) lPeak = sum(lPeak, peakShortfall(fakeFrom[a], x.get(k)));
                 if (w.combPeak() > 0 && comb != null) lCombPeak = sum(lCombPeak, peakOffComb(fakeFrom[a], lowest(comb.get(a))));
                 if (w.level() > 0) lLevel = sum(lLevel, relativeLevel(fakeFrom[a]).sub(relativeLevel(x.get(a))).abs().mean());
+                if (w.rests() > 0) lRests = sum(lRests, restExcess(fakeFrom[a], x.get(a)));
                 fakeInto[k] = fakeFrom[a].stopGradient();
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
@@ -115,6 +118,7 @@ public final class VaeGanStep {
             lG = addOptional(lG, lPeak, n, w.peak(), "L_peak", out);
             lG = addOptional(lG, lCombPeak, n, w.combPeak(), "L_combPeak", out);
             lG = addOptional(lG, lLevel, n, w.level(), "L_level", out);
+            lG = addOptional(lG, lRests, n, w.rests(), "L_rests", out);
             if (extra != null) {
                 NDArray term = extra.term(mu);
                 lG = lG.add(term.mul(extra.weight()));
@@ -250,9 +254,31 @@ public final class VaeGanStep {
      * may sit at its own level.
      */
     static NDArray relativeLevel(NDArray y) {
-        NDArray peak = y.max(new int[] {2}, true).stopGradient(); // log-sum-exp, shifted so exp never overflows
-        NDArray level = y.sub(peak).mul(POWER_PER_UNIT).exp().sum(new int[] {2}).log().div(POWER_PER_UNIT).add(peak.squeeze(2));
+        NDArray level = frameLevel(y);
         return level.sub(level.mean(new int[] {2}, true));
+    }
+
+    /**
+     * How much louder a transfer's frames are, under its crop's loudest frame, than its source's frames under theirs,
+     * beyond {@link #REST_MARGIN}: per frame max(0, r(fake) − r(source) − margin), averaged, where r is a frame's level
+     * ({@link #frameLevel}) less the crop's highest. Only where the source is quiet and the transfer is not (the voice's
+     * pauses, an instrument playing on); a transfer quieter than its source, or following it within the margin, costs
+     * nothing, so its loud frames are left to the other terms (L_level's symmetric pull there cost the melody on real
+     * speech; docs/study-reference.md, section 15).
+     */
+    static NDArray restExcess(NDArray fake, NDArray source) {
+        NDArray f = frameLevel(fake), s = frameLevel(source);
+        NDArray underF = f.sub(f.max(new int[] {2}, true).stopGradient()), underS = s.sub(s.max(new int[] {2}, true));
+        return underF.sub(underS).sub(REST_MARGIN).maximum(0f).mean();
+    }
+
+    /** 10 dB in normalised log-mel units (one unit is 50 dB): how much louder than its source a transfer's frame may be. */
+    static final float REST_MARGIN = 0.2f;
+
+    /** Per frame of (B, 1, mels, T) normalised log-mel images: log of the frame's power summed over bins, in the images' units, (B, 1, T). */
+    static NDArray frameLevel(NDArray y) {
+        NDArray peak = y.max(new int[] {2}, true).stopGradient(); // log-sum-exp, shifted so exp never overflows
+        return y.sub(peak).mul(POWER_PER_UNIT).exp().sum(new int[] {2}).log().div(POWER_PER_UNIT).add(peak.squeeze(2));
     }
 
     /**

@@ -170,7 +170,7 @@ class VaeGanTest {
         return new LossWeights(r.rec(), r.kl(), r.gan(), r.cycle(), r.latent(),
                 term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, 0,
                 term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0,
-                term.equals("level") ? weight : 0);
+                term.equals("level") ? weight : 0, term.equals("rests") ? weight : 0);
     }
 
     private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {
@@ -209,7 +209,7 @@ class VaeGanTest {
      * they were (the comb terms on a pitch-conditioned model, which they need).
      */
     @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false"})
+    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false"})
     void anOptionalTermEntersTheGeneratorLossWithItsWeight(String term, float weight, boolean pitch) {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, pitch);
         addsItsWeightedTerm(without, oneStep(referenceWith(term, weight), null, pitch), "L_" + term, weight);
@@ -323,6 +323,29 @@ class VaeGanTest {
             for (int t = 0; t < w; t++) want[t] = abs[t] - mean;
             assertArrayEquals(want, VaeGanStep.relativeLevel(m.create(y, new Shape(1, 1, h, w))).toFloatArray(), 1e-4f);
             assertEquals(3.0103, twoBins * 50, 1e-3); // one image unit is 50 dB
+        }
+    }
+
+    /**
+     * L_rests costs only a transfer frame that is louder, under its crop's loudest, than its source's frame by more than
+     * 10 dB: a source that falls silent (one bin at 0 dB, then every bin at the floor) against a transfer that only drops
+     * 25 dB costs the difference less the margin, averaged over the two frames; the other way round (a transfer quieter
+     * than its source) costs nothing.
+     */
+    @Test void restExcessCostsOnlyATransferLouderThanItsSourceWhereTheSourceIsQuiet() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 8, w = 2;
+            float[] source = new float[h * w], fake = new float[h * w];
+            Arrays.fill(source, -1f);
+            Arrays.fill(fake, -1f);
+            source[0] = 1f;             // frame 0 at 0 dB, frame 1 silent
+            fake[0] = 1f;
+            fake[1] = 0.5f;             // frame 1 only 25 dB down
+            Shape s = new Shape(1, 1, h, w);
+            float silent = (float) (-2 + Math.log(h) / VaeGanStep.POWER_PER_UNIT);
+            float want = (-0.5f - silent - VaeGanStep.REST_MARGIN) / 2;
+            assertEquals(want, VaeGanStep.restExcess(m.create(fake, s), m.create(source, s)).getFloat(), 1e-4f);
+            assertEquals(0f, VaeGanStep.restExcess(m.create(source, s), m.create(fake, s)).getFloat(), 1e-6f);
         }
     }
 
