@@ -263,8 +263,7 @@ public final class VaeGanStep {
      * beyond {@link #REST_MARGIN}: per frame max(0, r(fake) − r(source) − margin), averaged, where r is a frame's level
      * ({@link #frameLevel}) less the crop's highest. Only where the source is quiet and the transfer is not (the voice's
      * pauses, an instrument playing on); a transfer quieter than its source, or following it within the margin, costs
-     * nothing, so its loud frames are left to the other terms (L_level's symmetric pull there cost the melody on real
-     * speech; docs/study-reference.md, section 15).
+     * nothing, so its loud frames are left to the other terms (docs/study-reference.md, section 15).
      */
     static NDArray restExcess(NDArray fake, NDArray source) {
         NDArray f = frameLevel(fake), s = frameLevel(source);
