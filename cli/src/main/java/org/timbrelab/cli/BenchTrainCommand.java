@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * engine side: a step's cost does not depend on the values.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Times the VAE-GAN training step (slim model, pitch comb, affine norms, batch 4 per domain, 64-frame crops) "
+        description = "Times the VAE-GAN training step (slim model, pitch comb, affine norms, batch 4 per domain, 64-frame crops; "
+                + "split kernels as the shipped presets were trained, and fused ones as new models are) "
                 + "and, when python3 with torch and the reference script are there, the PyTorch reference's step on the same "
                 + "sizes in the same invocation; prints the ratio. Run nothing else meanwhile.")
 public final class BenchTrainCommand implements Callable<Integer> {
@@ -71,12 +72,17 @@ public final class BenchTrainCommand implements Callable<Integer> {
         Engine.getInstance();   // loads libtorch before its thread count is read
         int before = JniUtils.getNumThreads();
         JniUtils.setNumThreads(threads);
-        try (SyntheticStep step = new SyntheticStep(domains, 16, BATCH, CROP)) {
-            double rssBefore = NativeMemory.rssMiB();
-            b.measure("engine step (DJL)", 0, baseline, step::run);
-            // a step frees everything it made: native memory must not grow with the number of steps
-            System.out.printf(Locale.ROOT, "  native memory (RSS): %.0f MiB before the engine's steps, %.0f MiB after %d%n",
-                    rssBefore, NativeMemory.rssMiB(), warmup + repeats);
+        try {
+            // the split kernels train the shipped configs byte for byte; new models use the fused ones (Kernels)
+            for (boolean fused : new boolean[] {false, true}) {
+                try (SyntheticStep step = new SyntheticStep(domains, 16, BATCH, CROP, fused)) {
+                    double rssBefore = NativeMemory.rssMiB();
+                    b.measure(fused ? "engine step, fused kernels" : "engine step, split kernels", 0, baseline, step::run);
+                    // a step frees everything it made: native memory must not grow with the number of steps
+                    System.out.printf(Locale.ROOT, "  native memory (RSS): %.0f MiB before these steps, %.0f MiB after %d%n",
+                            rssBefore, NativeMemory.rssMiB(), warmup + repeats);
+                }
+            }
         } finally {
             if (before > 0) JniUtils.setNumThreads(before);
         }

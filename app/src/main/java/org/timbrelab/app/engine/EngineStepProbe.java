@@ -25,7 +25,7 @@ public final class EngineStepProbe implements StepProbe {
     }
 
     private static double time(int domains, TrainingPlan.ModelSize size) {
-        try (SyntheticStep step = new SyntheticStep(Math.max(2, domains), size.baseChannels, 4, 64)) {
+        try (SyntheticStep step = new SyntheticStep(Math.max(2, domains), size.baseChannels, 4, 64, true)) {
             for (int i = 0; i < WARMUP; i++) step.run();
             double[] ms = new double[TIMED];
             for (int i = 0; i < TIMED; i++) {

@@ -91,7 +91,8 @@ public final class EngineTrainingJob implements TrainingJob {
         }
         root.putObject("architecture").put("baseChannels", plan.size().baseChannels).put("encoderResBlocks", 3)
                 .put("sharedResBlocks", 1).put("ownResBlocks", 2).put("discBaseChannels", 16).put("discDownsamples", 3)
-                .put("pitchConditioning", true).put("affineNorm", true);
+                .put("pitchConditioning", true).put("affineNorm", true)
+                .put("fusedKernels", true);   // a new model has no byte-exact past to keep: the faster ops (Kernels.FUSED)
         root.putObject("losses").put("rec", 10).put("kl", 0.01).put("gan", 1).put("cycle", 10).put("latent", 1);
         root.putObject("optimiser").put("lr", 2e-4).put("beta1", 0.5).put("beta2", 0.999).put("eps", 1e-8).put("clipNorm", 50);
         root.putObject("data").put("cropFrames", 64).put("batchPerDomain", 4).put("validationFraction", 0.05)

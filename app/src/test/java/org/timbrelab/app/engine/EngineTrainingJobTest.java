@@ -68,6 +68,7 @@ class EngineTrainingJobTest {
         // the wizard's run uses the shipped recipe
         String config = Files.readString(job.runDir().resolve("config.yaml"));
         assertTrue(config.contains("affineNorm: true") && config.contains("gapDb: 60"), config);
+        assertTrue(config.contains("fusedKernels: true"), "a new model trains with the faster kernels: " + config);
 
         Path preset = job.publishPreset();
         assertEquals(List.of("low", "high"), PresetStore.readInfo(preset).domainNames());

@@ -15,6 +15,7 @@ public final class ConvNormAct extends Layer {
     private final Parameter gamma; // null unless the norm is affine
     private final Parameter beta;
     private final Activation activation;
+    private final Kernels kernels;
 
     public ConvNormAct(ConvSpec spec, boolean norm, Activation activation) {
         this(spec, norm, false, activation);
@@ -22,6 +23,12 @@ public final class ConvNormAct extends Layer {
 
     /** @param affine the norm learns a scale and shift per output channel (only with {@code norm}) */
     public ConvNormAct(ConvSpec spec, boolean norm, boolean affine, Activation activation) {
+        this(spec, norm, affine, activation, Kernels.SPLIT);
+    }
+
+    /** @param kernels how the affine norm is computed ({@link Kernels}) */
+    public ConvNormAct(ConvSpec spec, boolean norm, boolean affine, Activation activation, Kernels kernels) {
+        this.kernels = kernels;
         if (affine && !norm) throw new IllegalArgumentException("an affine norm needs the norm");
         this.conv = addChildBlock("conv", new Conv(spec));
         this.norm = norm;
@@ -40,7 +47,7 @@ public final class ConvNormAct extends Layer {
     @Override
     public NDArray forward(NDArray x) {
         NDArray y = conv.forward(x);
-        if (gamma != null) y = InstanceNorm.normalize(y, gamma.getArray(), beta.getArray());
+        if (gamma != null) y = InstanceNorm.normalize(y, gamma.getArray(), beta.getArray(), kernels);
         else if (norm) y = InstanceNorm.normalize(y);
         return activation.apply(y);
     }

@@ -14,8 +14,13 @@ public final class ResidualBlock extends Layer {
 
     /** @param affine the norms learn a scale and shift per channel ({@link ConvNormAct}) */
     public ResidualBlock(int channels, Padding padding, boolean affine) {
-        first = addChildBlock("conv1", new ConvNormAct(ConvSpec.same(channels, channels, 3, padding), true, affine, Activation.RELU));
-        second = addChildBlock("conv2", new ConvNormAct(ConvSpec.same(channels, channels, 3, padding), true, affine, Activation.NONE));
+        this(channels, padding, affine, Kernels.SPLIT);
+    }
+
+    /** @param kernels how the affine norms are computed ({@link Kernels}) */
+    public ResidualBlock(int channels, Padding padding, boolean affine, Kernels kernels) {
+        first = addChildBlock("conv1", new ConvNormAct(ConvSpec.same(channels, channels, 3, padding), true, affine, Activation.RELU, kernels));
+        second = addChildBlock("conv2", new ConvNormAct(ConvSpec.same(channels, channels, 3, padding), true, affine, Activation.NONE, kernels));
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.timbrelab.engine.nn.Activation;
 import org.timbrelab.engine.nn.Chain;
 import org.timbrelab.engine.nn.ConvNormAct;
 import org.timbrelab.engine.nn.ConvSpec;
+import org.timbrelab.engine.nn.Kernels;
 import org.timbrelab.engine.nn.Layer;
 import org.timbrelab.engine.nn.Padding;
 import org.timbrelab.engine.nn.ResidualBlock;
@@ -13,7 +14,7 @@ import org.timbrelab.engine.nn.ResidualBlock;
 /**
  * E: 7×7 conv → two 4×4 stride-2 convs → residual blocks → μ, of shape (N, 4·base, H/4, W/4).
  * The 7×7 convs reflect-pad (no dark border at clip edges); inner convs zero-pad inside the native
- * convolution, which is much cheaper than building reflected borders from slices.
+ * convolution, which is cheaper than gathering reflected borders.
  * The posterior is N(μ, I), so sampling is z = μ + ε and KL = mean(μ²)/2 up to a constant (we use mean μ²).
  */
 public final class Encoder extends Layer {
@@ -22,10 +23,11 @@ public final class Encoder extends Layer {
     public Encoder(VaeGanConfig cfg) {
         int c = cfg.baseChannels();
         boolean affine = cfg.affineNorm();
-        body.add("in", new ConvNormAct(ConvSpec.same(1, c, 7, Padding.REFLECT), true, affine, Activation.RELU))
-            .add("down1", new ConvNormAct(new ConvSpec(c, 2 * c, 4, 2, Padding.ZERO), true, affine, Activation.RELU))
-            .add("down2", new ConvNormAct(new ConvSpec(2 * c, 4 * c, 4, 2, Padding.ZERO), true, affine, Activation.RELU));
-        for (int i = 0; i < cfg.encoderResBlocks(); i++) body.add("res" + i, new ResidualBlock(4 * c, Padding.ZERO, affine));
+        Kernels k = cfg.kernels();
+        body.add("in", new ConvNormAct(ConvSpec.same(1, c, 7, Padding.REFLECT), true, affine, Activation.RELU, k))
+            .add("down1", new ConvNormAct(new ConvSpec(c, 2 * c, 4, 2, Padding.ZERO), true, affine, Activation.RELU, k))
+            .add("down2", new ConvNormAct(new ConvSpec(2 * c, 4 * c, 4, 2, Padding.ZERO), true, affine, Activation.RELU, k));
+        for (int i = 0; i < cfg.encoderResBlocks(); i++) body.add("res" + i, new ResidualBlock(4 * c, Padding.ZERO, affine, k));
         addChildBlock("body", body);
     }
 

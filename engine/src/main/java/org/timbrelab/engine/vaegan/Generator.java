@@ -29,10 +29,10 @@ public final class Generator extends Layer {
     public Generator(VaeGanConfig cfg, Layer shared) {
         this.shared = shared;
         int c = cfg.baseChannels();
-        for (int i = 0; i < cfg.ownResBlocks(); i++) own.add("res" + i, new ResidualBlock(4 * c, Padding.ZERO, cfg.affineNorm()));
+        for (int i = 0; i < cfg.ownResBlocks(); i++) own.add("res" + i, new ResidualBlock(4 * c, Padding.ZERO, cfg.affineNorm(), cfg.kernels()));
         addChildBlock("own", own);
-        up1 = addChildBlock("up1", new Upsample(4 * c, 2 * c, Padding.ZERO, cfg.affineNorm()));
-        up2 = addChildBlock("up2", new Upsample(2 * c, c, Padding.ZERO, cfg.affineNorm()));
+        up1 = addChildBlock("up1", new Upsample(4 * c, 2 * c, Padding.ZERO, cfg.affineNorm(), cfg.kernels()));
+        up2 = addChildBlock("up2", new Upsample(2 * c, c, Padding.ZERO, cfg.affineNorm(), cfg.kernels()));
         out = addChildBlock("out", new ConvNormAct(ConvSpec.same(c, 1, 7, Padding.REFLECT), false, Activation.TANH));
         if (cfg.pitchConditioning()) {
             pitchProjections = new Conv[] {

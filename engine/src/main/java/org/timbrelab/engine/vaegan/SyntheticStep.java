@@ -32,8 +32,10 @@ public final class SyntheticStep implements AutoCloseable {
      * @param baseChannels the model's base width (16 = the slim model every shipped preset uses)
      * @param batch        crops per domain per step
      * @param crop         frames per crop (a multiple of 4)
+     * @param fused        the layers use {@link org.timbrelab.engine.nn.Kernels#FUSED} ops (new models), else the split
+     *                     ones the shipped presets were trained with
      */
-    public SyntheticStep(int domains, int baseChannels, int batch, int crop) {
+    public SyntheticStep(int domains, int baseChannels, int batch, int crop, boolean fused) {
         if (domains < 2) throw new IllegalArgumentException("a VAE-GAN step needs >= 2 domains, got " + domains);
         this.domains = domains;
         this.batch = batch;
@@ -41,7 +43,7 @@ public final class SyntheticStep implements AutoCloseable {
         Engine.getInstance().setRandomSeed(1);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < domains; i++) names.add("d" + i);
-        VaeGan model = new VaeGan(new VaeGanConfig(names, MELS, baseChannels, 3, 1, 2, 16, 3, true, true));
+        VaeGan model = new VaeGan(new VaeGanConfig(names, MELS, baseChannels, 3, 1, 2, 16, 3, true, true, fused));
         model.initialize(manager);
         NamedParameters g = NamedParameters.of("g", model.generatorSide()), d = NamedParameters.of("d", model.discriminatorSide());
         AdamConfig adam = new AdamConfig(2e-4, 0.5, 0.999, 1e-8, 50);

@@ -56,7 +56,7 @@ public final class VaeGan extends Layer {
         GeneratorSide(VaeGanConfig cfg) {
             encoder = addChildBlock("enc", new Encoder(cfg));
             Chain shared = new Chain();
-            for (int i = 0; i < cfg.sharedResBlocks(); i++) shared.add("res" + i, new ResidualBlock(cfg.latentChannels(), Padding.ZERO, cfg.affineNorm()));
+            for (int i = 0; i < cfg.sharedResBlocks(); i++) shared.add("res" + i, new ResidualBlock(cfg.latentChannels(), Padding.ZERO, cfg.affineNorm(), cfg.kernels()));
             addChildBlock("shared", shared);
             for (String domain : cfg.domains()) generators.add(addChildBlock("gen_" + domain, new Generator(cfg, shared)));
         }

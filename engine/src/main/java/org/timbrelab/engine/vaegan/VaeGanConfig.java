@@ -1,5 +1,7 @@
 package org.timbrelab.engine.vaegan;
 
+import org.timbrelab.engine.nn.Kernels;
+
 import java.util.HashSet;
 import java.util.List;
 
@@ -16,10 +18,19 @@ import java.util.List;
  * @param discBaseChannels    channels of the PatchGAN's first stage
  * @param discDownsamples     stride-2 stages of each PatchGAN
  * @param pitchConditioning   generators also see a harmonic comb image of the input's f0
+ * @param affineNorm          the encoder's and generators' instance norms learn a scale and shift per channel
+ * @param fusedKernels        build the layers from {@link Kernels#FUSED} ops (same function, other rounding; faster)
  */
 public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks,
                            int sharedResBlocks, int ownResBlocks, int discBaseChannels, int discDownsamples,
-                           boolean pitchConditioning, boolean affineNorm) {
+                           boolean pitchConditioning, boolean affineNorm, boolean fusedKernels) {
+
+    /** With the split kernels every preset up to 5 Dec 2026 was trained with. */
+    public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
+                        int ownResBlocks, int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm) {
+        this(domains, melBins, baseChannels, encoderResBlocks, sharedResBlocks, ownResBlocks, discBaseChannels, discDownsamples,
+                pitchConditioning, affineNorm, false);
+    }
 
     /** Without affine norms (every preset before affineNorm existed). */
     public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
@@ -49,6 +60,9 @@ public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, 
     }
 
     public int domainCount() { return domains.size(); }
+
+    /** The ops the layers are built from. */
+    public Kernels kernels() { return fusedKernels ? Kernels.FUSED : Kernels.SPLIT; }
 
     public int latentChannels() { return baseChannels * 4; }
 

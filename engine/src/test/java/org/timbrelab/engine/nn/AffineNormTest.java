@@ -32,6 +32,41 @@ class AffineNormTest {
             }
     }
 
+    @Test void fusedKernelGivesTheSplitFormsValuesAndGradientsUpToRounding() {
+        NDArray x = m.randomNormal(new Shape(3, 4, 6, 5)).mul(3).add(1);
+        NDArray up = m.randomNormal(new Shape(3, 4, 6, 5));
+        float[][] values = new float[2][], dGamma = new float[2][], dBeta = new float[2][], dx = new float[2][];
+        for (Kernels k : Kernels.values()) {
+            NDArray gamma = m.create(new float[] {1.5f, -0.5f, 0f, 2f}), beta = m.create(new float[] {0f, 1f, -2f, 0.25f});
+            NDArray xi = x.duplicate();
+            for (NDArray a : new NDArray[] {gamma, beta, xi}) a.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = InstanceNorm.normalize(xi, gamma, beta, k);
+                values[k.ordinal()] = y.toFloatArray();
+                gc.backward(y.mul(up).sum());
+            }
+            dGamma[k.ordinal()] = gamma.getGradient().toFloatArray();
+            dBeta[k.ordinal()] = beta.getGradient().toFloatArray();
+            dx[k.ordinal()] = xi.getGradient().toFloatArray();
+        }
+        assertArrayEquals(values[0], values[1], 1e-5f);
+        assertArrayEquals(dGamma[0], dGamma[1], 1e-4f);
+        assertArrayEquals(dBeta[0], dBeta[1], 1e-4f);
+        assertArrayEquals(dx[0], dx[1], 1e-4f);
+        assertTrue(Math.abs(dGamma[1][0]) > 1e-3 && Math.abs(dBeta[1][0]) > 1e-3, "the scale and shift get gradients");
+    }
+
+    @Test void aFusedNormLeavesNothingBehindInTheModelsManagerEither() {
+        NDArray gamma = m.ones(new Shape(3)), beta = m.zeros(new Shape(3));
+        int before = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+        for (int i = 0; i < 5; i++) {
+            try (NDManager step = m.newSubManager()) {
+                assertEquals(step, InstanceNorm.normalize(step.randomNormal(new Shape(2, 3, 4, 4)), gamma, beta, Kernels.FUSED).getManager());
+            }
+        }
+        assertEquals(before, ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size(), "no tiled gamma and beta left in the model's manager");
+    }
+
     @Test void aStepsNormLeavesNothingBehindInTheModelsManager() {
         // parameters live in the model's manager; the views made of them per call must die with the step's manager
         NDArray gamma = m.ones(new Shape(3)), beta = m.zeros(new Shape(3));

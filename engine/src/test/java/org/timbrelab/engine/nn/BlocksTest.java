@@ -3,6 +3,7 @@ package org.timbrelab.engine.nn;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -59,6 +60,48 @@ class BlocksTest {
                 2, 1, 2, 3, 2,
                 5, 4, 5, 6, 5,
                 2, 1, 2, 3, 2}, y.toFloatArray());
+    }
+
+    @Test void reflectPadGivesTheSlicesAndFlipsFormsValuesAndGradientsBitForBit() {
+        // the gathered form replaced this one; the shipped presets were trained with it, so their configs must still
+        // train to them byte for byte: same values, same gradients (edge pixels sum 2-4 contributions)
+        NDArray x = m.randomNormal(new Shape(2, 3, 17, 9));
+        NDArray w = m.randomNormal(new Shape(2, 3, 23, 15));
+        NDArray[] grads = {gradientOf(x, w, t -> Conv.reflectPad(t, 3)), gradientOf(x, w, t -> reflectPadBySlices(t, 3))};
+        assertTrue(Conv.reflectPad(x, 3).contentEquals(reflectPadBySlices(x, 3)), "padded values");
+        assertTrue(grads[0].contentEquals(grads[1]), "gradients differ by " + grads[0].sub(grads[1]).abs().max().getFloat());
+    }
+
+    /** d/dx of Σ w·f(x), for a fresh copy of x. */
+    private static NDArray gradientOf(NDArray x, NDArray w, java.util.function.UnaryOperator<NDArray> f) {
+        NDArray xi = x.duplicate();
+        xi.setRequiresGradient(true);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(f.apply(xi).mul(w).sum());
+        }
+        return xi.getGradient().duplicate();
+    }
+
+    /** The reflect pad every shipped preset was trained with: slices, flips and concatenations. */
+    private static NDArray reflectPadBySlices(NDArray x, int p) {
+        long h = x.getShape().get(2), w = x.getShape().get(3);
+        NDArray top = x.get(new NDIndex(":, :, 1:{}", p + 1)).flip(2);
+        NDArray bottom = x.get(new NDIndex(":, :, {}:{}", h - 1 - p, h - 1)).flip(2);
+        NDArray rows = top.concat(x, 2).concat(bottom, 2);
+        NDArray left = rows.get(new NDIndex(":, :, :, 1:{}", p + 1)).flip(3);
+        NDArray right = rows.get(new NDIndex(":, :, :, {}:{}", w - 1 - p, w - 1)).flip(3);
+        return left.concat(rows, 3).concat(right, 3);
+    }
+
+    @Test void nativeUpsampleGivesTheSameValuesAndGradientsUpToRounding() {
+        NDArray x = m.randomNormal(new Shape(2, 3, 5, 4));
+        assertTrue(Upsample.nearest2x(x).contentEquals(Upsample.nearest2xNative(x)));
+        NDArray w = m.randomNormal(new Shape(2, 3, 10, 8));
+        NDArray[] grads = {gradientOf(x, w, Upsample::nearest2x), gradientOf(x, w, Upsample::nearest2xNative)};
+        // each input pixel's gradient is the sum of its 2×2 square's
+        NDArray want = w.reshape(2, 3, 5, 2, 4, 2).sum(new int[] {5}).sum(new int[] {3});
+        assertArrayEquals(want.toFloatArray(), grads[0].toFloatArray(), 1e-5f);
+        assertArrayEquals(want.toFloatArray(), grads[1].toFloatArray(), 1e-5f);
     }
 
     @Test void convWithOnesKernelSumsTheReflectedNeighbourhood() {

@@ -56,6 +56,30 @@ class VaeGanTest {
         }
     }
 
+    @Test void fusedKernelsComputeTheSameModelAsTheSplitOnes() {
+        // same seed, same weights; the fused ops (Kernels.FUSED) differ from the split ones only in rounding
+        List<String> names = List.of("voice", "violin");
+        VaeGanConfig split = new VaeGanConfig(names, 32, 4, 1, 1, 1, 4, 2, true, true, false);
+        VaeGanConfig fused = new VaeGanConfig(names, 32, 4, 1, 1, 1, 4, 2, true, true, true);
+        assertEquals(org.timbrelab.engine.nn.Kernels.FUSED, fused.kernels());
+        float[][] out = new float[2][];
+        for (VaeGanConfig cfg : List.of(split, fused)) {
+            Engine.getInstance().setRandomSeed(5);
+            try (NDManager m = NDManager.newBaseManager()) {
+                VaeGan model = new VaeGan(cfg);
+                model.initialize(m);
+                // non-trivial scales and shifts, as after training
+                for (var p : model.getParameters().values()) {
+                    if (p.getName().equals("gamma")) p.getArray().set(m.randomUniform(0.5f, 1.5f, p.getArray().getShape()).toFloatArray());
+                    if (p.getName().equals("beta")) p.getArray().set(m.randomUniform(-0.5f, 0.5f, p.getArray().getShape()).toFloatArray());
+                }
+                NDArray x = m.randomUniform(-1, 1, new Shape(3, 1, 32, 16));
+                out[cfg.fusedKernels() ? 1 : 0] = model.generator(1).forward(model.encoder().forward(x), m.randomUniform(0, 1, x.getShape())).toFloatArray();
+            }
+        }
+        assertArrayEquals(out[0], out[1], 1e-4f);
+    }
+
     @Test void firstResidualBlockIsOneParameterSetSharedByAllGenerators() {
         Engine.getInstance().setRandomSeed(2);
         try (NDManager m = NDManager.newBaseManager()) {

@@ -71,10 +71,12 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
     /**
      * Model sizes (the slim model every shipped preset uses: 16, 3, 1, 2, 16, 3; docs/ARCHITECTURE.md, "The model");
      * {@code affineNorm}: the encoder's and generators' instance norms learn a scale and shift per channel (default
-     * false, as every preset before it).
+     * false, as every preset before it); {@code fusedKernels}: the layers use the fused native ops (default false: the
+     * split ones every shipped preset was trained with, so its config trains to it byte for byte; {@code Kernels}).
      */
     public record Architecture(int baseChannels, int encoderResBlocks, int sharedResBlocks, int ownResBlocks,
-                               int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm) { }
+                               int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
+                               boolean fusedKernels) { }
 
     /**
      * @param cropFrames         frames per training crop (multiple of 4; 64 ≈ 1 s)
@@ -104,6 +106,7 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
     public VaeGanConfig modelConfig(int melBins) {
         Architecture a = architecture;
         return new VaeGanConfig(domains.stream().map(Domain::name).toList(), melBins, a.baseChannels(), a.encoderResBlocks(),
-                a.sharedResBlocks(), a.ownResBlocks(), a.discBaseChannels(), a.discDownsamples(), a.pitchConditioning(), a.affineNorm());
+                a.sharedResBlocks(), a.ownResBlocks(), a.discBaseChannels(), a.discDownsamples(), a.pitchConditioning(), a.affineNorm(),
+                a.fusedKernels());
     }
 }

@@ -1,6 +1,7 @@
 package org.timbrelab.engine.vaegan.training;
 
 import org.junit.jupiter.api.Test;
+import org.timbrelab.engine.nn.Kernels;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +30,8 @@ class ShippedConfigsTest {
         for (Path file : configs) {
             VaeGanTrainConfig c = VaeGanKindRenderTest.load(file);
             assertFalse(Path.of(c.data().cacheDir()).isAbsolute(), file + ": cacheDir " + c.data().cacheDir());
+            // the shipped presets were trained with the split kernels: with other ones their configs would not train to them
+            assertEquals(Kernels.SPLIT, c.modelConfig(128).kernels(), file + ": architecture.fusedKernels");
             for (VaeGanTrainConfig.Domain d : c.domains()) {
                 assertFalse(Path.of(d.dir()).isAbsolute(), file + ": domain " + d.name() + " reads the machine path " + d.dir());
                 assertNotNull(d.render(), file + ": " + d.name());
