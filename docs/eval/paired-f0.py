@@ -2,15 +2,17 @@
 docs/eval/score-selection.sh wrote to runs/sel-TAG-real/clips.csv; PGHI, register auto, the preset's strength 0.5):
 the mean per-clip difference of f0 correlation with a paired bootstrap 95 % interval, the median difference, and how
 many clips improved; also each run's own median with a bootstrap interval over clips (docs/study-reference.md, 15).
-  python3 docs/eval/paired-f0.py BASE_TAG TAG...      e.g. python3 docs/eval/paired-f0.py fo3-1500 vf5-1500"""
+  python3 docs/eval/paired-f0.py BASE_TAG TAG[@STRENGTH]...      e.g. python3 docs/eval/paired-f0.py fo3-1500 vf5-1500 f20s-1500@1.00
+A tag's rows at another timbre strength come from eval --ablation-strengths (default 0.50)."""
 import csv, random, statistics, sys
 
 
-def f0_by_clip(tag):
+def f0_by_clip(spec):
+    tag, _, strength = spec.partition('@')
     out = {}
     for r in csv.DictReader(open(f"runs/sel-{tag}-real/clips.csv")):
         s = r['system']
-        if 'strength 0.50)' in s and 'register auto' in s and 'tone matching off' not in s and 'envelope' not in s:
+        if f"strength {strength or '0.50'})" in s and 'register auto' in s and 'tone matching off' not in s and 'envelope' not in s:
             try:
                 out[r['input']] = float(r['f0_correlation'])
             except ValueError:

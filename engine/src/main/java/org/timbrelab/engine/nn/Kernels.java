@@ -8,8 +8,9 @@ package org.timbrelab.engine.nn;
  */
 public enum Kernels {
     /**
-     * The ops every preset up to 5 Dec 2026 was trained with: the affine norm's scale and shift as separate multiply and
-     * add, nearest up-sampling as a broadcast and reshape. Configs and presets that do not say otherwise.
+     * The ops every preset before this choice existed was trained with (voice-strings, voice-cello, voice-to-cello): the
+     * affine norm's scale and shift as separate multiply and add, nearest up-sampling as a broadcast and reshape. Configs
+     * and presets that do not say otherwise.
      */
     SPLIT,
     /**

@@ -25,7 +25,7 @@ public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, 
                            int sharedResBlocks, int ownResBlocks, int discBaseChannels, int discDownsamples,
                            boolean pitchConditioning, boolean affineNorm, boolean fusedKernels) {
 
-    /** With the split kernels every preset up to 5 Dec 2026 was trained with. */
+    /** With the split kernels (every preset before fused kernels existed). */
     public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
                         int ownResBlocks, int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm) {
         this(domains, melBins, baseChannels, encoderResBlocks, sharedResBlocks, ownResBlocks, discBaseChannels, discDownsamples,

@@ -72,7 +72,7 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * Model sizes (the slim model every shipped preset uses: 16, 3, 1, 2, 16, 3; docs/ARCHITECTURE.md, "The model");
      * {@code affineNorm}: the encoder's and generators' instance norms learn a scale and shift per channel (default
      * false, as every preset before it); {@code fusedKernels}: the layers use the fused native ops (default false: the
-     * split ones every shipped preset was trained with, so its config trains to it byte for byte; {@code Kernels}).
+     * split ones the presets before them were trained with, so their configs train to them byte for byte; {@code Kernels}).
      */
     public record Architecture(int baseChannels, int encoderResBlocks, int sharedResBlocks, int ownResBlocks,
                                int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
