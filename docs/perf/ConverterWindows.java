@@ -13,10 +13,7 @@ public class ConverterWindows {
         try (Converter c = Converter.load(Path.of(a[0]))) {
             String target = c.info().domainNames().get(1);
             int rate = c.spectrogramConfig().sampleRate();
-            // bench convert's own test signal (package-private in the CLI)
-            java.lang.reflect.Method vl = Class.forName("org.timbrelab.cli.BenchDspCommand").getDeclaredMethod("voiceLike", int.class, int.class);
-            vl.setAccessible(true);
-            AudioClip clip = new AudioClip((float[]) vl.invoke(null, rate, 30), rate);
+            AudioClip clip = new AudioClip(BenchDspCommand.voiceLike(rate, 30), rate);   // bench convert's own test signal
             AudioTransform tf = new AudioTransform(c.spectrogramConfig());
             int shift = c.shiftFor(clip, target, Register.AUTO);
             Spectrogram image = tf.forward(clip, shift);

@@ -44,7 +44,7 @@ public final class BenchDspCommand implements Callable<Integer> {
      * Deterministic voice-like test audio: a harmonic tone gliding 100–250 Hz with vibrato, in
      * 0.4-s syllables separated by short pauses, plus a little noise.
      */
-    static float[] voiceLike(int rate, int seconds) {
+    public static float[] voiceLike(int rate, int seconds) {
         float[] x = new float[rate * seconds];
         java.util.Random r = new java.util.Random(1);
         double phase = 0;

@@ -25,13 +25,19 @@ public final class InstanceNorm extends Layer {
      * (how PyTorch computes instance norm): fewer intermediate arrays, same gradients.
      */
     public static NDArray normalize(NDArray x) {
+        long planes = x.getShape().get(0) * x.getShape().get(1);
+        NDManager m = x.getManager();
+        return normalizePlanes(x, m.ones(new Shape(planes)), m.zeros(new Shape(planes)));
+    }
+
+    /** The batch-norm call on the (1, N·C, H, W) view, with a scale and shift per plane (N·C). */
+    private static NDArray normalizePlanes(NDArray x, NDArray weight, NDArray bias) {
         Shape s = x.getShape();
         long planes = s.get(0) * s.get(1);
         NDManager m = x.getManager();
         NDArray view = x.reshape(1, planes, s.get(2), s.get(3));
-        NDArray ones = m.ones(new Shape(planes)), zeros = m.zeros(new Shape(planes));
         // axis -1: PyTorch's own layout (channels on axis 1); the running statistics are scratch
-        NDArray y = view.getNDArrayInternal().batchNorm(view, zeros, ones.duplicate(), ones, zeros.duplicate(), -1, 0.1f, EPS, true)
+        NDArray y = view.getNDArrayInternal().batchNorm(view, m.zeros(new Shape(planes)), m.ones(new Shape(planes)), weight, bias, -1, 0.1f, EPS, true)
                 .singletonOrThrow();
         return y.reshape(s);
     }
@@ -63,16 +69,11 @@ public final class InstanceNorm extends Layer {
     }
 
     private static NDArray normalizeFused(NDArray x, NDArray gamma, NDArray beta) {
-        Shape s = x.getShape();
-        long n = s.get(0), planes = n * s.get(1);
-        NDManager m = x.getManager();
+        long n = x.getShape().get(0);
         NDArray g = gamma.tile(n), b = beta.tile(n);   // (N·C): plane k = (sample k / C, channel k % C)
-        g.attach(m);   // made in the parameters' manager: die with the caller's (see normalize above)
-        b.attach(m);
-        NDArray view = x.reshape(1, planes, s.get(2), s.get(3));
-        NDArray y = view.getNDArrayInternal().batchNorm(view, m.zeros(new Shape(planes)), m.ones(new Shape(planes)), g, b, -1, 0.1f, EPS, true)
-                .singletonOrThrow();
-        return y.reshape(s);
+        g.attach(x.getManager());   // made in the parameters' manager: die with the caller's (see normalize above)
+        b.attach(x.getManager());
+        return normalizePlanes(x, g, b);
     }
 
     /** Instance norm written out in NDArray ops (the reference the fused form is tested against). */

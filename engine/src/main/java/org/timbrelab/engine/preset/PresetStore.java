@@ -98,12 +98,9 @@ public final class PresetStore {
         PresetInfo info;
         try {
             com.fasterxml.jackson.databind.JsonNode tree = ConfigLoader.readTree(file);
-            // presets written before affine norms existed have none
-            if (tree.path("model") instanceof com.fasterxml.jackson.databind.node.ObjectNode model && !model.has("affineNorm"))
-                model.put("affineNorm", false);
-            // and before fused kernels existed, with the split ones
-            if (tree.path("model") instanceof com.fasterxml.jackson.databind.node.ObjectNode model && !model.has("fusedKernels"))
-                model.put("fusedKernels", false);
+            // presets written before affine norms existed have none; before fused kernels existed, the split ones
+            if (tree.path("model") instanceof com.fasterxml.jackson.databind.node.ObjectNode model)
+                for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!model.has(key)) model.put(key, false);
             // presets written before each carried its own timbre strength used the one default
             if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode root && !root.has("timbreStrength"))
                 root.put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);

@@ -72,8 +72,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         }
         dropRemoved(tree, "ema", 0, "");
         if (tree.get("data") instanceof ObjectNode data && !data.has("gapDb")) data.put("gapDb", 0.0);
-        if (tree.get("architecture") instanceof ObjectNode arch && !arch.has("affineNorm")) arch.put("affineNorm", false);
-        if (tree.get("architecture") instanceof ObjectNode arch && !arch.has("fusedKernels")) arch.put("fusedKernels", false);
+        if (tree.get("architecture") instanceof ObjectNode arch)
+            for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!arch.has(key)) arch.put(key, false);
         if (!tree.has("schedule")) tree.putObject("schedule").put("lrDecayFrom", 1.0);
         if (!tree.has("conversion")) tree.putObject("conversion").put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);
         if (!tree.has("init")) tree.putObject("init").put("from", InitConfig.SCRATCH);
