@@ -50,10 +50,15 @@ public final class MelInverse {
      * @param out        frames × bins, frame-major; overwritten
      */
     public void invert(float[] melValues, int frames, int iterations, float[] out) {
+        // frames are independent: split them over the cores, each span with its own scratch (same result bit for bit)
+        FrameSpans.forEach(frames, (from, to) -> invert(melValues, frames, from, to, iterations, out));
+    }
+
+    private void invert(float[] melValues, int frames, int from, int to, int iterations, float[] out) {
         double[] y = new double[nMels], a = new double[nMels];
         float[] wty = new float[bins], wx = new float[nMels], denom = new float[bins];
         float[] w = mel.sparseWeights();
-        for (int t = 0; t < frames; t++) {
+        for (int t = from; t < to; t++) {
             for (int m = 0; m < nMels; m++) y[m] = melValues[m * frames + t];
             solve(y, a);
             int o = t * bins;

@@ -15,8 +15,8 @@ import java.util.Arrays;
  *
  * <p>The difference d(τ) = Σ_{j&lt;W} (x_j − x_{j+τ})² is computed as E(0) + E(τ) − 2·r(τ) with the
  * window energies E from a prefix sum of squares and the cross-correlation r from one FFT
- * product per frame, O(N log N) instead of O(W·τmax). Buffers are allocated once per call;
- * instances are immutable and thread-safe.
+ * product per frame, O(N log N) instead of O(W·τmax). Frames are tracked in parallel spans
+ * ({@link FrameSpans}), each with its own buffers; instances are immutable and thread-safe.
  */
 public final class Pitch {
 
@@ -60,24 +60,26 @@ public final class Pitch {
         for (int k = 0; k < padded.length; k++) energy[k + 1] = energy[k] + padded[k] * padded[k];
 
         double silence = Math.pow(10, config.silenceDb() / 10);
-        DoubleFFT_1D fft = new DoubleFFT_1D(fftSize);
-        double[] a = new double[fftSize];
-        double[] b = new double[fftSize];
-        double[] cmnd = new double[tauMax + 2];
         float[] f0 = new float[frames];
         boolean[] voiced = new boolean[frames];
-
-        for (int i = 0; i < frames; i++) {
-            int start = i * hopLength;             // padded index of the span's first sample
-            double meanSquare = (energy[start + span] - energy[start]) / span;
-            if (meanSquare < silence) continue;
-            crossCorrelate(padded, start, window, span, a, b, fft);
-            cumulativeMeanNormalisedDifference(a, energy, start, window, cmnd);
-            int tau = firstDipBelowThreshold(cmnd, tauMin, tauMax);
-            if (tau < 0) continue;
-            voiced[i] = true;
-            f0[i] = (float) (sr / (tau + parabolicOffset(cmnd, tau)));
-        }
+        // frames are independent: split them over the cores, each span with its own FFT and buffers
+        FrameSpans.forEach(frames, (from, to) -> {
+            DoubleFFT_1D fft = new DoubleFFT_1D(fftSize);
+            double[] a = new double[fftSize];
+            double[] b = new double[fftSize];
+            double[] cmnd = new double[tauMax + 2];
+            for (int i = from; i < to; i++) {
+                int start = i * hopLength;             // padded index of the span's first sample
+                double meanSquare = (energy[start + span] - energy[start]) / span;
+                if (meanSquare < silence) continue;
+                crossCorrelate(padded, start, window, span, a, b, fft);
+                cumulativeMeanNormalisedDifference(a, energy, start, window, cmnd);
+                int tau = firstDipBelowThreshold(cmnd, tauMin, tauMax);
+                if (tau < 0) continue;
+                voiced[i] = true;
+                f0[i] = (float) (sr / (tau + parabolicOffset(cmnd, tau)));
+            }
+        });
         return new PitchTrack(f0, voiced, hopLength, sr);
     }
 

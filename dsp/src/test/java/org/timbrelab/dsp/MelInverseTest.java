@@ -51,4 +51,20 @@ class MelInverseTest {
         inv.invert(new float[mel.nMels() * 3], 3, 4, x);
         for (float v : x) assertEquals(0f, v);
     }
+
+    @Test void framesSplitOverTheCoresGiveEachFramesOwnInverseBitForBit() {
+        // 300 frames are inverted in parallel spans (FrameSpans); one frame alone is the sequential path
+        int frames = 300, nMels = mel.nMels(), bins = mel.bins();
+        java.util.Random r = new java.util.Random(5);
+        float[] y = new float[nMels * frames];
+        for (int i = 0; i < y.length; i++) y[i] = r.nextFloat() * r.nextFloat();
+        float[] all = new float[frames * bins];
+        inv.invert(y, frames, 4, all);
+        for (int t : new int[] {0, 73, 149, 150, 151, 226, 299}) {
+            float[] one = new float[nMels], x = new float[bins];
+            for (int m = 0; m < nMels; m++) one[m] = y[m * frames + t];
+            inv.invert(one, 1, 4, x);
+            assertArrayEquals(x, java.util.Arrays.copyOfRange(all, t * bins, (t + 1) * bins), "frame " + t);
+        }
+    }
 }

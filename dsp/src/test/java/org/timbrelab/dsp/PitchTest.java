@@ -92,4 +92,25 @@ class PitchTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pitch.track(clip, SpectrogramConfig.DEFAULT));
         assertTrue(e.getMessage().contains("44100"));
     }
+
+    @Test void framesSplitOverTheCoresGiveTheSequentialTrackBitForBit() {
+        // a 2.08-s glide has 131 frames, tracked in two parallel spans (FrameSpans) that meet at frame 65; its first
+        // 2.016 s alone (127 frames) is one span, i.e. the sequential path. Frames whose analysis span ends inside the
+        // shorter clip (0..124) must agree exactly, across the spans' boundary too.
+        int sr = 16_000;
+        float[] x = new float[33_280];
+        double phase = 0;
+        for (int i = 0; i < x.length; i++) {
+            phase += 2 * Math.PI * (150 + 100 * i / (double) x.length) / sr;
+            x[i] = (float) (0.4 * Math.sin(phase) + 0.2 * Math.sin(2 * phase) + 0.1 * Math.sin(3 * phase));
+        }
+        PitchTrack whole = pitch.track(new AudioClip(x, sr), HOP);
+        PitchTrack prefix = pitch.track(new AudioClip(java.util.Arrays.copyOf(x, 32_256), sr), HOP);
+        assertTrue(whole.frames() / FrameSpans.MIN_FRAMES_PER_SPAN >= 2 && prefix.frames() < 2 * FrameSpans.MIN_FRAMES_PER_SPAN);
+        for (int i = 0; i <= 120; i++) {
+            assertEquals(prefix.voiced()[i], whole.voiced()[i], "frame " + i);
+            assertEquals(Float.floatToIntBits(prefix.f0Hz()[i]), Float.floatToIntBits(whole.f0Hz()[i]), "frame " + i);
+        }
+        assertTrue(whole.voicedFraction() > 0.9, "the glide is voiced throughout: " + whole.voicedFraction());
+    }
 }
