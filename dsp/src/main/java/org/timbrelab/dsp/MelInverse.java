@@ -51,10 +51,11 @@ public final class MelInverse {
      */
     public void invert(float[] melValues, int frames, int iterations, float[] out) {
         // frames are independent: split them over the cores, each span with its own scratch (same result bit for bit)
-        FrameSpans.forEach(frames, (from, to) -> invert(melValues, frames, from, to, iterations, out));
+        FrameSpans.forEach(frames, (from, to) -> invertSpan(melValues, frames, from, to, iterations, out));
     }
 
-    private void invert(float[] melValues, int frames, int from, int to, int iterations, float[] out) {
+    /** {@link #invert} on frames [from, to), with its own scratch. */
+    private void invertSpan(float[] melValues, int frames, int from, int to, int iterations, float[] out) {
         double[] y = new double[nMels], a = new double[nMels];
         float[] wty = new float[bins], wx = new float[nMels], denom = new float[bins];
         float[] w = mel.sparseWeights();

@@ -10,6 +10,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * implement Conv2dTranspose (docs/ARCHITECTURE.md, "Measured facts the code relies on"); this also avoids its checkerboard artefacts.
  */
 public final class Upsample extends Layer {
+    /** DJL's interpolation mode for nearest neighbour (its JNI maps 0 to torch's kNearest). */
+    private static final int NEAREST = 0;
+
     private final ConvNormAct conv;
     private final Kernels kernels;
 
@@ -49,7 +52,4 @@ public final class Upsample extends Layer {
         Shape s = x.getShape();
         return JniUtils.interpolate((PtNDArray) x, new long[] {s.get(2) * 2, s.get(3) * 2}, NEAREST, false);
     }
-
-    /** DJL's interpolation mode for nearest neighbour (its JNI maps 0 to torch's kNearest). */
-    private static final int NEAREST = 0;
 }
