@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.pytorch.jni.JniUtils;
 
 /** A 2-D convolution with bias and zero or reflect padding (DJL's Conv2d only zero-pads). */
 public final class Conv extends Layer {
@@ -27,11 +28,26 @@ public final class Conv extends Layer {
     public NDArray forward(NDArray x) {
         int p = spec.pad();
         Shape stride = new Shape(spec.stride(), spec.stride());
-        if (spec.padding() == Padding.REFLECT && p > 0) {
-            return Conv2d.conv2d(reflectPad(x, p), weight.getArray(), bias.getArray(), stride, new Shape(0, 0)).singletonOrThrow();
-        }
-        return Conv2d.conv2d(x, weight.getArray(), bias.getArray(), stride, new Shape(p, p)).singletonOrThrow();
+        boolean reflect = spec.padding() == Padding.REFLECT && p > 0;
+        NDArray in = reflect ? reflectPad(x, p) : x;
+        Shape zeroPad = reflect ? new Shape(0, 0) : new Shape(p, p);
+        int spare = (OUTPUT_LANES - spec.out() % OUTPUT_LANES) % OUTPUT_LANES;
+        if (spare == 0 || !JniUtils.isGradMode())
+            return Conv2d.conv2d(in, weight.getArray(), bias.getArray(), stride, zeroPad).singletonOrThrow();
+        // Recording gradients with an output count that is not a multiple of 16: padded with zero filters, whose
+        // outputs are dropped again, so the values and every gradient are the unpadded ones (ConvTest). libtorch 2.7.1's
+        // input gradient for such a convolution came out wrong, often NaN, on an AMD EPYC (Zen 5) machine, while the
+        // same gradient with 16 or more outputs was right (docs/ARCHITECTURE.md, "DJL facts").
+        NDManager m = x.getManager();
+        NDArray w = weight.getArray().concat(m.zeros(new Shape(spare, spec.in(), spec.kernel(), spec.kernel())), 0);
+        NDArray b = bias.getArray().concat(m.zeros(new Shape(spare)), 0);
+        w.attach(m); // made in the parameters' manager: die with the caller's (InstanceNorm does the same)
+        b.attach(m);
+        return Conv2d.conv2d(in, w, b, stride, zeroPad).singletonOrThrow().get(new NDIndex(":, 0:{}", spec.out()));
     }
+
+    /** Output counts that are a multiple of this have a correct input gradient on every machine tried. */
+    static final int OUTPUT_LANES = 16;
 
     @Override
     public Shape outputShape(Shape in) {

@@ -19,6 +19,31 @@ public record LossWeights(double rec, double kl, double gan, double cycle, doubl
         if (followHarmonics < 0) throw new IllegalArgumentException("losses.followHarmonics must be >= 0 (0 = every harmonic), got " + followHarmonics);
     }
 
+    /** Whether rec, kl, gan, cycle and latent are those of {@code o} (they weigh terms taken over all domains at once). */
+    public boolean sameCoreTerms(LossWeights o) {
+        return rec == o.rec && kl == o.kl && gan == o.gan && cycle == o.cycle && latent == o.latent;
+    }
+
+    /** The keys a domain may set for the transfers into it ({@link #withOverrides}). */
+    public static final java.util.Set<String> PER_DOMAIN_KEYS =
+            java.util.Set.of("tone", "follow", "followHarmonics", "legato", "peak", "combPeak", "level", "rests");
+
+    /**
+     * These weights with some of the optional terms' replaced, e.g. a domain's {@code losses: { legato: 10 }}.
+     *
+     * @throws IllegalArgumentException naming a key that is not one of {@link #PER_DOMAIN_KEYS}
+     */
+    public LossWeights withOverrides(java.util.Map<String, Double> o) {
+        for (String key : o.keySet())
+            if (!PER_DOMAIN_KEYS.contains(key))
+                throw new IllegalArgumentException("a domain's losses may set only " + new java.util.TreeSet<>(PER_DOMAIN_KEYS) + ", not '" + key + "'");
+        double fh = o.getOrDefault("followHarmonics", (double) followHarmonics);
+        if (fh != Math.rint(fh)) throw new IllegalArgumentException("followHarmonics must be a whole number, got " + fh);
+        return new LossWeights(rec, kl, gan, cycle, latent, o.getOrDefault("tone", tone), o.getOrDefault("follow", follow), (int) fh,
+                o.getOrDefault("legato", legato), o.getOrDefault("peak", peak), o.getOrDefault("combPeak", combPeak),
+                o.getOrDefault("level", level), o.getOrDefault("rests", rests));
+    }
+
     @Override public String toString() {
         return "rec=" + rec + " kl=" + kl + " gan=" + gan + " cycle=" + cycle + " latent=" + latent + " tone=" + tone + " follow=" + follow
                 + (followHarmonics > 0 ? " followHarmonics=" + followHarmonics : "") + (legato > 0 ? " legato=" + legato : "")

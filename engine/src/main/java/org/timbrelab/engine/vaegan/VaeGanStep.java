@@ -45,11 +45,29 @@ import java.util.Random;
  */
 public final class VaeGanStep {
     private final VaeGan model;
-    private final LossWeights w;
+    private final List<LossWeights> w; // per target domain: the optional terms' weights for transfers into it
+    private final LossWeights base;    // the core terms' weights (rec, kl, gan, cycle, latent): the same for every domain
+    private final TransferPairs transfers;
 
     public VaeGanStep(VaeGan model, LossWeights weights) {
+        this(model, java.util.Collections.nCopies(model.config().domainCount(), weights), TransferPairs.NO_HUB);
+    }
+
+    /**
+     * @param perTarget per domain, the weights of the terms asked of transfers into it (its core terms must equal every
+     *                  other domain's)
+     * @param hub       the domain every step transfers into and out of every other ({@link TransferPairs}), or
+     *                  {@link TransferPairs#NO_HUB}
+     */
+    public VaeGanStep(VaeGan model, List<LossWeights> perTarget, int hub) {
+        int n = model.config().domainCount();
+        if (perTarget.size() != n) throw new IllegalArgumentException("need loss weights for each of the " + n + " domains, got " + perTarget.size());
+        for (LossWeights lw : perTarget)
+            if (!lw.sameCoreTerms(perTarget.get(0))) throw new IllegalArgumentException("rec, kl, gan, cycle and latent must be the same for every domain: " + perTarget);
         this.model = model;
-        this.w = weights;
+        this.w = List.copyOf(perTarget);
+        this.base = perTarget.get(0);
+        this.transfers = new TransferPairs(n, hub);
     }
 
     /** As {@link #run(List, List, ExtraGeneratorLoss, Random, Optimisers)} without an extra term. */
@@ -68,57 +86,64 @@ public final class VaeGanStep {
         if (x.size() != n) throw new IllegalArgumentException("need one batch per domain (" + n + "), got " + x.size());
         if (model.config().pitchConditioning() != (comb != null)) throw new IllegalArgumentException("comb images must be given iff the model is pitch-conditioned");
         long b = x.get(0).getShape().get(0);
-        int[] target = derangement(n, rng);
-        int[] source = new int[n];
-        for (int a = 0; a < n; a++) source[target[a]] = a;
+        List<int[]> pairs = transfers.draw(rng); // {source, target}, sorted by source
+        int np = pairs.size();
 
         Map<String, Float> out = new LinkedHashMap<>();
-        NDArray[] fakeInto = new NDArray[n]; // x̂_{π⁻¹(k) → k}, detached for the D step
+        NDArray[] fakeInto = new NDArray[n]; // every transfer into k, detached for the D step
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray lRec = null, lGan = null, lCc = null, lTone = null, lFollow = null, lLegato = null, lPeak = null, lCombPeak = null, lLevel = null, lRests = null;
-            NDArray[] fakeFrom = new NDArray[n];
-            for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_{π⁻¹(k)}]
-                int a = source[k];
-                NDArray zin = slice(z, k, b).concat(slice(z, a, b), 0);
-                NDArray cin = comb == null ? null : comb.get(k).concat(comb.get(a), 0);
-                NDArray y = model.generator(k).forward(zin, cin);
+            NDArray lRec = null, lGan = null, lCc = null;
+            OptionalTerms terms = new OptionalTerms(w);
+            NDArray[] fake = new NDArray[np]; // x̂ of pair p
+            for (int k = 0; k < n; k++) { // G_k decodes [z_k ; z_a of every pair a → k]
+                NDList zin = new NDList(slice(z, k, b));
+                NDList cin = new NDList();
+                if (comb != null) cin.add(comb.get(k));
+                List<Integer> incoming = new java.util.ArrayList<>();
+                for (int p = 0; p < np; p++)
+                    if (pairs.get(p)[1] == k) {
+                        incoming.add(p);
+                        zin.add(slice(z, pairs.get(p)[0], b));
+                        if (comb != null) cin.add(comb.get(pairs.get(p)[0]));
+                    }
+                NDArray y = model.generator(k).forward(NDArrays.concat(zin), comb == null ? null : NDArrays.concat(cin));
                 NDArray recon = y.get(new NDIndex("0:{}", b));
-                fakeFrom[a] = y.get(new NDIndex("{}:", b));
+                NDArray into = y.get(new NDIndex("{}:", b));
                 lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
-                lGan = sum(lGan, model.discriminator(k).forward(fakeFrom[a]).sub(1).square().mean());
-                if (w.tone() > 0) lTone = sum(lTone, spectralProfile(fakeFrom[a]).sub(spectralProfile(x.get(k))).abs().mean());
-                if (w.follow() > 0 && comb != null) lFollow = sum(lFollow, combFollowing(fakeFrom[a], lowest(comb.get(a)), x.get(k), lowest(comb.get(k))));
-                if (w.legato() > 0) lLegato = sum(lLegato, legatoShortfall(fakeFrom[a], x.get(k)));
-                if (w.peak() > 0) lPeak = sum(lPeak, peakShortfall(fakeFrom[a], x.get(k)));
-                if (w.combPeak() > 0 && comb != null) lCombPeak = sum(lCombPeak, peakOffComb(fakeFrom[a], lowest(comb.get(a))));
-                if (w.level() > 0) lLevel = sum(lLevel, relativeLevel(fakeFrom[a]).sub(relativeLevel(x.get(a))).abs().mean());
-                if (w.rests() > 0) lRests = sum(lRests, restExcess(fakeFrom[a], x.get(a)));
-                fakeInto[k] = fakeFrom[a].stopGradient();
+                NDArray gan = model.discriminator(k).forward(into).sub(1).square().mean();
+                lGan = sum(lGan, incoming.size() == 1 ? gan : gan.mul(incoming.size()));
+                for (int i = 0; i < incoming.size(); i++) {
+                    int p = incoming.get(i), a = pairs.get(p)[0];
+                    fake[p] = incoming.size() == 1 ? into : into.get(new NDIndex("{}:{}", i * b, (i + 1) * b));
+                    terms.add(fake[p], a, k, x, comb);
+                }
+                fakeInto[k] = into.stopGradient();
             }
-            NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fakeFrom)));
+            NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fake)));
             NDArray z2 = mu2.add(mu2.getManager().randomNormal(mu2.getShape()));
-            for (int a = 0; a < n; a++) {
-                NDArray cycle = model.generator(a).forward(slice(z2, a, b), comb == null ? null : comb.get(a));
-                lCc = sum(lCc, cycle.sub(x.get(a)).abs().mean());
+            for (int a = 0, p0 = 0; a < n; a++) { // G_a decodes every transfer out of a back into a (contiguous: sorted by source)
+                int p1 = p0;
+                while (p1 < np && pairs.get(p1)[0] == a) p1++;
+                int m = p1 - p0;
+                NDArray zBack = z2.get(new NDIndex("{}:{}", p0 * b, p1 * b));
+                NDArray cBack = comb == null ? null : m == 1 ? comb.get(a) : comb.get(a).repeat(0, m);
+                NDArray cycle = model.generator(a).forward(zBack, cBack);
+                NDArray target = m == 1 ? x.get(a) : x.get(a).repeat(0, m);
+                if (m > 0) lCc = sum(lCc, m == 1 ? cycle.sub(target).abs().mean() : cycle.sub(target).abs().mean().mul(m));
+                p0 = p1;
             }
             NDArray kl = mu.square().mean().add(mu2.square().mean()).div(2);
             NDArray lLat = latentCentroidLoss(mu, n);
             lRec = lRec.div(n);
-            lGan = lGan.div(n);
-            lCc = lCc.div(n);
-            NDArray lG = lRec.mul((float) w.rec()).add(kl.mul((float) w.kl())).add(lGan.mul((float) w.gan()))
-                    .add(lCc.mul((float) w.cycle())).add(lLat.mul((float) w.latent()));
+            lGan = lGan.div(np);
+            lCc = lCc.div(np);
+            NDArray lG = lRec.mul((float) base.rec()).add(kl.mul((float) base.kl())).add(lGan.mul((float) base.gan()))
+                    .add(lCc.mul((float) base.cycle())).add(lLat.mul((float) base.latent()));
             put(out, "L_rec", lRec); put(out, "KL", kl); put(out, "L_gan", lGan); put(out, "L_cc", lCc);
             put(out, "L_latent", lLat);
-            lG = addOptional(lG, lTone, n, w.tone(), "L_tone", out);
-            lG = addOptional(lG, lFollow, n, w.follow(), "L_follow", out);
-            lG = addOptional(lG, lLegato, n, w.legato(), "L_legato", out);
-            lG = addOptional(lG, lPeak, n, w.peak(), "L_peak", out);
-            lG = addOptional(lG, lCombPeak, n, w.combPeak(), "L_combPeak", out);
-            lG = addOptional(lG, lLevel, n, w.level(), "L_level", out);
-            lG = addOptional(lG, lRests, n, w.rests(), "L_rests", out);
+            lG = terms.addTo(lG, np, out);
             if (extra != null) {
                 NDArray term = extra.term(mu);
                 lG = lG.add(term.mul(extra.weight()));
@@ -135,8 +160,8 @@ public final class VaeGanStep {
             for (int k = 0; k < n; k++) {
                 NDArray s = model.discriminator(k).forward(x.get(k).concat(fakeInto[k], 0));
                 NDArray real = s.get(new NDIndex("0:{}", b)).sub(1).square().mean();
-                NDArray fake = s.get(new NDIndex("{}:", b)).square().mean();
-                lD = sum(lD, real.add(fake).mul(0.5f));
+                NDArray fakeScore = s.get(new NDIndex("{}:", b)).square().mean();
+                lD = sum(lD, real.add(fakeScore).mul(0.5f));
             }
             lD = lD.div(n);
             put(out, "L_D", lD);
@@ -145,14 +170,6 @@ public final class VaeGanStep {
         }
         opt.stepDiscriminators();
         return out;
-    }
-
-    /** L_G plus an optional term summed over domains (averaged here, weighted, logged); L_G as is when the term is off. */
-    private static NDArray addOptional(NDArray lG, NDArray summed, int n, double weight, String name, Map<String, Float> out) {
-        if (summed == null) return lG;
-        NDArray term = summed.div(n);
-        put(out, name, term);
-        return lG.add(term.mul((float) weight));
     }
 
     /** L_latent: mean L1 distance of each domain's latent centroid (mean over batch and time) to the mean centroid. */
@@ -286,11 +303,6 @@ public final class VaeGanStep {
      */
     static final float POWER_PER_UNIT = (float) (5 * Math.log(10));
 
-    /** The comb images L_follow looks at: all of each frame's harmonics, or about the lowest {@code followHarmonics}. */
-    private NDArray lowest(NDArray comb) {
-        return w.followHarmonics() == 0 ? comb : lowestHarmonics(comb, w.followHarmonics());
-    }
-
     /**
      * The part of (B, 1, mels, T) comb images below about the (k+1)-th harmonic of each frame: bins whose comb mass below
      * them is under k − ¼ bumps (a {@link PitchComb} bump holds σ√(2π) ≈ 2 bins' worth). Where low harmonics crowd
@@ -315,21 +327,6 @@ public final class VaeGanStep {
         return new NDArray[] {atHarmonics.sub(y.mean(new int[] {2})), voiced};
     }
 
-    /** A random permutation with no fixed point: each domain's transfer target (uniform over derangements). */
-    static int[] derangement(int n, Random rng) {
-        int[] p = new int[n];
-        while (true) {
-            for (int i = 0; i < n; i++) p[i] = i;
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = p[i]; p[i] = p[j]; p[j] = t;
-            }
-            boolean ok = true;
-            for (int i = 0; i < n; i++) ok &= p[i] != i;
-            if (ok) return p;
-        }
-    }
-
     private static NDArray slice(NDArray a, int k, long b) {
         return a.get(new NDIndex("{}:{}", k * b, (k + 1) * b));
     }
@@ -338,7 +335,7 @@ public final class VaeGanStep {
         return acc == null ? term : acc.add(term);
     }
 
-    private static void put(Map<String, Float> out, String name, NDArray scalar) {
+    static void put(Map<String, Float> out, String name, NDArray scalar) {
         float v = scalar.getFloat();
         if (!Float.isFinite(v)) throw new IllegalStateException("loss " + name + " is " + v + "; lower the learning rate or check the input batch");
         out.put(name, v);

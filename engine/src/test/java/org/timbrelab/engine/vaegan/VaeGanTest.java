@@ -108,7 +108,7 @@ class VaeGanTest {
         Random r = new Random(3);
         for (int n = 2; n <= 6; n++) {
             for (int i = 0; i < 200; i++) {
-                int[] p = VaeGanStep.derangement(n, r);
+                int[] p = TransferPairs.derangement(n, r);
                 boolean[] hit = new boolean[n];
                 for (int a = 0; a < n; a++) { assertNotEquals(a, p[a]); hit[p[a]] = true; }
                 for (boolean h : hit) assertTrue(h);

@@ -51,7 +51,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * only ([0]); without {@code domains[i].render} on its folder as it is ({@code { folder: <dir> }}); without
      * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0), without {@code losses.follow} no comb-following term (0), without {@code losses.followHarmonics} it looks at every harmonic (0), without {@code losses.legato} no spectral-motion term (0), without {@code losses.peak} no peakiness term (0), without {@code losses.combPeak} no peak-on-the-comb term (0), without {@code losses.level} no level-following term (0), without {@code losses.rests} no quiet-where-the-source-is term (0); without {@code init} (or its {@code copy}, {@code freeze},
      * {@code anchor}) the run starts from random weights (DJL's He-normal) with nothing held; without {@code schedule} the learning rate
-     * stays constant ({@code lrDecayFrom: 1}); without {@code conversion} the preset converts at timbre strength 0.25.
+     * stays constant ({@code lrDecayFrom: 1}); without {@code transfers} each domain transfers to one random other
+     * ({@code hub: ""}), without {@code domains[i].losses} every domain's transfers get the config's {@code losses}; without {@code conversion} the preset converts at timbre strength 0.25.
      * <p>
      * Study settings whose code was removed ({@link #REMOVED}) still load at their neutral value, so the configs of older
      * runs and presets resume and read as before; any other value fails and says where the code went.
@@ -75,6 +76,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         if (tree.get("architecture") instanceof ObjectNode arch)
             for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!arch.has(key)) arch.put(key, false);
         if (!tree.has("schedule")) tree.putObject("schedule").put("lrDecayFrom", 1.0);
+        if (!tree.has("transfers")) tree.putObject("transfers").put("hub", "");
         if (!tree.has("conversion")) tree.putObject("conversion").put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);
         if (!tree.has("init")) tree.putObject("init").put("from", InitConfig.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
@@ -92,6 +94,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             for (JsonNode d : domains)
                 if (d instanceof ObjectNode o) {
                     if (!o.has("octaves")) o.putArray("octaves").add(0);
+                    if (!o.has("losses")) o.putObject("losses");
                     if (!o.has("render") && o.path("dir").isTextual()) o.putObject("render").put("folder", o.get("dir").asText());
                     dropRemoved(o, "ganWeight", 1, "domains[].");
                     dropRemoved(o, "tiltDb", 0, "domains[].");
@@ -146,7 +149,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), model, ctx.out());
         try {
             VaeGanRecipe recipe = new VaeGanRecipe(model, cfg.losses(), cfg.optimiser(), sampler, data.spec, anchor)
-                    .withDecay(new LearningRateDecay(cfg.schedule().lrDecayFrom(), Math.max(1, cfg.train().steps())));
+                    .withDecay(new LearningRateDecay(cfg.schedule().lrDecayFrom(), Math.max(1, cfg.train().steps())))
+                    .withTransfers(cfg.lossesPerDomain(), cfg.hubIndex());
             return new Trained(model, cfg, data, recipe);
         } catch (RuntimeException e) {
             if (anchor != null) anchor.close(); // the recipe would have owned it

@@ -35,7 +35,7 @@ import java.util.Random;
  */
 public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private final VaeGan model;
-    private final VaeGanStep step;
+    private VaeGanStep step;
     private final BalancedSampler sampler;
     private final SpectrogramConfig spec;
     private final NamedParameters gParams;
@@ -50,6 +50,15 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
 
     public VaeGanRecipe(VaeGan model, LossWeights weights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
         this(model, weights, adam, sampler, spec, null);
+    }
+
+    /**
+     * Each step transfers by {@code hub} ({@link org.timbrelab.engine.vaegan.TransferPairs}) and asks the transfers into
+     * each domain its own optional terms (default: one random target per domain, the same weights for all).
+     */
+    public VaeGanRecipe withTransfers(List<LossWeights> perTarget, int hub) {
+        this.step = new VaeGanStep(model, perTarget, hub);
+        return this;
     }
 
     /** Both optimisers' learning rates follow {@code decay} (none by default). */

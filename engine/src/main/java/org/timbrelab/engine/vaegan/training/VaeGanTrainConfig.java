@@ -11,6 +11,7 @@ import org.timbrelab.engine.train.AdamConfig;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The YAML of a VAE-GAN run ({@code model: vaegan}); see config/vaegan-voice-strings.yaml.
@@ -25,10 +26,32 @@ import java.util.List;
  *                     {@link InitConfig})
  * @param schedule     the learning rate over the run ({@link LearningRateDecay}; default constant)
  * @param conversion   what the exported preset's conversions default to ({@code timbreStrength}, default 0.25)
+ * @param transfers    which domains each step transfers into which ({@code hub}: one domain to and from every other,
+ *                     {@link org.timbrelab.engine.vaegan.TransferPairs}; default none: one random target per domain)
  */
 public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> domains, Architecture architecture,
                                 LossWeights losses, AdamConfig optimiser, Data data, InitConfig init, Schedule schedule,
-                                Conversion conversion) implements ModelConfig {
+                                Conversion conversion, Transfers transfers) implements ModelConfig {
+
+    /** @param hub the name of the domain every step transfers into and out of every other, or "" for none */
+    public record Transfers(String hub) {
+        public Transfers {
+            if (hub == null) hub = "";
+        }
+    }
+
+    /** The hub's index in {@link #domains}, or {@link org.timbrelab.engine.vaegan.TransferPairs#NO_HUB}. */
+    public int hubIndex() {
+        if (transfers == null || transfers.hub().isEmpty()) return org.timbrelab.engine.vaegan.TransferPairs.NO_HUB;
+        for (int i = 0; i < domains.size(); i++) if (domains.get(i).name().equals(transfers.hub())) return i;
+        throw new IllegalArgumentException("transfers.hub '" + transfers.hub() + "' is not one of the domains "
+                + domains.stream().map(Domain::name).toList());
+    }
+
+    /** Per domain, the loss weights of the transfers into it: {@link #losses} with the domain's own {@code losses} over them. */
+    public List<LossWeights> lossesPerDomain() {
+        return domains.stream().map(d -> losses.withOverrides(d.losses())).toList();
+    }
 
     /** @param timbreStrength the preset's default timbre strength, 0…2 (PresetInfo#timbreStrength) */
     public record Conversion(double timbreStrength) {
@@ -51,14 +74,20 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * recordings are also trained at (register augmentation, default [0] = none): [0, 1, 2] on the
      * voice shows the model voices moved up as conversion moves them toward a violin's register, and
      * how its audio is made ({@code render}, default {@code { folder: <dir> }} = the folder as it is):
-     * a soundfont or speech spec is rendered into {@code dir} on first use and reused afterwards.
+     * a soundfont or speech spec is rendered into {@code dir} on first use and reused afterwards; {@code losses}
+     * sets some optional loss terms for the transfers into this domain ({@link LossWeights#withOverrides}; default none:
+     * the config's {@code losses} as they are).
      */
-    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) {
-        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null); }
+    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render, Map<String, Double> losses) {
+        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null, null); }
 
-        public Domain(String name, String dir, String colour, List<Integer> octaves) { this(name, dir, colour, octaves, null); }
+        public Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) { this(name, dir, colour, octaves, render, null); }
 
         public Domain {
+            losses = losses == null ? Map.of() : Map.copyOf(losses);
+            for (String key : losses.keySet())
+                if (!LossWeights.PER_DOMAIN_KEYS.contains(key))
+                    throw new IllegalArgumentException("domain " + name + ": losses may set only " + new java.util.TreeSet<>(LossWeights.PER_DOMAIN_KEYS) + ", not '" + key + "'");
             octaves = octaves == null || octaves.isEmpty() ? List.of(0) : List.copyOf(octaves);
             for (int k : octaves) if (k < -2 || k > 2) throw new IllegalArgumentException("octaves of domain " + name + " must be in -2..2, got " + k);
             if (name == null || !name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("name must use letters, digits, _ or -, got " + name);

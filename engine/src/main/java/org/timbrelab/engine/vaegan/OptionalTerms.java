@@ -1,0 +1,81 @@
+package org.timbrelab.engine.vaegan;
+
+import ai.djl.ndarray.NDArray;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The optional generator terms of one {@link VaeGanStep} (L_tone … L_rests), summed over the step's transfers with the
+ * weights of each transfer's target domain: each transfer's value is scaled by its target's weight over the term's
+ * largest weight, the sum averaged over the step's transfers is logged and enters L_G times that largest weight. With one set of weights
+ * for every domain (every recipe before per-domain weights) no transfer is scaled, and the sums are the ones those runs
+ * computed, operation for operation.
+ */
+final class OptionalTerms {
+    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS }
+
+    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests"};
+
+    private final List<LossWeights> perTarget;
+    private final double[] largest = new double[Term.values().length];
+    private final NDArray[] sums = new NDArray[Term.values().length];
+
+    OptionalTerms(List<LossWeights> perTarget) {
+        this.perTarget = perTarget;
+        for (LossWeights w : perTarget)
+            for (Term t : Term.values()) largest[t.ordinal()] = Math.max(largest[t.ordinal()], weight(w, t));
+    }
+
+    /** Adds the terms of transfer {@code fake} = x̂ from domain a into domain k, each where k's weight for it is on. */
+    void add(NDArray fake, int a, int k, List<NDArray> x, List<NDArray> comb) {
+        LossWeights w = perTarget.get(k);
+        if (on(w, Term.TONE)) add(Term.TONE, w, VaeGanStep.spectralProfile(fake).sub(VaeGanStep.spectralProfile(x.get(k))).abs().mean());
+        if (on(w, Term.FOLLOW) && comb != null)
+            add(Term.FOLLOW, w, VaeGanStep.combFollowing(fake, lowest(comb.get(a), w), x.get(k), lowest(comb.get(k), w)));
+        if (on(w, Term.LEGATO)) add(Term.LEGATO, w, VaeGanStep.legatoShortfall(fake, x.get(k)));
+        if (on(w, Term.PEAK)) add(Term.PEAK, w, VaeGanStep.peakShortfall(fake, x.get(k)));
+        if (on(w, Term.COMB_PEAK) && comb != null) add(Term.COMB_PEAK, w, VaeGanStep.peakOffComb(fake, lowest(comb.get(a), w)));
+        if (on(w, Term.LEVEL)) add(Term.LEVEL, w, VaeGanStep.relativeLevel(fake).sub(VaeGanStep.relativeLevel(x.get(a))).abs().mean());
+        if (on(w, Term.RESTS)) add(Term.RESTS, w, VaeGanStep.restExcess(fake, x.get(a)));
+    }
+
+    /** L_G plus every term that is on: its sum over transfers averaged over {@code transfers}, weighted; each logged in {@code out}. */
+    NDArray addTo(NDArray lG, int transfers, Map<String, Float> out) {
+        for (Term t : Term.values()) {
+            NDArray summed = sums[t.ordinal()];
+            if (summed == null) continue;
+            NDArray term = summed.div(transfers);
+            VaeGanStep.put(out, NAMES[t.ordinal()], term);
+            lG = lG.add(term.mul((float) largest[t.ordinal()]));
+        }
+        return lG;
+    }
+
+    private boolean on(LossWeights w, Term t) {
+        return weight(w, t) > 0;
+    }
+
+    private void add(Term t, LossWeights w, NDArray value) {
+        double scale = weight(w, t) / largest[t.ordinal()];
+        NDArray scaled = scale == 1 ? value : value.mul((float) scale);
+        sums[t.ordinal()] = sums[t.ordinal()] == null ? scaled : sums[t.ordinal()].add(scaled);
+    }
+
+    /** The comb images L_follow and L_combPeak look at: all of each frame's harmonics, or about the lowest {@code followHarmonics}. */
+    private static NDArray lowest(NDArray comb, LossWeights w) {
+        return w.followHarmonics() == 0 ? comb : VaeGanStep.lowestHarmonics(comb, w.followHarmonics());
+    }
+
+    private static double weight(LossWeights w, Term t) {
+        return switch (t) {
+            case TONE -> w.tone();
+            case FOLLOW -> w.follow();
+            case LEGATO -> w.legato();
+            case PEAK -> w.peak();
+            case COMB_PEAK -> w.combPeak();
+            case LEVEL -> w.level();
+            case RESTS -> w.rests();
+        };
+    }
+}
