@@ -132,6 +132,39 @@ class VaeGanKindRenderTest {
         assertTrue(vaegan >= 10, "found " + vaegan + " vaegan configs in " + files);
     }
 
+    /** The hub study config: the voice is the hub, each instrument's own terms lie over the shared ones. */
+    @Test void aHubAndPerDomainLossesBind() {
+        VaeGanTrainConfig c = load(Path.of("config/study/vs-hub.yaml"));
+        assertEquals(0, c.hubIndex());
+        List<org.timbrelab.engine.vaegan.LossWeights> w = c.lossesPerDomain();
+        assertEquals(20, w.get(1).follow());          // violin: the shared terms
+        assertEquals(10, w.get(2).legato());          // cello: its own
+        assertEquals(10, w.get(2).follow());
+        assertEquals(3, w.get(3).followHarmonics());  // flute
+        assertEquals(0, w.get(1).followHarmonics());
+        assertEquals(5, w.get(3).level());            // not overridden: shared
+        // a config without the keys: no hub, the shared weights everywhere
+        VaeGanTrainConfig plain = load(Path.of("config/vaegan-voice-violin.yaml"));
+        assertEquals(org.timbrelab.engine.vaegan.TransferPairs.NO_HUB, plain.hubIndex());
+        assertEquals(plain.losses(), plain.lossesPerDomain().get(1));
+    }
+
+    @Test void aWrongHubOrPerDomainKeyIsNamed() throws IOException {
+        Path unknownKey = config("""
+                  - { name: voice, dir: a, colour: "#112233" }
+                  - { name: violin, dir: b, colour: "#445566", losses: { rec: 3 } }
+                """);
+        Exception e = assertThrows(Exception.class, () -> load(unknownKey));
+        assertTrue(e.getMessage().contains("losses may set only") && e.getMessage().contains("'rec'"), e.getMessage());
+        Path wrongHub = config("""
+                  - { name: voice, dir: a, colour: "#112233" }
+                  - { name: violin, dir: b, colour: "#445566" }
+                """);
+        Files.writeString(wrongHub, Files.readString(wrongHub) + "transfers: { hub: piano }\n");
+        IllegalArgumentException h = assertThrows(IllegalArgumentException.class, () -> load(wrongHub).hubIndex());
+        assertTrue(h.getMessage().contains("piano") && h.getMessage().contains("[voice, violin]"), h.getMessage());
+    }
+
     @Test void badRenderSpecNamesTheKey() throws IOException {
         Path config = config("""
                   - { name: low, dir: a, colour: "#112233" }
