@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The optional generator terms of one {@link VaeGanStep} (L_tone … L_rests), summed over the step's transfers with the
+ * The optional generator terms of one {@link VaeGanStep} (L_tone … L_rolloff), summed over the step's transfers with the
  * weights of each transfer's target domain: each transfer's value is scaled by its target's weight over the term's
  * largest weight, the sum averaged over the step's transfers is logged and enters L_G times that largest weight. With one set of weights
  * for every domain (every recipe before per-domain weights) no transfer is scaled, and the sums are the ones those runs
  * computed, operation for operation.
  */
 final class OptionalTerms {
-    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS }
+    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF }
 
-    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests"};
+    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff"};
 
     private final List<LossWeights> perTarget;
     private final double[] largest = new double[Term.values().length];
@@ -38,6 +38,8 @@ final class OptionalTerms {
         if (on(w, Term.COMB_PEAK) && comb != null) add(Term.COMB_PEAK, w, VaeGanStep.peakOffComb(fake, lowest(comb.get(a), w)));
         if (on(w, Term.LEVEL)) add(Term.LEVEL, w, VaeGanStep.relativeLevel(fake).sub(VaeGanStep.relativeLevel(x.get(a))).abs().mean());
         if (on(w, Term.RESTS)) add(Term.RESTS, w, VaeGanStep.restExcess(fake, x.get(a)));
+        if (on(w, Term.ROLLOFF) && comb != null)
+            add(Term.ROLLOFF, w, VaeGanStep.upperHarmonicExcess(fake, comb.get(a), x.get(k), comb.get(k), w.followHarmonics()));
     }
 
     /** L_G plus every term that is on: its sum over transfers averaged over {@code transfers}, weighted; each logged in {@code out}. */
@@ -76,6 +78,7 @@ final class OptionalTerms {
             case COMB_PEAK -> w.combPeak();
             case LEVEL -> w.level();
             case RESTS -> w.rests();
+            case ROLLOFF -> w.rolloff();
         };
     }
 }

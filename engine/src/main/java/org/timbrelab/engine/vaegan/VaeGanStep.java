@@ -34,8 +34,10 @@ import java.util.Random;
  *  L_level = mean over frames |ℓ(x̂_ab) − ℓ(x_a)|   (the transfer's loudness follows its source's)
  *  r(y) = per frame, log of y's power summed over bins, less the crop's loudest frame's
  *  L_rests = mean over frames max(0, r(x̂_ab) − r(x_a) − 10 dB)   (quiet where the source is; free to be quieter)
+ *  u(y, c) = per frame voiced above and below, comb-weighted mean of y over the harmonics above the lowest K − over the lowest K
+ *  L_rolloff = mean over x̂_ab's such frames of max(0, u(x̂_ab, c_a) − mean u(x_b, c_b))   (upper harmonics no stronger than the target's)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
- *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level + λ_rst L_rests
+ *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level + λ_rst L_rests + λ_ro L_rolloff
  *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
@@ -201,6 +203,32 @@ public final class VaeGanStep {
         NDArray goal = target[0].mul(target[1]).sum().div(target[1].sum().add(1e-6f)).stopGradient();
         NDArray[] got = harmonicContrast(fake, fakeComb);
         return goal.sub(got[0]).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
+    }
+
+    /**
+     * How much stronger a transfer's upper harmonics are, against its lowest {@code k}, than its target domain's real
+     * crops': per frame voiced in both parts, u = comb-weighted mean of y over the comb's harmonics above the lowest k
+     * minus that over the lowest k; the term is max(0, u(fake) − the real crops' mean u), averaged over the fake's such
+     * frames. A flute has little above its second harmonic; its transfers kept the voice's upper harmonics, 10–15 dB
+     * above a flute's between 0.7 and 2.5 kHz, and were heard as a violin (docs/study-reference.md, section 13).
+     * L_follow asks the lowest harmonics to stand out; nothing else asks the ones above to stay quiet.
+     */
+    static NDArray upperHarmonicExcess(NDArray fake, NDArray fakeComb, NDArray real, NDArray realComb, int k) {
+        NDArray[] goal = upperMinusLower(real, realComb, k);
+        NDArray target = goal[0].mul(goal[1]).sum().div(goal[1].sum().add(1e-6f)).stopGradient();
+        NDArray[] got = upperMinusLower(fake, fakeComb, k);
+        return got[0].sub(target).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
+    }
+
+    /** Per frame of (B, 1, mels, T): u of {@link #upperHarmonicExcess}, (B, 1, T), and a 0/1 mask of frames with both parts. */
+    static NDArray[] upperMinusLower(NDArray y, NDArray comb, int k) {
+        NDArray low = lowestHarmonics(comb, k);
+        NDArray high = comb.sub(low);
+        NDArray wLow = low.sum(new int[] {2}), wHigh = high.sum(new int[] {2});
+        NDArray both = wLow.gt(0.5f).toType(DataType.FLOAT32, false).mul(wHigh.gt(0.5f).toType(DataType.FLOAT32, false));
+        NDArray atHigh = y.mul(high).sum(new int[] {2}).div(wHigh.add(1e-6f));
+        NDArray atLow = y.mul(low).sum(new int[] {2}).div(wLow.add(1e-6f));
+        return new NDArray[] {atHigh.sub(atLow), both};
     }
 
     /**

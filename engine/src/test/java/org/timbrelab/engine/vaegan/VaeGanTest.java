@@ -192,9 +192,9 @@ class VaeGanTest {
     private static LossWeights referenceWith(String term, double weight) {
         LossWeights r = LossWeights.REFERENCE;
         return new LossWeights(r.rec(), r.kl(), r.gan(), r.cycle(), r.latent(),
-                term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, 0,
+                term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, term.equals("rolloff") ? 2 : 0,
                 term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0,
-                term.equals("level") ? weight : 0, term.equals("rests") ? weight : 0);
+                term.equals("level") ? weight : 0, term.equals("rests") ? weight : 0, term.equals("rolloff") ? weight : 0);
     }
 
     private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {
@@ -212,6 +212,30 @@ class VaeGanTest {
             @Override public NDArray term(NDArray mu) { return mu.abs().mean(); }
         };
         addsItsWeightedTerm(oneStep(LossWeights.REFERENCE, null), oneStep(LossWeights.REFERENCE, meanMu), "L_test", 3);
+    }
+
+    /**
+     * Upper harmonics 0.4 above the lowest two where the real crops have them 0.4 below: the excess is 0.8; with them
+     * as quiet as the real crops', 0. Frames without a comb count for nothing.
+     */
+    @Test void upperHarmonicExcessIsHowFarTheUpperHarmonicsStandAboveTheTargets() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 32, w = 4;
+            float bump = (float) (PitchComb.SIGMA_BINS * Math.sqrt(2 * Math.PI));
+            float[] comb = new float[h * w], loud = new float[h * w], quiet = new float[h * w];
+            for (int f = 3; f < h; f += 6)
+                for (int t = 0; t < w; t++) {
+                    boolean upper = f > 9;
+                    if (t < 3) comb[f * w + t] = bump; // one bin holding a harmonic's whole mass; the last frame is unvoiced
+                    loud[f * w + t] = upper ? 0.4f : 0f;
+                    quiet[f * w + t] = upper ? -0.4f : 0f;
+                }
+            NDArray c = m.create(comb, new Shape(1, 1, h, w));
+            NDArray fakeLoud = m.create(loud, new Shape(1, 1, h, w)), real = m.create(quiet, new Shape(1, 1, h, w));
+            // the mask's +1 in the denominator: 3 voiced frames → 3 · 0.8 / 4
+            assertEquals(3 * 0.8f / 4, VaeGanStep.upperHarmonicExcess(fakeLoud, c, real, c, 2).getFloat(), 1e-5f);
+            assertEquals(0f, VaeGanStep.upperHarmonicExcess(real, c, real, c, 2).getFloat(), 1e-6f);
+        }
     }
 
     /** The spectral profile is a batch's mean shape over mel bins with every frame's level removed. */
@@ -233,7 +257,7 @@ class VaeGanTest {
      * they were (the comb terms on a pitch-conditioned model, which they need).
      */
     @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false"})
+    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false", "rolloff, 3, true"})
     void anOptionalTermEntersTheGeneratorLossWithItsWeight(String term, float weight, boolean pitch) {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, pitch);
         addsItsWeightedTerm(without, oneStep(referenceWith(term, weight), null, pitch), "L_" + term, weight);
