@@ -130,9 +130,9 @@ public final class VaeGanStep {
                 while (p1 < np && pairs.get(p1)[0] == a) p1++;
                 int m = p1 - p0;
                 NDArray zBack = z2.get(new NDIndex("{}:{}", p0 * b, p1 * b));
-                NDArray cBack = comb == null ? null : m == 1 ? comb.get(a) : comb.get(a).repeat(0, m);
+                NDArray cBack = comb == null ? null : stacked(comb.get(a), m);
                 NDArray cycle = model.generator(a).forward(zBack, cBack);
-                NDArray target = m == 1 ? x.get(a) : x.get(a).repeat(0, m);
+                NDArray target = stacked(x.get(a), m);
                 if (m > 0) lCc = sum(lCc, m == 1 ? cycle.sub(target).abs().mean() : cycle.sub(target).abs().mean().mul(m));
                 p0 = p1;
             }
@@ -353,6 +353,14 @@ public final class VaeGanStep {
         NDArray voiced = weight.gt(0.5f).toType(DataType.FLOAT32, false);
         NDArray atHarmonics = y.mul(c).sum(new int[] {2}).div(weight.add(1e-6f));
         return new NDArray[] {atHarmonics.sub(y.mean(new int[] {2})), voiced};
+    }
+
+    /**
+     * {@code m} copies of a batch one after the other along axis 0 ([x; x; …], as the transfers out of one domain lie in
+     * the re-encoded batch), the batch itself for m = 1. Not {@code repeat}: DJL's repeats each crop in place ([x0; x0; x1; …]).
+     */
+    static NDArray stacked(NDArray x, int m) {
+        return m == 1 ? x : NDArrays.concat(new NDList(java.util.Collections.nCopies(m, x)));
     }
 
     private static NDArray slice(NDArray a, int k, long b) {

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +38,16 @@ class TransferPairsTest {
         }
         for (boolean r : received) assertTrue(r);
         assertThrows(IllegalArgumentException.class, () -> new TransferPairs(3, 3));
+    }
+
+    /** The cycles of a domain's several transfers are compared with its batch once per transfer, crop by crop, in order. */
+    @Test void aBatchIsStackedWholeOncePerTransfer() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1, 2, 3}, new Shape(3, 1, 1, 1));
+            assertArrayEquals(new float[] {1, 2, 3, 1, 2, 3}, VaeGanStep.stacked(x, 2).toFloatArray());
+            assertArrayEquals(new long[] {6, 1, 1, 1}, VaeGanStep.stacked(x, 2).getShape().getShape());
+            assertSame(x, VaeGanStep.stacked(x, 1));
+        }
     }
 
     /** With two domains a hub gives the same two transfers as a derangement, so the same step, loss for loss. */
