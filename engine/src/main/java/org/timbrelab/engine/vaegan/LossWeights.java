@@ -32,15 +32,20 @@ public record LossWeights(double rec, double kl, double gan, double cycle, doubl
     public static final java.util.Set<String> PER_DOMAIN_KEYS =
             java.util.Set.of("tone", "follow", "followHarmonics", "legato", "peak", "combPeak", "level", "rests", "rolloff");
 
+    /** @throws IllegalArgumentException naming the first of {@code keys} that is not one of {@link #PER_DOMAIN_KEYS} */
+    public static void requirePerDomainKeys(java.util.Set<String> keys, String whose) {
+        for (String key : keys)
+            if (!PER_DOMAIN_KEYS.contains(key))
+                throw new IllegalArgumentException(whose + " losses may set only " + new java.util.TreeSet<>(PER_DOMAIN_KEYS) + ", not '" + key + "'");
+    }
+
     /**
      * These weights with some of the optional terms' replaced, e.g. a domain's {@code losses: { legato: 10 }}.
      *
      * @throws IllegalArgumentException naming a key that is not one of {@link #PER_DOMAIN_KEYS}
      */
     public LossWeights withOverrides(java.util.Map<String, Double> o) {
-        for (String key : o.keySet())
-            if (!PER_DOMAIN_KEYS.contains(key))
-                throw new IllegalArgumentException("a domain's losses may set only " + new java.util.TreeSet<>(PER_DOMAIN_KEYS) + ", not '" + key + "'");
+        requirePerDomainKeys(o.keySet(), "a domain's");
         double fh = o.getOrDefault("followHarmonics", (double) followHarmonics);
         if (fh != Math.rint(fh)) throw new IllegalArgumentException("followHarmonics must be a whole number, got " + fh);
         return new LossWeights(rec, kl, gan, cycle, latent, o.getOrDefault("tone", tone), o.getOrDefault("follow", follow), (int) fh,

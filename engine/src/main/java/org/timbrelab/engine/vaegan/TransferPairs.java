@@ -26,8 +26,6 @@ public final class TransferPairs {
         this.hub = hub;
     }
 
-    public boolean hasHub() { return hub != NO_HUB; }
-
     /**
      * This step's pairs {source, target}, sorted by source, then target; draws from {@code rng} only without a hub (as
      * every run before hubs did, so their steps are unchanged).

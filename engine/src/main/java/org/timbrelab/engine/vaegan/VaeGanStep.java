@@ -125,7 +125,7 @@ public final class VaeGanStep {
             }
             NDArray mu2 = model.encoder().forward(NDArrays.concat(new NDList(fake)));
             NDArray z2 = mu2.add(mu2.getManager().randomNormal(mu2.getShape()));
-            for (int a = 0, p0 = 0; a < n; a++) { // G_a decodes every transfer out of a back into a (contiguous: sorted by source)
+            for (int a = 0, p0 = 0; a < n; a++) { // G_a decodes every transfer out of a (at least one in either mode) back into a; contiguous: sorted by source
                 int p1 = p0;
                 while (p1 < np && pairs.get(p1)[0] == a) p1++;
                 int m = p1 - p0;
@@ -133,7 +133,7 @@ public final class VaeGanStep {
                 NDArray cBack = comb == null ? null : stacked(comb.get(a), m);
                 NDArray cycle = model.generator(a).forward(zBack, cBack);
                 NDArray target = stacked(x.get(a), m);
-                if (m > 0) lCc = sum(lCc, m == 1 ? cycle.sub(target).abs().mean() : cycle.sub(target).abs().mean().mul(m));
+                lCc = sum(lCc, m == 1 ? cycle.sub(target).abs().mean() : cycle.sub(target).abs().mean().mul(m));
                 p0 = p1;
             }
             NDArray kl = mu.square().mean().add(mu2.square().mean()).div(2);

@@ -85,9 +85,7 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
 
         public Domain {
             losses = losses == null ? Map.of() : Map.copyOf(losses);
-            for (String key : losses.keySet())
-                if (!LossWeights.PER_DOMAIN_KEYS.contains(key))
-                    throw new IllegalArgumentException("domain " + name + ": losses may set only " + new java.util.TreeSet<>(LossWeights.PER_DOMAIN_KEYS) + ", not '" + key + "'");
+            LossWeights.requirePerDomainKeys(losses.keySet(), "domain " + name + ":");
             octaves = octaves == null || octaves.isEmpty() ? List.of(0) : List.copyOf(octaves);
             for (int k : octaves) if (k < -2 || k > 2) throw new IllegalArgumentException("octaves of domain " + name + " must be in -2..2, got " + k);
             if (name == null || !name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("name must use letters, digits, _ or -, got " + name);
