@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The optional generator terms of one {@link VaeGanStep} (L_tone … L_rolloff), summed over the step's transfers with the
+ * The optional generator terms of one {@link VaeGanStep} (L_tone … L_spread), summed over the step's transfers with the
  * weights of each transfer's target domain: each transfer's value is scaled by its target's weight over the term's
  * largest weight, the sum averaged over the step's transfers is logged and enters L_G times that largest weight. With one set of weights
  * for every domain (every recipe before per-domain weights) no transfer is scaled, and the sums are the ones those runs
  * computed, operation for operation.
  */
 final class OptionalTerms {
-    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF }
+    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF, SPREAD }
 
-    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff"};
+    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff", "L_spread"};
 
     private final List<LossWeights> perTarget;
     private final double[] largest = new double[Term.values().length];
@@ -30,16 +30,17 @@ final class OptionalTerms {
     /** Adds the terms of transfer {@code fake} = x̂ from domain a into domain k, each where k's weight for it is on. */
     void add(NDArray fake, int a, int k, List<NDArray> x, List<NDArray> comb) {
         LossWeights w = perTarget.get(k);
-        if (on(w, Term.TONE)) add(Term.TONE, w, VaeGanStep.spectralProfile(fake).sub(VaeGanStep.spectralProfile(x.get(k))).abs().mean());
+        if (on(w, Term.TONE)) add(Term.TONE, w, TransferTerms.spectralProfile(fake).sub(TransferTerms.spectralProfile(x.get(k))).abs().mean());
         if (on(w, Term.FOLLOW) && comb != null)
-            add(Term.FOLLOW, w, VaeGanStep.combFollowing(fake, lowest(comb.get(a), w), x.get(k), lowest(comb.get(k), w)));
-        if (on(w, Term.LEGATO)) add(Term.LEGATO, w, VaeGanStep.legatoShortfall(fake, x.get(k)));
-        if (on(w, Term.PEAK)) add(Term.PEAK, w, VaeGanStep.peakShortfall(fake, x.get(k)));
-        if (on(w, Term.COMB_PEAK) && comb != null) add(Term.COMB_PEAK, w, VaeGanStep.peakOffComb(fake, lowest(comb.get(a), w)));
-        if (on(w, Term.LEVEL)) add(Term.LEVEL, w, VaeGanStep.relativeLevel(fake).sub(VaeGanStep.relativeLevel(x.get(a))).abs().mean());
-        if (on(w, Term.RESTS)) add(Term.RESTS, w, VaeGanStep.restExcess(fake, x.get(a)));
+            add(Term.FOLLOW, w, TransferTerms.combFollowing(fake, lowest(comb.get(a), w), x.get(k), lowest(comb.get(k), w)));
+        if (on(w, Term.LEGATO)) add(Term.LEGATO, w, TransferTerms.legatoShortfall(fake, x.get(k)));
+        if (on(w, Term.PEAK)) add(Term.PEAK, w, TransferTerms.peakShortfall(fake, x.get(k)));
+        if (on(w, Term.COMB_PEAK) && comb != null) add(Term.COMB_PEAK, w, TransferTerms.peakOffComb(fake, lowest(comb.get(a), w)));
+        if (on(w, Term.LEVEL)) add(Term.LEVEL, w, TransferTerms.relativeLevel(fake).sub(TransferTerms.relativeLevel(x.get(a))).abs().mean());
+        if (on(w, Term.RESTS)) add(Term.RESTS, w, TransferTerms.restExcess(fake, x.get(a)));
         if (on(w, Term.ROLLOFF) && comb != null)
-            add(Term.ROLLOFF, w, VaeGanStep.upperHarmonicExcess(fake, comb.get(a), x.get(k), comb.get(k), w.followHarmonics()));
+            add(Term.ROLLOFF, w, TransferTerms.upperHarmonicExcess(fake, comb.get(a), x.get(k), comb.get(k), w.followHarmonics()));
+        if (on(w, Term.SPREAD)) add(Term.SPREAD, w, TransferTerms.shapeSpreadExcess(fake, x.get(k)));
     }
 
     /** L_G plus every term that is on: its sum over transfers averaged over {@code transfers}, weighted; each logged in {@code out}. */
@@ -66,7 +67,7 @@ final class OptionalTerms {
 
     /** The comb images L_follow and L_combPeak look at: all of each frame's harmonics, or about the lowest {@code followHarmonics}. */
     private static NDArray lowest(NDArray comb, LossWeights w) {
-        return w.followHarmonics() == 0 ? comb : VaeGanStep.lowestHarmonics(comb, w.followHarmonics());
+        return w.followHarmonics() == 0 ? comb : TransferTerms.lowestHarmonics(comb, w.followHarmonics());
     }
 
     private static double weight(LossWeights w, Term t) {
@@ -79,6 +80,7 @@ final class OptionalTerms {
             case LEVEL -> w.level();
             case RESTS -> w.rests();
             case ROLLOFF -> w.rolloff();
+            case SPREAD -> w.spread();
         };
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 
 import java.util.LinkedHashMap;
@@ -36,8 +35,10 @@ import java.util.Random;
  *  L_rests = mean over frames max(0, r(x̂_ab) − r(x_a) − 10 dB)   (quiet where the source is; free to be quieter)
  *  u(y, c) = per frame voiced above and below, comb-weighted mean of y over the harmonics above the lowest K − over the lowest K
  *  L_rolloff = mean over x̂_ab's such frames of max(0, u(x̂_ab, c_a) − mean u(x_b, c_b))   (upper harmonics no stronger than the target's)
+ *  σ(y) = per crop and per one of 16 mel bands, std over its sounding frames of the band's level under the frame's peak
+ *  L_spread = mean over x̂_ab's crops and bands of max(0, σ(x̂_ab) − mean σ(x_b))   (a shape no less steady than the target's)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
- *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level + λ_rst L_rests + λ_ro L_rolloff
+ *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level + λ_rst L_rests + λ_ro L_rolloff + λ_spr L_spread
  *        (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
@@ -179,180 +180,6 @@ public final class VaeGanStep {
         long[] s = mu.getShape().getShape(); // (n·B, C, F, T)
         NDArray centroids = mu.reshape(n, s[0] / n, s[1], s[2], s[3]).mean(new int[] {4}).mean(new int[] {1}); // (n, C, F)
         return centroids.sub(centroids.mean(new int[] {0}, true)).abs().mean();
-    }
-
-    /**
-     * A batch's average spectral shape, level removed: each frame minus its mean over mel bins, then averaged over batch
-     * and time, one value per bin (the log-mel image's rows). Where a domain's transfers and its own crops differ in it,
-     * the outputs have the wrong tilt or harmonic weight (a violin heard as a flute: upper harmonics too weak).
-     */
-    static NDArray spectralProfile(NDArray y) { // (B, 1, mels, T) -> (mels)
-        NDArray centred = y.sub(y.mean(new int[] {2}, true));
-        return centred.mean(new int[] {3}).mean(new int[] {1}).mean(new int[] {0}); // one axis at a time: the engine reduces one per call
-    }
-
-    /**
-     * How far a transfer falls short of its target domain's real crops in standing out at its comb's harmonics: per voiced
-     * frame of {@code fake}, max(0, target − h), where h is {@link #harmonicContrast} and the target is the real crops' mean
-     * h over their own voiced frames. The cycle loss cannot ask this of a transfer, because the comb given again on the way
-     * back supplies the pitch; without it a generator may play its domain's usual partials instead of the comb's
-     * (docs/ARCHITECTURE.md, "The training step").
-     */
-    static NDArray combFollowing(NDArray fake, NDArray fakeComb, NDArray real, NDArray realComb) {
-        NDArray[] target = harmonicContrast(real, realComb);
-        NDArray goal = target[0].mul(target[1]).sum().div(target[1].sum().add(1e-6f)).stopGradient();
-        NDArray[] got = harmonicContrast(fake, fakeComb);
-        return goal.sub(got[0]).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
-    }
-
-    /**
-     * How much stronger a transfer's upper harmonics are, against its lowest {@code k}, than its target domain's real
-     * crops': per frame voiced in both parts, u = comb-weighted mean of y over the comb's harmonics above the lowest k
-     * minus that over the lowest k; the term is max(0, u(fake) − the real crops' mean u), averaged over the fake's such
-     * frames. A flute has little above its second harmonic; its transfers kept the voice's upper harmonics, 10–15 dB
-     * above a flute's between 0.7 and 2.5 kHz, and were heard as a violin (docs/study-reference.md, section 13).
-     * L_follow asks the lowest harmonics to stand out; nothing else asks the ones above to stay quiet.
-     */
-    static NDArray upperHarmonicExcess(NDArray fake, NDArray fakeComb, NDArray real, NDArray realComb, int k) {
-        NDArray[] goal = upperMinusLower(real, realComb, k);
-        NDArray target = goal[0].mul(goal[1]).sum().div(goal[1].sum().add(1e-6f)).stopGradient();
-        NDArray[] got = upperMinusLower(fake, fakeComb, k);
-        return got[0].sub(target).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
-    }
-
-    /** Per frame of (B, 1, mels, T): u of {@link #upperHarmonicExcess}, (B, 1, T), and a 0/1 mask of frames with both parts. */
-    static NDArray[] upperMinusLower(NDArray y, NDArray comb, int k) {
-        NDArray low = lowestHarmonics(comb, k);
-        NDArray high = comb.sub(low);
-        NDArray wLow = low.sum(new int[] {2}), wHigh = high.sum(new int[] {2});
-        NDArray both = wLow.gt(0.5f).toType(DataType.FLOAT32, false).mul(wHigh.gt(0.5f).toType(DataType.FLOAT32, false));
-        NDArray atHigh = y.mul(high).sum(new int[] {2}).div(wHigh.add(1e-6f));
-        NDArray atLow = y.mul(low).sum(new int[] {2}).div(wLow.add(1e-6f));
-        return new NDArray[] {atHigh.sub(atLow), both};
-    }
-
-    /**
-     * How much faster a transfer's spectral shape moves than its target domain's real crops': per crop of {@code fake},
-     * max(0, m − the real crops' mean m), averaged, where m is {@link #spectralMotion}. A voice's formants glide and its
-     * consonants burst many times a second; a bowed or blown note holds its shape. The cycle loss rewards a transfer that
-     * keeps that motion (it is what brings the voice back), and listeners hear speech in it (docs/study-reference.md,
-     * section 14). Pitch changes move single harmonics, which eight bands mostly average out.
-     */
-    static NDArray legatoShortfall(NDArray fake, NDArray real) {
-        NDArray goal = spectralMotion(real).mean().stopGradient();
-        return spectralMotion(fake).sub(goal).maximum(0f).mean();
-    }
-
-    /**
-     * Per crop of (B, 1, mels, T) images: the mean absolute change between neighbouring frames of the frame's shape in
-     * {@link #MOTION_BANDS} mel bands (each frame minus its mean over bins, so a change of level alone is no motion).
-     */
-    static NDArray spectralMotion(NDArray y) { // (B, 1, mels, T) -> (B)
-        long[] s = y.getShape().getShape();
-        if (s[2] % MOTION_BANDS != 0) throw new IllegalArgumentException(s[2] + " mel bins are not a multiple of " + MOTION_BANDS + " bands");
-        NDArray shape = y.sub(y.mean(new int[] {2}, true));
-        NDArray bands = shape.reshape(s[0], MOTION_BANDS, s[2] / MOTION_BANDS, s[3]).mean(new int[] {2}); // (B, bands, T)
-        NDArray change = bands.get(new NDIndex(":, :, 1:")).sub(bands.get(new NDIndex(":, :, :-1"))).abs();
-        return change.mean(new int[] {2}).mean(new int[] {1});
-    }
-
-    static final int MOTION_BANDS = 8;
-
-    /**
-     * How much flatter a transfer's frames are than its target domain's real frames: per frame of {@code fake},
-     * max(0, the real frames' mean q − q), averaged, with q from {@link #peakiness}. Where the voice has no pitch
-     * (consonants, breaths, decays) the comb asks nothing, and a generator renders the voice's broadband noise there; an
-     * instrument's frames, quiet ones included, stand far above their floor (a flute's mean level sits ~45 dB under its
-     * peak, a flute transfer's quiet frames ~20 dB; docs/study-reference.md, section 14).
-     */
-    static NDArray peakShortfall(NDArray fake, NDArray real) {
-        NDArray goal = peakiness(real).mean().stopGradient();
-        return goal.sub(peakiness(fake)).maximum(0f).mean();
-    }
-
-    /**
-     * How far each voiced frame's loudest bin stands above its loudest bin on the comb (bins where the comb is over ½),
-     * averaged over the voiced frames of {@code fake}: 0 when the loudest partial is one the comb asks for. L_follow
-     * compares means, which one loud partial of the generator's own choosing barely moves; with a flute's single strong
-     * partial that is the melody lost (docs/study-reference.md, section 14).
-     */
-    static NDArray peakOffComb(NDArray fake, NDArray comb) {
-        NDArray onComb = comb.gt(0.5f).toType(DataType.FLOAT32, false);
-        NDArray best = fake.sub(onComb.sub(1f).mul(-OFF_COMB)).max(new int[] {2}); // off-comb bins pushed far below
-        NDArray voiced = onComb.max(new int[] {2});
-        return fake.max(new int[] {2}).sub(best).mul(voiced).sum().div(voiced.sum().add(1f));
-    }
-
-    /** Far below any normalised log-mel value ([-1, 1]): where off-comb bins go when the comb's loudest bin is looked for. */
-    private static final float OFF_COMB = 100f;
-
-    /** Per frame of (B, 1, mels, T) images: the frame's maximum over bins minus its mean over bins, (B, 1, T). */
-    static NDArray peakiness(NDArray y) {
-        return y.max(new int[] {2}).sub(y.mean(new int[] {2}));
-    }
-
-    /**
-     * Per frame of (B, 1, mels, T) normalised log-mel images: the frame's level (log of its power summed over bins, in the
-     * images' units) less the crop's mean level, (B, 1, T). L_level holds a transfer's envelope to its source's: nothing
-     * else asks it to, and trained without the voice's pauses a generator plays on through them (loudness correlation
-     * 0.65 on real speakers for presets/voice-to-cello; docs/study-reference.md, section 15). Relative, so an instrument
-     * may sit at its own level.
-     */
-    static NDArray relativeLevel(NDArray y) {
-        NDArray level = frameLevel(y);
-        return level.sub(level.mean(new int[] {2}, true));
-    }
-
-    /**
-     * How much louder a transfer's frames are, under its crop's loudest frame, than its source's frames under theirs,
-     * beyond {@link #REST_MARGIN}: per frame max(0, r(fake) − r(source) − margin), averaged, where r is a frame's level
-     * ({@link #frameLevel}) less the crop's highest. Only where the source is quiet and the transfer is not (the voice's
-     * pauses, an instrument playing on); a transfer quieter than its source, or following it within the margin, costs
-     * nothing, so its loud frames are left to the other terms (docs/study-reference.md, section 15).
-     */
-    static NDArray restExcess(NDArray fake, NDArray source) {
-        NDArray f = frameLevel(fake), s = frameLevel(source);
-        NDArray underF = f.sub(f.max(new int[] {2}, true).stopGradient()), underS = s.sub(s.max(new int[] {2}, true));
-        return underF.sub(underS).sub(REST_MARGIN).maximum(0f).mean();
-    }
-
-    /** 10 dB in normalised log-mel units (one unit is 50 dB): how much louder than its source a transfer's frame may be. */
-    static final float REST_MARGIN = 0.2f;
-
-    /** Per frame of (B, 1, mels, T) normalised log-mel images: log of the frame's power summed over bins, in the images' units, (B, 1, T). */
-    static NDArray frameLevel(NDArray y) {
-        NDArray peak = y.max(new int[] {2}, true).stopGradient(); // log-sum-exp, shifted so exp never overflows
-        return y.sub(peak).mul(POWER_PER_UNIT).exp().sum(new int[] {2}).log().div(POWER_PER_UNIT).add(peak.squeeze(2));
-    }
-
-    /**
-     * Natural-log power per unit of the normalised log-mel ({@code AudioTransform.normalise}: [-1, 1] spans the
-     * default config's 100 dB of magnitude, so one unit is 50 dB, a power ratio of 10^5 = e^11.5).
-     */
-    static final float POWER_PER_UNIT = (float) (5 * Math.log(10));
-
-    /**
-     * The part of (B, 1, mels, T) comb images below about the (k+1)-th harmonic of each frame: bins whose comb mass below
-     * them is under k − ¼ bumps (a {@link PitchComb} bump holds σ√(2π) ≈ 2 bins' worth). Where low harmonics crowd
-     * (f0 under ~90 Hz) bumps overlap and lose mass, so a few more than k are kept. A flute has little above its second
-     * harmonic: asked to stand out at every harmonic of the voice's comb, its transfers grow a violin's upper partials
-     * (docs/study-reference.md, section 13); asked at the lowest ones, each instrument is asked for what it has.
-     */
-    static NDArray lowestHarmonics(NDArray comb, int k) {
-        double bump = PitchComb.SIGMA_BINS * Math.sqrt(2 * Math.PI);
-        NDArray below = comb.cumSum(2).sub(comb);
-        return comb.mul(below.lt((float) ((k - 0.25) * bump)).toType(DataType.FLOAT32, false));
-    }
-
-    /**
-     * Per frame of (B, 1, mels, T) images {@code y} and their comb images {@code c}: the comb-weighted mean of y minus y's
-     * mean over bins (B, 1, T), and a 0/1 mask of the voiced frames (those with a comb).
-     */
-    static NDArray[] harmonicContrast(NDArray y, NDArray c) {
-        NDArray weight = c.sum(new int[] {2});
-        NDArray voiced = weight.gt(0.5f).toType(DataType.FLOAT32, false);
-        NDArray atHarmonics = y.mul(c).sum(new int[] {2}).div(weight.add(1e-6f));
-        return new NDArray[] {atHarmonics.sub(y.mean(new int[] {2})), voiced};
     }
 
     /**

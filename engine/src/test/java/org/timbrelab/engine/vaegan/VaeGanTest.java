@@ -194,7 +194,8 @@ class VaeGanTest {
         return new LossWeights(r.rec(), r.kl(), r.gan(), r.cycle(), r.latent(),
                 term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, term.equals("rolloff") ? 2 : 0,
                 term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0,
-                term.equals("level") ? weight : 0, term.equals("rests") ? weight : 0, term.equals("rolloff") ? weight : 0);
+                term.equals("level") ? weight : 0, term.equals("rests") ? weight : 0, term.equals("rolloff") ? weight : 0,
+                term.equals("spread") ? weight : 0);
     }
 
     private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {
@@ -233,8 +234,8 @@ class VaeGanTest {
             NDArray c = m.create(comb, new Shape(1, 1, h, w));
             NDArray fakeLoud = m.create(loud, new Shape(1, 1, h, w)), real = m.create(quiet, new Shape(1, 1, h, w));
             // the mask's +1 in the denominator: 3 voiced frames → 3 · 0.8 / 4
-            assertEquals(3 * 0.8f / 4, VaeGanStep.upperHarmonicExcess(fakeLoud, c, real, c, 2).getFloat(), 1e-5f);
-            assertEquals(0f, VaeGanStep.upperHarmonicExcess(real, c, real, c, 2).getFloat(), 1e-6f);
+            assertEquals(3 * 0.8f / 4, TransferTerms.upperHarmonicExcess(fakeLoud, c, real, c, 2).getFloat(), 1e-5f);
+            assertEquals(0f, TransferTerms.upperHarmonicExcess(real, c, real, c, 2).getFloat(), 1e-6f);
         }
     }
 
@@ -246,7 +247,7 @@ class VaeGanTest {
             for (int i = 0; i < b; i++)
                 for (int f = 0; f < h; f++)
                     for (int t = 0; t < w; t++) v[(i * h + f) * w + t] = 0.1f * f + 0.3f * t - 0.5f * i; // tilt 0.1/bin, level per frame and crop
-            float[] p = VaeGanStep.spectralProfile(m.create(v, new Shape(b, 1, h, w))).toFloatArray();
+            float[] p = TransferTerms.spectralProfile(m.create(v, new Shape(b, 1, h, w))).toFloatArray();
             assertEquals(h, p.length);
             for (int f = 0; f < h; f++) assertEquals(0.1f * (f - 3.5f), p[f], 1e-5f, "bin " + f);
         }
@@ -257,7 +258,7 @@ class VaeGanTest {
      * they were (the comb terms on a pitch-conditioned model, which they need).
      */
     @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false", "rolloff, 3, true"})
+    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false", "rolloff, 3, true", "spread, 3, false"})
     void anOptionalTermEntersTheGeneratorLossWithItsWeight(String term, float weight, boolean pitch) {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, pitch);
         addsItsWeightedTerm(without, oneStep(referenceWith(term, weight), null, pitch), "L_" + term, weight);
@@ -271,7 +272,7 @@ class VaeGanTest {
             y[2 * w] = 1f; // frame 0: energy only in bin 2, where its comb is
             c[2 * w] = 1f;
             y[5 * w + 1] = 1f; // frame 1: energy in bin 5, no comb
-            NDArray[] hv = VaeGanStep.harmonicContrast(m.create(y, new Shape(1, 1, h, w)), m.create(c, new Shape(1, 1, h, w)));
+            NDArray[] hv = TransferTerms.harmonicContrast(m.create(y, new Shape(1, 1, h, w)), m.create(c, new Shape(1, 1, h, w)));
             assertArrayEquals(new float[] {1f - 1f / h, -1f / h}, hv[0].toFloatArray(), 1e-5f);
             assertArrayEquals(new float[] {1f, 0f}, hv[1].toFloatArray(), 0f);
         }
@@ -294,10 +295,10 @@ class VaeGanTest {
             Shape s = new Shape(1, 1, h, w);
             NDArray c = m.create(comb, s), real = m.create(onComb, s);
             float contrast = 0.9f - 0.9f * 3 / h;
-            assertEquals(0f, VaeGanStep.combFollowing(real, c, real, c).getFloat(), 1e-6f);
-            float cost = VaeGanStep.combFollowing(m.create(offComb, s), c, real, c).getFloat();
+            assertEquals(0f, TransferTerms.combFollowing(real, c, real, c).getFloat(), 1e-6f);
+            float cost = TransferTerms.combFollowing(m.create(offComb, s), c, real, c).getFloat();
             assertEquals((contrast + 0.9f * 3 / h) * w / (w + 1f), cost, 1e-5f); // mean over voiced frames, damped by +1 in the count
-            assertEquals(contrast * w / (w + 1f), VaeGanStep.combFollowing(m.zeros(s), c, real, c).getFloat(), 1e-5f);
+            assertEquals(contrast * w / (w + 1f), TransferTerms.combFollowing(m.zeros(s), c, real, c).getFloat(), 1e-5f);
         }
     }
 
@@ -311,7 +312,7 @@ class VaeGanTest {
         float[] f0 = {220f, 110f};
         float[] comb = PitchComb.image(f0, w, cfg);
         try (NDManager m = NDManager.newBaseManager()) {
-            float[] low = VaeGanStep.lowestHarmonics(m.create(comb, new Shape(1, 1, bins, w)), 3).toFloatArray();
+            float[] low = TransferTerms.lowestHarmonics(m.create(comb, new Shape(1, 1, bins, w)), 3).toFloatArray();
             for (int t = 0; t < w; t++) {
                 int third = (int) Math.round(MelScale.bandOf(cfg).applyAsDouble(3 * f0[t]));
                 int fourth = (int) Math.round(MelScale.bandOf(cfg).applyAsDouble(4 * f0[t]));
@@ -330,7 +331,7 @@ class VaeGanTest {
      */
     @Test void spectralMotionCountsShapeChangesNotLevelChanges() {
         try (NDManager m = NDManager.newBaseManager()) {
-            int h = 16, w = 5, per = h / VaeGanStep.MOTION_BANDS;
+            int h = 16, w = 5, per = h / TransferTerms.MOTION_BANDS;
             float[] shapeFlip = new float[h * w], levelFlip = new float[h * w];
             for (int f = 0; f < h; f++)
                 for (int t = 0; t < w; t++) {
@@ -340,12 +341,12 @@ class VaeGanTest {
                 }
             Shape s = new Shape(1, 1, h, w);
             // band 0 of the centred shape swings by 1 − 1/8 when it switches, every other band by 1/8: mean over 8 bands = 2·7/64
-            assertEquals(2f * 7 / 64, VaeGanStep.spectralMotion(m.create(shapeFlip, s)).getFloat(), 1e-5f);
-            assertEquals(0f, VaeGanStep.spectralMotion(m.create(levelFlip, s)).getFloat(), 1e-5f);
+            assertEquals(2f * 7 / 64, TransferTerms.spectralMotion(m.create(shapeFlip, s)).getFloat(), 1e-5f);
+            assertEquals(0f, TransferTerms.spectralMotion(m.create(levelFlip, s)).getFloat(), 1e-5f);
             // a transfer no busier than the target costs nothing; a busier one costs the difference
             NDArray held = m.create(levelFlip, s), busy = m.create(shapeFlip, s);
-            assertEquals(0f, VaeGanStep.legatoShortfall(held, busy).getFloat(), 1e-6f);
-            assertEquals(2f * 7 / 64, VaeGanStep.legatoShortfall(busy, held).getFloat(), 1e-5f);
+            assertEquals(0f, TransferTerms.legatoShortfall(held, busy).getFloat(), 1e-6f);
+            assertEquals(2f * 7 / 64, TransferTerms.legatoShortfall(busy, held).getFloat(), 1e-5f);
         }
     }
 
@@ -363,13 +364,13 @@ class VaeGanTest {
             y[0 * w + 1] = 1f; y[1 * w + 1] = 1f;   // frame 1: two bins at 0 dB
             y[0 * w + 2] = 0.9f;                    // frame 2: one bin 5 dB under frame 0's
             // frame 3: silent
-            float twoBins = (float) (Math.log(2) / VaeGanStep.POWER_PER_UNIT); // 3.01 dB in image units (0.0602)
-            float silent = (float) (-2 + Math.log(h) / VaeGanStep.POWER_PER_UNIT); // eight bins at the floor, 100 dB down
+            float twoBins = (float) (Math.log(2) / TransferTerms.POWER_PER_UNIT); // 3.01 dB in image units (0.0602)
+            float silent = (float) (-2 + Math.log(h) / TransferTerms.POWER_PER_UNIT); // eight bins at the floor, 100 dB down
             float[] abs = {0f, twoBins, -0.1f, silent};
             float mean = (abs[0] + abs[1] + abs[2] + abs[3]) / 4;
             float[] want = new float[w];
             for (int t = 0; t < w; t++) want[t] = abs[t] - mean;
-            assertArrayEquals(want, VaeGanStep.relativeLevel(m.create(y, new Shape(1, 1, h, w))).toFloatArray(), 1e-4f);
+            assertArrayEquals(want, TransferTerms.relativeLevel(m.create(y, new Shape(1, 1, h, w))).toFloatArray(), 1e-4f);
             assertEquals(3.0103, twoBins * 50, 1e-3); // one image unit is 50 dB
         }
     }
@@ -390,10 +391,10 @@ class VaeGanTest {
             fake[0] = 1f;
             fake[1] = 0.5f;             // frame 1 only 25 dB down
             Shape s = new Shape(1, 1, h, w);
-            float silent = (float) (-2 + Math.log(h) / VaeGanStep.POWER_PER_UNIT);
-            float want = (-0.5f - silent - VaeGanStep.REST_MARGIN) / 2;
-            assertEquals(want, VaeGanStep.restExcess(m.create(fake, s), m.create(source, s)).getFloat(), 1e-4f);
-            assertEquals(0f, VaeGanStep.restExcess(m.create(source, s), m.create(fake, s)).getFloat(), 1e-6f);
+            float silent = (float) (-2 + Math.log(h) / TransferTerms.POWER_PER_UNIT);
+            float want = (-0.5f - silent - TransferTerms.REST_MARGIN) / 2;
+            assertEquals(want, TransferTerms.restExcess(m.create(fake, s), m.create(source, s)).getFloat(), 1e-4f);
+            assertEquals(0f, TransferTerms.restExcess(m.create(source, s), m.create(fake, s)).getFloat(), 1e-6f);
         }
     }
 
@@ -410,11 +411,11 @@ class VaeGanTest {
             Shape s = new Shape(1, 1, h, w);
             NDArray toneA = m.create(tone, s), noiseA = m.create(noise, s);
             float q = 1f - (1f - 7f) / h; // max 1, mean (1 − 7) / 8
-            assertArrayEquals(new float[] {q, q}, VaeGanStep.peakiness(toneA).toFloatArray(), 1e-6f);
-            assertArrayEquals(new float[] {0f, 0f}, VaeGanStep.peakiness(noiseA).toFloatArray(), 1e-6f);
-            assertEquals(0f, VaeGanStep.peakShortfall(toneA, toneA).getFloat(), 1e-6f);
-            assertEquals(0f, VaeGanStep.peakShortfall(toneA, noiseA).getFloat(), 1e-6f);
-            assertEquals(q, VaeGanStep.peakShortfall(noiseA, toneA).getFloat(), 1e-6f);
+            assertArrayEquals(new float[] {q, q}, TransferTerms.peakiness(toneA).toFloatArray(), 1e-6f);
+            assertArrayEquals(new float[] {0f, 0f}, TransferTerms.peakiness(noiseA).toFloatArray(), 1e-6f);
+            assertEquals(0f, TransferTerms.peakShortfall(toneA, toneA).getFloat(), 1e-6f);
+            assertEquals(0f, TransferTerms.peakShortfall(toneA, noiseA).getFloat(), 1e-6f);
+            assertEquals(q, TransferTerms.peakShortfall(noiseA, toneA).getFloat(), 1e-6f);
         }
     }
 
@@ -431,7 +432,7 @@ class VaeGanTest {
             y[1 * w + 1] = 0.2f; y[4 * w + 1] = 0.9f;   // frame 1: loudest off it, 0.7 above the comb's
             y[4 * w + 2] = 1f;                          // frame 2: unvoiced, anything goes
             Shape s = new Shape(1, 1, h, w);
-            assertEquals(0.7f / 3, VaeGanStep.peakOffComb(m.create(y, s), m.create(c, s)).getFloat(), 1e-6f);
+            assertEquals(0.7f / 3, TransferTerms.peakOffComb(m.create(y, s), m.create(c, s)).getFloat(), 1e-6f);
         }
     }
 
