@@ -67,7 +67,8 @@ public final class ConvertCommand implements Callable<Integer> {
         if (all) OutputPaths.requireWavOrFolder(out, "--out");
         else OutputPaths.requireWavName(out, "--out");
         try (Converter c = Converter.load(preset)) {
-            ConversionSettings settings = c.defaults().withPhase(method).withTimbreStrength(strength != null ? strength : c.info().timbreStrength()).withToneMatch(!noToneMatch && c.hasInputTone())
+            ConversionSettings preset = c.defaults().withPhase(method);
+            ConversionSettings settings = (strength != null ? preset.withTimbreStrength(strength) : preset).withToneMatch(!noToneMatch && c.hasInputTone())
                     .withFollowLoudness(envelope);
             Map<String, Path> targets = new LinkedHashMap<>();
             if (all) for (String d : c.info().domainNames()) targets.put(d, perDomain(out, d));
@@ -121,7 +122,7 @@ public final class ConvertCommand implements Callable<Integer> {
     }
 
     private static String settingsSummary(Converter c, ConversionSettings settings) {
-        return String.format(Locale.ROOT, "timbre strength %.2f; tone matching ", settings.timbreStrength()) + (settings.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)");
+        return ("timbre strength " + settings.strengthLabel() + "; tone matching ") + (settings.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)");
     }
 
     private static void write(Path file, Converter.Converted y) throws java.io.IOException {

@@ -169,8 +169,7 @@ public final class EvalCommand implements Callable<Integer> {
 
             List<ConversionSystem> systems = new ArrayList<>();
             String label = label(main);
-            double mainStrength = strength != null ? strength : main.info().timbreStrength();
-            ConversionSettings shipped = main.defaults().withTimbreStrength(mainStrength);
+            ConversionSettings shipped = strength != null ? main.defaults().withTimbreStrength(strength) : main.defaults();
             systems.add(new ModelSystem(main, label, "model", Register.AUTO, shipped, false));
             systems.addAll(references);
             systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), shipped, false));
@@ -179,7 +178,7 @@ public final class EvalCommand implements Callable<Integer> {
             // the same outputs with the envelope step (the default before 5 Dec 2026)
             systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped, true));
             for (double s : ablationStrengths)
-                if (s != mainStrength) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped.withTimbreStrength(s), false));
+                if (!shipped.targetStrengths().isEmpty() || s != shipped.timbreStrength()) systems.add(new ModelSystem(main, label, "ablation", Register.AUTO, shipped.withTimbreStrength(s), false));
             if (second != null) systems.add(new ModelSystem(second, label(second), "ablation", Register.AUTO, strength != null ? second.defaults().withTimbreStrength(strength) : second.defaults(), false));
             systems.add(Vocoders.noModelBaseline(transform, PhaseMethod.PGHI));
             if (oracle) systems.add(new MelodyOracle(Soundfont.of(soundfont), InstrumentTable.loadDefault()));

@@ -2,6 +2,8 @@ package org.timbrelab.engine.infer;
 
 import org.timbrelab.dsp.PhaseMethod;
 
+import java.util.Map;
+
 /**
  * How one conversion is made, passed with each call so a converter holds no settings of its own and two callers (the
  * window's rows, an evaluation's ablations) never see each other's choices. {@link Converter#defaults()} gives the
@@ -10,12 +12,15 @@ import org.timbrelab.dsp.PhaseMethod;
  * @param phase          the vocoder (PGHI by default)
  * @param followLoudness outputs take the input's frame-energy envelope (off by default: one gain to the input's level)
  * @param timbreStrength how far the latent moves toward the target's centroid, 0…2 ({@link Converter#towardTarget})
+ * @param targetStrengths targets converted at a strength of their own instead ({@link #strengthFor}; a preset's
+ *                        per-domain defaults, none once a strength is set for all with {@link #withTimbreStrength})
  * @param toneMatch      equalise the input toward the preset's source tone before encoding (on by default when the
  *                       preset has one; a preset without it refuses {@code true} at conversion)
  * @param window         spectrogram frames per model window, a multiple of 4, at least 8
  * @param overlap        cross-faded frames between windows, a multiple of 4, below {@code window}
  */
-public record ConversionSettings(PhaseMethod phase, boolean followLoudness, double timbreStrength, boolean toneMatch, int window, int overlap) {
+public record ConversionSettings(PhaseMethod phase, boolean followLoudness, double timbreStrength, boolean toneMatch, int window, int overlap,
+                                 Map<String, Double> targetStrengths) {
     /**
      * Default window and overlap; long windows are faster on a CPU (measured on 2 idle cores, 30-s clip: E + G 189 ms in
      * 256-frame windows, 147 ms in 512-frame windows, 123 ms in one pass).
@@ -25,24 +30,49 @@ public record ConversionSettings(PhaseMethod phase, boolean followLoudness, doub
     public ConversionSettings {
         if (phase == null) throw new IllegalArgumentException("phase method is missing");
         if (!(timbreStrength >= 0 && timbreStrength <= 2)) throw new IllegalArgumentException("timbre strength must be in 0..2, got " + timbreStrength);
+        targetStrengths = targetStrengths == null ? Map.of() : Map.copyOf(targetStrengths);
+        targetStrengths.forEach((d, s) -> {
+            if (!(s >= 0 && s <= 2)) throw new IllegalArgumentException("timbre strength for " + d + " must be in 0..2, got " + s);
+        });
         if (window % 4 != 0 || overlap % 4 != 0 || overlap < 0 || overlap >= window || window < 8)
             throw new IllegalArgumentException("window and overlap must be multiples of 4 with 0 <= overlap < window, got " + window + ", " + overlap);
     }
 
-    /** The shipped defaults with a preset's timbre strength and tone matching (on when the preset stores its source tone). */
-    public static ConversionSettings defaults(double timbreStrength, boolean toneMatch) {
-        return new ConversionSettings(PhaseMethod.PGHI, false, timbreStrength, toneMatch, WINDOW, OVERLAP);
+    /** One strength for every target. */
+    public ConversionSettings(PhaseMethod phase, boolean followLoudness, double timbreStrength, boolean toneMatch, int window, int overlap) {
+        this(phase, followLoudness, timbreStrength, toneMatch, window, overlap, Map.of());
     }
 
-    public ConversionSettings withPhase(PhaseMethod p) { return new ConversionSettings(p, followLoudness, timbreStrength, toneMatch, window, overlap); }
+    /**
+     * The shipped defaults with a preset's timbre strengths (its own, and its targets' where they have one) and tone
+     * matching (on when the preset stores its source tone).
+     */
+    public static ConversionSettings defaults(double timbreStrength, Map<String, Double> targetStrengths, boolean toneMatch) {
+        return new ConversionSettings(PhaseMethod.PGHI, false, timbreStrength, toneMatch, WINDOW, OVERLAP, targetStrengths);
+    }
 
-    public ConversionSettings withFollowLoudness(boolean on) { return new ConversionSettings(phase, on, timbreStrength, toneMatch, window, overlap); }
+    /** The timbre strength of conversions into {@code domain}. */
+    public double strengthFor(String domain) { return targetStrengths.getOrDefault(domain, timbreStrength); }
 
-    public ConversionSettings withTimbreStrength(double s) { return new ConversionSettings(phase, followLoudness, s, toneMatch, window, overlap); }
+    public ConversionSettings withPhase(PhaseMethod p) { return new ConversionSettings(p, followLoudness, timbreStrength, toneMatch, window, overlap, targetStrengths); }
 
-    public ConversionSettings withToneMatch(boolean on) { return new ConversionSettings(phase, followLoudness, timbreStrength, on, window, overlap); }
+    public ConversionSettings withFollowLoudness(boolean on) { return new ConversionSettings(phase, on, timbreStrength, toneMatch, window, overlap, targetStrengths); }
+
+    /** {@code s} for every target, the preset's per-target strengths dropped. */
+    public ConversionSettings withTimbreStrength(double s) { return new ConversionSettings(phase, followLoudness, s, toneMatch, window, overlap, Map.of()); }
+
+    public ConversionSettings withToneMatch(boolean on) { return new ConversionSettings(phase, followLoudness, timbreStrength, on, window, overlap, targetStrengths); }
 
     public ConversionSettings withWindows(int frames, int overlapFrames) {
-        return new ConversionSettings(phase, followLoudness, timbreStrength, toneMatch, frames, overlapFrames);
+        return new ConversionSettings(phase, followLoudness, timbreStrength, toneMatch, frames, overlapFrames, targetStrengths);
+    }
+
+    /** "0.75", or "0.75 (flute 0.00)" with per-target strengths. */
+    public String strengthLabel() {
+        String all = String.format(java.util.Locale.ROOT, "%.2f", timbreStrength);
+        if (targetStrengths.isEmpty()) return all;
+        return all + " (" + new java.util.TreeMap<>(targetStrengths).entrySet().stream()
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 }

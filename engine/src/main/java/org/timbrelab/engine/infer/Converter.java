@@ -70,7 +70,7 @@ public final class Converter implements AutoCloseable {
     public SpectrogramConfig spectrogramConfig() { return spec; }
 
     /** The shipped settings for this preset: PGHI, one gain to the input's level, the preset's timbre strength, tone matching if it can. */
-    public ConversionSettings defaults() { return ConversionSettings.defaults(info.timbreStrength(), hasInputTone()); }
+    public ConversionSettings defaults() { return ConversionSettings.defaults(info.timbreStrength(), info.targetStrengths(), hasInputTone()); }
 
     /** Whether the preset stores its source tone, i.e. whether tone matching can be (and by default is) on. */
     public boolean hasInputTone() { return preset.inputTone().isPresent(); }
@@ -294,7 +294,7 @@ public final class Converter implements AutoCloseable {
      * ({@link ConversionException}) beats writing a silent file. Every conversion goes through here, the window's too.
      */
     public synchronized Rendered render(AudioClip input, Latent z, String domain, ConversionSettings settings) {
-        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.timbreStrength()), domain, z.f0Hz(), settings);
+        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.strengthFor(domain)), domain, z.f0Hz(), settings);
         requireFinite(s.values(), domain, "spectrogram");
         AudioClip raw = transform.invert(s, settings.phase());
         requireFinite(raw.samples(), domain, "audio");

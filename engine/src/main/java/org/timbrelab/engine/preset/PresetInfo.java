@@ -4,6 +4,7 @@ import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.vaegan.VaeGanConfig;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything about a preset except its tensors (preset.json).
@@ -17,9 +18,12 @@ import java.util.List;
  * @param training           steps, minutes, final losses
  * @param timbreStrength     the conversion's default timbre strength for this preset, 0…2 (chosen on the selection sets
  *                           per preset; {@value #DEFAULT_TIMBRE_STRENGTH} when preset.json has none)
+ * @param targetStrengths    target domains with a default strength of their own (chosen on the selection sets; none when
+ *                           preset.json has no {@code targetStrengths})
  */
 public record PresetInfo(int version, String name, VaeGanConfig model, SpectrogramConfig spectrogram,
-                         List<DomainInfo> domains, boolean pitchConditioning, TrainingSummary training, double timbreStrength) {
+                         List<DomainInfo> domains, boolean pitchConditioning, TrainingSummary training, double timbreStrength,
+                         Map<String, Double> targetStrengths) {
     /** Every preset's strength before presets carried their own (and the one voice-strings was chosen at). */
     public static final double DEFAULT_TIMBRE_STRENGTH = 0.25;
 
@@ -27,13 +31,22 @@ public record PresetInfo(int version, String name, VaeGanConfig model, Spectrogr
         domains = List.copyOf(domains);
         if (!(timbreStrength >= 0 && timbreStrength <= 2))
             throw new IllegalArgumentException("field 'timbreStrength' must be in 0..2, got " + timbreStrength);
+        targetStrengths = targetStrengths == null ? Map.of() : Map.copyOf(targetStrengths);
+        List<String> names = domains.stream().map(DomainInfo::name).toList();
+        targetStrengths.forEach((d, s) -> {
+            if (!names.contains(d)) throw new IllegalArgumentException("field 'targetStrengths' names '" + d + "', not one of the domains " + names);
+            if (!(s >= 0 && s <= 2)) throw new IllegalArgumentException("field 'targetStrengths." + d + "' must be in 0..2, got " + s);
+        });
     }
 
     /** A preset with the default timbre strength. */
     public PresetInfo(int version, String name, VaeGanConfig model, SpectrogramConfig spectrogram, List<DomainInfo> domains,
                       boolean pitchConditioning, TrainingSummary training) {
-        this(version, name, model, spectrogram, domains, pitchConditioning, training, DEFAULT_TIMBRE_STRENGTH);
+        this(version, name, model, spectrogram, domains, pitchConditioning, training, DEFAULT_TIMBRE_STRENGTH, Map.of());
     }
+
+    /** The default timbre strength of conversions into {@code domain}: its own, or the preset's. */
+    public double timbreStrength(String domain) { return targetStrengths.getOrDefault(domain, timbreStrength); }
 
     public List<String> domainNames() { return domains.stream().map(DomainInfo::name).toList(); }
 

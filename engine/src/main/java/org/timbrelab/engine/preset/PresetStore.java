@@ -104,6 +104,8 @@ public final class PresetStore {
             // presets written before each carried its own timbre strength used the one default
             if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode root && !root.has("timbreStrength"))
                 root.put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode root && !root.has("targetStrengths"))
+                root.putObject("targetStrengths");
             info = ConfigLoader.bind(tree, PresetInfo.class, file);
         } catch (ConfigException e) {
             throw new PresetException(e.getMessage(), e);

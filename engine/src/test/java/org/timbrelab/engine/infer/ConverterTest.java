@@ -230,6 +230,12 @@ class ConverterTest {
             float[] strong = other.convert(tone, "violin", Register.octaves(0), other.defaults().withTimbreStrength(1)).audio().samples();
             assertFalse(java.util.Arrays.equals(plain, strong));
             assertThrows(IllegalArgumentException.class, () -> other.defaults().withTimbreStrength(-0.1));
+            // a per-target strength is what conversions into that target use; the others keep the preset's
+            ConversionSettings perTarget = new ConversionSettings(other.defaults().phase(), false, 1, other.defaults().toneMatch(),
+                    ConversionSettings.WINDOW, ConversionSettings.OVERLAP, java.util.Map.of("violin", 0.0));
+            assertArrayEquals(plain, other.convert(tone, "violin", Register.octaves(0), perTarget).audio().samples(), 0f);
+            assertEquals("1.00 (violin 0.00)", perTarget.strengthLabel());
+            assertEquals(java.util.Map.of(), perTarget.withTimbreStrength(0.5).targetStrengths(), "one strength for all drops the per-target ones");
         }
     }
 }

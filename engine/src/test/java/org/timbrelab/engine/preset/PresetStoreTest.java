@@ -72,6 +72,28 @@ class PresetStoreTest {
         assertTrue(e.getMessage().contains("timbreStrength"), e.getMessage());
     }
 
+    /**
+     * A preset may give some targets a default strength of their own; a preset without {@code targetStrengths} has none,
+     * and one naming a domain it does not have is refused naming the field.
+     */
+    @Test void targetStrengthsComeFromThePresetAndMustNameItsDomains() throws Exception {
+        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
+        Path json = dir.resolve(PresetStore.INFO);
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"targetStrengths\" : { }"), text);
+        String domain = TestPresets.DOMAINS.get(1);
+        Files.writeString(json, text.replace("\"targetStrengths\" : { }", "\"targetStrengths\" : { \"" + domain + "\" : 1.5 }"));
+        PresetInfo info = PresetStore.readInfo(dir);
+        assertEquals(1.5, info.timbreStrength(domain));
+        assertEquals(0.25, info.timbreStrength(TestPresets.DOMAINS.get(0)));
+        Files.writeString(json, text.replace(",\n  \"targetStrengths\" : { }", ""));
+        assertTrue(!Files.readString(json).contains("targetStrengths"), "the field was removed for this test");
+        assertEquals(Map.of(), PresetStore.readInfo(dir).targetStrengths());
+        Files.writeString(json, text.replace("\"targetStrengths\" : { }", "\"targetStrengths\" : { \"oboe\" : 0.0 }"));
+        PresetException e = assertThrows(PresetException.class, () -> PresetStore.readInfo(dir));
+        assertTrue(e.getMessage().contains("targetStrengths") && e.getMessage().contains("oboe"), e.getMessage());
+    }
+
     @Test void truncatedWeightsNameTheFile() throws Exception {
         Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
         Path w = dir.resolve(PresetStore.WEIGHTS);

@@ -37,7 +37,7 @@ public final class ModelSystem implements ConversionSystem {
 
     @Override public String name() {
         String reg = register.auto() ? "register auto" : register.octaves() == 0 ? "register off" : "register " + register.octaves();
-        String strength = String.format(java.util.Locale.ROOT, ", strength %.2f", settings.timbreStrength());
+        String strength = ", strength " + settings.strengthLabel();
         String tone = converter.hasInputTone() && !settings.toneMatch() ? ", tone matching off" : "";
         return label + " (" + reg + ", " + Vocoders.label(settings.phase()) + strength + tone + (envelope ? ", envelope step" : "") + ")";
     }

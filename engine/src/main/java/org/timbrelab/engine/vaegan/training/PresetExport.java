@@ -120,7 +120,7 @@ final class PresetExport implements TrainingListener {
                 + "; " + (steps - startStep) + " steps in this session";
         PresetInfo info = new PresetInfo(PresetStore.VERSION, runDir.getFileName().toString(), model.config(), datasets.get(0).config(),
                 domains, model.config().pitchConditioning(), new TrainingSummary(steps, minutes, msPerStep, lossSums, notes),
-                cfg.conversion().timbreStrength());
+                cfg.conversion().timbreStrength(), cfg.conversion().perDomain());
         List<Path> files = new ArrayList<>();
         for (String f : List.of(TrainingRun.CONFIG_FILE, MetricsJsonl.FILE_NAME)) if (Files.isRegularFile(runDir.resolve(f))) files.add(runDir.resolve(f));
         PresetStore.save(dir, info, model, points, files);

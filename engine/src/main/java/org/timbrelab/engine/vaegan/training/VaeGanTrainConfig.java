@@ -53,11 +53,21 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
         return domains.stream().map(d -> losses.withOverrides(d.losses())).toList();
     }
 
-    /** @param timbreStrength the preset's default timbre strength, 0…2 (PresetInfo#timbreStrength) */
-    public record Conversion(double timbreStrength) {
+    /**
+     * @param timbreStrength the preset's default timbre strength, 0…2 (PresetInfo#timbreStrength)
+     * @param perDomain      target domains converted at their own default strength instead (default none), e.g.
+     *                       {@code { flute: 0 }}
+     */
+    public record Conversion(double timbreStrength, Map<String, Double> perDomain) {
+        public Conversion(double timbreStrength) { this(timbreStrength, null); }
+
         public Conversion {
+            perDomain = perDomain == null ? Map.of() : Map.copyOf(perDomain);
             if (!(timbreStrength >= 0 && timbreStrength <= 2))
                 throw new IllegalArgumentException("conversion.timbreStrength must be in 0..2, got " + timbreStrength);
+            perDomain.forEach((d, s) -> {
+                if (!(s >= 0 && s <= 2)) throw new IllegalArgumentException("conversion.perDomain." + d + " must be in 0..2, got " + s);
+            });
         }
     }
 
@@ -127,6 +137,10 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
     public VaeGanTrainConfig {
         if (domains == null || domains.size() < 2) throw new IllegalArgumentException("domains: need at least 2");
         domains = List.copyOf(domains);
+        List<String> names = domains.stream().map(Domain::name).toList();
+        if (conversion != null)
+            for (String d : conversion.perDomain().keySet())
+                if (!names.contains(d)) throw new IllegalArgumentException("conversion.perDomain names '" + d + "', not one of the domains " + names);
     }
 
     /** The model architecture for {@code melBins} mel bands. */

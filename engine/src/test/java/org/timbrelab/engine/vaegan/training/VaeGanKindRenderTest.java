@@ -163,6 +163,13 @@ class VaeGanKindRenderTest {
         Files.writeString(wrongHub, Files.readString(wrongHub) + "transfers: { hub: piano }\n");
         IllegalArgumentException h = assertThrows(IllegalArgumentException.class, () -> load(wrongHub).hubIndex());
         assertTrue(h.getMessage().contains("piano") && h.getMessage().contains("[voice, violin]"), h.getMessage());
+        Path wrongTarget = config("""
+                  - { name: voice, dir: a, colour: "#112233" }
+                  - { name: violin, dir: b, colour: "#445566" }
+                """);
+        Files.writeString(wrongTarget, Files.readString(wrongTarget) + "conversion: { timbreStrength: 0.5, perDomain: { flute: 0 } }\n");
+        Exception t = assertThrows(Exception.class, () -> load(wrongTarget));
+        assertTrue(t.getMessage().contains("perDomain") && t.getMessage().contains("'flute'"), t.getMessage());
     }
 
     @Test void badRenderSpecNamesTheKey() throws IOException {

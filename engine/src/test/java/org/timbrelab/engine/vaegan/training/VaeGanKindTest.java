@@ -59,7 +59,7 @@ class VaeGanKindTest {
                 losses: { rec: 10, kl: 0.01, gan: 1, cycle: 10, latent: 1, tone: 2 }
                 optimiser: { lr: 2.0e-4, beta1: 0.5, beta2: 0.999, eps: 1.0e-8, clipNorm: 0 }
                 data: { cropFrames: 32, batchPerDomain: 2, validationFraction: 0.0, cacheDir: %s, scatterPointsPerDomain: 3 }
-                conversion: { timbreStrength: 0.5 }
+                conversion: { timbreStrength: 0.5, perDomain: { high: 0.0 } }
                 """.formatted(tmp.resolve("low"), tmp.resolve("high"), tmp.resolve("cache")));
         Path run = tmp.resolve("run");
         ModelRegistry registry = new ModelRegistry(List.of(new VaeGanKind()));
@@ -89,8 +89,12 @@ class VaeGanKindTest {
         assertTrue(info.training().finalLosses().containsKey("L_cc"));
         assertTrue(Files.isRegularFile(preset.resolve("training").resolve("config.yaml")));
         assertEquals(0.5, info.timbreStrength(), "conversion.timbreStrength goes into the preset");
+        assertEquals(0.5, info.timbreStrength("low"));
+        assertEquals(0.0, info.timbreStrength("high"), "and conversion.perDomain");
         try (Converter c = Converter.load(preset)) {
             assertEquals(0.5, c.defaults().timbreStrength());
+            assertEquals(0.0, c.defaults().strengthFor("high"));
+            assertEquals(0.5, c.defaults().strengthFor("low"));
             assertEquals(6, c.preset().points().sources().size());
             AudioClip in = AudioFiles.loadMono(tmp.resolve("low").resolve("t0.wav"), 16000);
             assertEquals(1, c.shiftFor(in, "high", Register.AUTO)); // log2(400/150) = 1.4 → 1 octave
