@@ -44,7 +44,7 @@ public final class ConvertCommand implements Callable<Integer> {
     String octaves;
 
     @Option(names = "--strength", paramLabel = "S",
-            description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default: the preset's own, 0.25 unless its preset.json says; 0 = the encoder's latent as it is)")
+            description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default: the preset's own for each target, 0.25 unless its preset.json says; one value here applies to every target; 0 = the encoder's latent as it is)")
     Double strength;
 
     @Option(names = "--no-tone-match", description = "do not equalise the input toward the preset's source-domain tone before encoding (on by default when the preset has a tone.json)")

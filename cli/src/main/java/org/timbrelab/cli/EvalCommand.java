@@ -61,7 +61,7 @@ public final class EvalCommand implements Callable<Integer> {
     Path preset;
 
     @Option(names = "--strength", paramLabel = "S",
-            description = "timbre strength of the model rows (default: the preset's own; see convert --strength)")
+            description = "timbre strength of the model rows (default: the preset's own for each target; see convert --strength)")
     Double strength;
 
     @Option(names = "--ablation-strengths", defaultValue = "0", split = ",", paramLabel = "S,S",
