@@ -12,12 +12,12 @@ import java.util.Map;
  * @param phase          the vocoder (PGHI by default)
  * @param followLoudness outputs take the input's frame-energy envelope (off by default: one gain to the input's level)
  * @param timbreStrength how far the latent moves toward the target's centroid, 0…2 ({@link Converter#towardTarget})
- * @param targetStrengths targets converted at a strength of their own instead ({@link #strengthFor}; a preset's
- *                        per-domain defaults, none once a strength is set for all with {@link #withTimbreStrength})
  * @param toneMatch      equalise the input toward the preset's source tone before encoding (on by default when the
  *                       preset has one; a preset without it refuses {@code true} at conversion)
  * @param window         spectrogram frames per model window, a multiple of 4, at least 8
  * @param overlap        cross-faded frames between windows, a multiple of 4, below {@code window}
+ * @param targetStrengths targets converted at a strength of their own instead ({@link #strengthFor}; a preset's
+ *                        per-domain defaults, none once a strength is set for all with {@link #withTimbreStrength})
  */
 public record ConversionSettings(PhaseMethod phase, boolean followLoudness, double timbreStrength, boolean toneMatch, int window, int overlap,
                                  Map<String, Double> targetStrengths) {

@@ -69,7 +69,7 @@ public final class Converter implements AutoCloseable {
 
     public SpectrogramConfig spectrogramConfig() { return spec; }
 
-    /** The shipped settings for this preset: PGHI, one gain to the input's level, the preset's timbre strength, tone matching if it can. */
+    /** The shipped settings for this preset: PGHI, one gain to the input's level, the preset's timbre strengths (per target where it has them), tone matching if it can. */
     public ConversionSettings defaults() { return ConversionSettings.defaults(info.timbreStrength(), info.targetStrengths(), hasInputTone()); }
 
     /** Whether the preset stores its source tone, i.e. whether tone matching can be (and by default is) on. */
