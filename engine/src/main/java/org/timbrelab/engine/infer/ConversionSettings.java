@@ -1,6 +1,7 @@
 package org.timbrelab.engine.infer;
 
 import org.timbrelab.dsp.PhaseMethod;
+import org.timbrelab.engine.preset.PresetInfo;
 
 import java.util.Map;
 
@@ -29,11 +30,9 @@ public record ConversionSettings(PhaseMethod phase, boolean followLoudness, doub
 
     public ConversionSettings {
         if (phase == null) throw new IllegalArgumentException("phase method is missing");
-        if (!(timbreStrength >= 0 && timbreStrength <= 2)) throw new IllegalArgumentException("timbre strength must be in 0..2, got " + timbreStrength);
+        PresetInfo.requireStrength(timbreStrength, "timbre strength");
         targetStrengths = targetStrengths == null ? Map.of() : Map.copyOf(targetStrengths);
-        targetStrengths.forEach((d, s) -> {
-            if (!(s >= 0 && s <= 2)) throw new IllegalArgumentException("timbre strength for " + d + " must be in 0..2, got " + s);
-        });
+        targetStrengths.forEach((d, s) -> PresetInfo.requireStrength(s, "timbre strength for " + d));
         if (window % 4 != 0 || overlap % 4 != 0 || overlap < 0 || overlap >= window || window < 8)
             throw new IllegalArgumentException("window and overlap must be multiples of 4 with 0 <= overlap < window, got " + window + ", " + overlap);
     }

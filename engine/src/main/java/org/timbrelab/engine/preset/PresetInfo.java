@@ -29,14 +29,21 @@ public record PresetInfo(int version, String name, VaeGanConfig model, Spectrogr
 
     public PresetInfo {
         domains = List.copyOf(domains);
-        if (!(timbreStrength >= 0 && timbreStrength <= 2))
-            throw new IllegalArgumentException("field 'timbreStrength' must be in 0..2, got " + timbreStrength);
+        requireStrength(timbreStrength, "field 'timbreStrength'");
         targetStrengths = targetStrengths == null ? Map.of() : Map.copyOf(targetStrengths);
         List<String> names = domains.stream().map(DomainInfo::name).toList();
         targetStrengths.forEach((d, s) -> {
             if (!names.contains(d)) throw new IllegalArgumentException("field 'targetStrengths' names '" + d + "', not one of the domains " + names);
-            if (!(s >= 0 && s <= 2)) throw new IllegalArgumentException("field 'targetStrengths." + d + "' must be in 0..2, got " + s);
+            requireStrength(s, "field 'targetStrengths." + d + "'");
         });
+    }
+
+    /**
+     * @param what names the value in the message, e.g. "conversion.timbreStrength"
+     * @throws IllegalArgumentException unless {@code s} is a timbre strength, 0…2
+     */
+    public static void requireStrength(double s, String what) {
+        if (!(s >= 0 && s <= 2)) throw new IllegalArgumentException(what + " must be in 0..2, got " + s);
     }
 
     /** A preset with the default timbre strength. */

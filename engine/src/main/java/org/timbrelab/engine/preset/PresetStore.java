@@ -102,10 +102,11 @@ public final class PresetStore {
             if (tree.path("model") instanceof com.fasterxml.jackson.databind.node.ObjectNode model)
                 for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!model.has(key)) model.put(key, false);
             // presets written before each carried its own timbre strength used the one default
-            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode root && !root.has("timbreStrength"))
-                root.put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);
-            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode root && !root.has("targetStrengths"))
-                root.putObject("targetStrengths");
+            // (and before per-target strengths existed, none)
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode root) {
+                if (!root.has("timbreStrength")) root.put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);
+                if (!root.has("targetStrengths")) root.putObject("targetStrengths");
+            }
             info = ConfigLoader.bind(tree, PresetInfo.class, file);
         } catch (ConfigException e) {
             throw new PresetException(e.getMessage(), e);

@@ -63,11 +63,8 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
 
         public Conversion {
             perDomain = perDomain == null ? Map.of() : Map.copyOf(perDomain);
-            if (!(timbreStrength >= 0 && timbreStrength <= 2))
-                throw new IllegalArgumentException("conversion.timbreStrength must be in 0..2, got " + timbreStrength);
-            perDomain.forEach((d, s) -> {
-                if (!(s >= 0 && s <= 2)) throw new IllegalArgumentException("conversion.perDomain." + d + " must be in 0..2, got " + s);
-            });
+            org.timbrelab.engine.preset.PresetInfo.requireStrength(timbreStrength, "conversion.timbreStrength");
+            perDomain.forEach((d, s) -> org.timbrelab.engine.preset.PresetInfo.requireStrength(s, "conversion.perDomain." + d));
         }
     }
 
