@@ -16,6 +16,7 @@ public final class BalancedSampler {
     private final int cropFrames;
     private final int perDomain;
     private final long seed;
+    private final List<NoiseFloor> noise;
 
     /**
      * @param domains    one chunk set per domain (e.g. each domain's {@code split(..).train()})
@@ -44,6 +45,25 @@ public final class BalancedSampler {
         this.cropFrames = cropFrames;
         this.perDomain = perDomain;
         this.seed = seed;
+        this.noise = null;
+    }
+
+    private BalancedSampler(BalancedSampler s, List<NoiseFloor> noise) {
+        this.domains = s.domains;
+        this.cropFrames = s.cropFrames;
+        this.perDomain = s.perDomain;
+        this.seed = s.seed;
+        this.noise = noise;
+    }
+
+    /**
+     * The same sampler whose crops of domain k also get noise floor {@code perDomain.get(k)} (if it is on), drawn from a
+     * random stream of their own: the crops are the ones this sampler draws, and so are every other domain's.
+     */
+    public BalancedSampler withNoise(List<NoiseFloor> perDomain) {
+        if (perDomain.size() != domains.size())
+            throw new IllegalArgumentException(perDomain.size() + " noise settings for " + domains.size() + " domains");
+        return new BalancedSampler(this, perDomain.stream().noneMatch(NoiseFloor::isOn) ? null : List.copyOf(perDomain));
     }
 
     public int domainCount() { return domains.size(); }
@@ -71,10 +91,14 @@ public final class BalancedSampler {
             List<ChunkSet.CropSource> sources = new ArrayList<>(perDomain);
             for (int i = 0; i < perDomain; i++)
                 sources.add(set.crop(rnd, cropFrames, mels, i * nMels * cropFrames, f0, i * cropFrames));
+            if (noise != null && noise.get(k).isOn())
+                noise.get(k).apply(mels, 0, perDomain, nMels, cropFrames, set.dataset().config(), new Random(mix(seed, step, k) ^ NOISE_STREAM));
             out.add(new DomainBatch(k, set.dataset().name(), perDomain, nMels, cropFrames, mels, f0, sources));
         }
         return new StepBatch(step, out);
     }
+
+    private static final long NOISE_STREAM = 0x6E6F697365L; // "noise"
 
     /** Independent seeds for every (seed, step, domain): SplitMix64 finaliser over the combination. */
     static long mix(long seed, long step, int domain) {

@@ -98,6 +98,11 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 if (d instanceof ObjectNode o) {
                     if (!o.has("octaves")) o.putArray("octaves").add(0);
                     if (!o.has("losses")) o.putObject("losses");
+                    if (!o.has("noise")) {
+                        ObjectNode noise = o.putObject("noise");
+                        noise.putArray("belowPeak").add(0.0).add(0.0);
+                        noise.put("share", 0.0);
+                    }
                     if (!o.has("render") && o.path("dir").isTextual()) o.putObject("render").put("folder", o.get("dir").asText());
                     dropRemoved(o, "ganWeight", 1, "domains[].");
                     dropRemoved(o, "tiltDb", 0, "domains[].");
@@ -148,7 +153,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         ctx.out().printf("vaegan: %d domains, E+G %,d parameters, D %,d parameters, crops %d frames x %d per domain%n",
                 modelConfig.domainCount(), model.generatorSide().parameterCount(), model.discriminatorSide().parameterCount(),
                 cfg.data().cropFrames(), cfg.data().batchPerDomain());
-        BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed());
+        BalancedSampler sampler = new BalancedSampler(data.train, cfg.data().cropFrames(), cfg.data().batchPerDomain(), cfg.train().seed())
+                .withNoise(cfg.domains().stream().map(VaeGanTrainConfig.Domain::noise).toList());
         EncoderAnchor anchor = EncoderAnchor.open(cfg.init(), model, ctx.out());
         try {
             VaeGanRecipe recipe = new VaeGanRecipe(model, cfg.losses(), cfg.optimiser(), sampler, data.spec, anchor)

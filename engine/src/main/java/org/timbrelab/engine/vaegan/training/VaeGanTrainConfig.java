@@ -6,6 +6,7 @@ import org.timbrelab.engine.vaegan.study.InitConfig;
 
 import org.timbrelab.engine.config.ModelConfig;
 import org.timbrelab.engine.data.DomainSource;
+import org.timbrelab.engine.data.NoiseFloor;
 import org.timbrelab.engine.config.TrainSettings;
 import org.timbrelab.engine.train.AdamConfig;
 
@@ -83,15 +84,18 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * how its audio is made ({@code render}, default {@code { folder: <dir> }} = the folder as it is):
      * a soundfont or speech spec is rendered into {@code dir} on first use and reused afterwards; {@code losses}
      * sets some optional loss terms for the transfers into this domain ({@link LossWeights#withOverrides}; default none:
-     * the config's {@code losses} as they are).
+     * the config's {@code losses} as they are); {@code noise} adds a recording's noise floor to a share of its training
+     * crops ({@link NoiseFloor}; default {@link NoiseFloor#NONE}).
      */
-    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render, Map<String, Double> losses) {
-        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null, null); }
+    public record Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render, Map<String, Double> losses,
+                         NoiseFloor noise) {
+        public Domain(String name, String dir, String colour) { this(name, dir, colour, null, null, null, NoiseFloor.NONE); }
 
-        public Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) { this(name, dir, colour, octaves, render, null); }
+        public Domain(String name, String dir, String colour, List<Integer> octaves, DomainSource render) { this(name, dir, colour, octaves, render, null, NoiseFloor.NONE); }
 
         public Domain {
             losses = losses == null ? Map.of() : Map.copyOf(losses);
+            if (noise == null) noise = NoiseFloor.NONE;
             LossWeights.requirePerDomainKeys(losses.keySet(), "domain " + name + ":");
             octaves = octaves == null || octaves.isEmpty() ? List.of(0) : List.copyOf(octaves);
             for (int k : octaves) if (k < -2 || k > 2) throw new IllegalArgumentException("octaves of domain " + name + " must be in -2..2, got " + k);
