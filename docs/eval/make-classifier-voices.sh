@@ -8,7 +8,8 @@
 # held-out female voices cello) over a wide pitch range, and six festival voices of another synthesis kind
 # (diphone and HTS; English, Italian, Czech, Catalan: the listener must hear a voice, not a language), and three
 # flite voices (below).
-# Needs espeak-ng, flite, and festival festvox-kdlpc16k (voice ked) festvox-italp16k festvox-czech-dita festvox-ca-ona-hts.
+# Needs espeak-ng, flite, festival festvox-kdlpc16k (voice ked) festvox-italp16k festvox-czech-dita festvox-ca-ona-hts,
+# klettres-data and sox with Ogg Vorbis (libsox-fmt-all).
 set -euo pipefail
 out="${1:-data/classifier}"
 mkdir -p "$out/voice"
@@ -49,5 +50,38 @@ if command -v text2wave >/dev/null; then
   done
 else
   echo "festival (text2wave) not installed: the listeners learn espeak-ng voices only" >&2
+fi
+# Real human voices too (docs/study-reference.md, section 19): Debian's klettres-data holds recorded letters and
+# syllables, one or two speakers per language. A listener that only ever heard synthetic speech called real speakers
+# moved up an octave an instrument (the clip-stats listener on the real selection set: 9-15 %). Per language, up to
+# four phrases of six recordings spread over its set (trimmed, 80 ms apart; the second and fourth with a pink-noise floor, as a room has it).
+# Neither the selection speakers (ktuberling-data) nor the held-out ones (pocketsphinx-testdata) come from here.
+if [ -d /usr/share/klettres ] && command -v sox >/dev/null; then
+  tmp=$(mktemp -d)
+  for dir in /usr/share/klettres/*/; do
+    lang=$(basename "$dir")
+    mapfile -t all < <(find "$dir" -name '*.ogg' | sort)
+    step=$(( ${#all[@]} / 24 > 0 ? ${#all[@]} / 24 : 1 )); recs=()
+    for ((i = 0; i < ${#all[@]} && ${#recs[@]} < 24; i += step)); do recs+=("${all[$i]}"); done   # spread over the set
+    for ((p = 0; p < ${#recs[@]} / 6; p++)); do
+      parts=()
+      for w in 0 1 2 3 4 5; do
+        t="$tmp/$p-$w.wav"
+        sox "${recs[$((p * 6 + w))]}" -r 16000 -c 1 -b 16 "$t" remix - gain -3 silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse pad 0 0.08
+        parts+=("$t")
+      done
+      name="$out/voice/klettres-${lang}_$(printf %02d "$p").wav"
+      sox "${parts[@]}" "$tmp/phrase.wav" gain -n -3
+      if [ $((p % 2)) -eq 1 ]; then
+        sox -n -r 16000 -c 1 -b 16 "$tmp/noise.wav" synth "$(soxi -D "$tmp/phrase.wav")" pinknoise vol 0.006
+        sox -m "$tmp/phrase.wav" "$tmp/noise.wav" "$name"
+      else
+        cp "$tmp/phrase.wav" "$name"
+      fi
+    done
+  done
+  rm -rf "$tmp"
+else
+  echo "klettres-data (or sox) not installed: the listeners learn synthetic voices only" >&2
 fi
 echo "wrote $(ls "$out/voice" | wc -l) clips to $out/voice"

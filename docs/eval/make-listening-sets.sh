@@ -5,7 +5,9 @@
 #   selection/tts/<voice>/                 TTS voices on which knobs, seeds and checkpoints are chosen
 #   heldout/tts/<voice>/                   TTS voices scored once per shipped candidate
 #   heldout/real/                          real human read speech (Debian pocketsphinx-testdata); never trained or chosen on
-# Needs: espeak-ng, flite, sox, timgm6mb-soundfont, pocketsphinx-testdata, and target/timbre-lab.jar.
+# Needs: espeak-ng, flite, sox (libsox-fmt-all), timgm6mb-soundfont, pocketsphinx-testdata, klettres-data (real voices for
+# the listeners), festival with the voices make-classifier-voices.sh names, and target/timbre-lab.jar. The real selection
+# sets: make-real-selection.sh and make-noisy-selection.sh (ktuberling-data).
 set -euo pipefail
 out="${1:-data/listen}"
 jar="${JAR:-target/timbre-lab.jar}"

@@ -88,7 +88,7 @@ public record ClassifierBuilder(double heldOutFraction, double otherSeconds, lon
         summary.put("heldOutClipAccuracy", acc.clipAccuracy());
         summary.put("heldOutWindowAccuracy", acc.windowAccuracy());
         log.accept("classifier: training the clip-stats listener on the same clips");
-        ClipStatsListener second = clipStatsTrainer.train(train, ClipStatsFeatures.DEFAULT);
+        ClipStatsListener second = clipStatsTrainer.train(train, ClipStatsFeatures.DEFAULT, speechLabel);
         ClassifierAccuracy acc2 = ClassifierAccuracy.measure(second, test);
         Map<String, Object> summary2 = new LinkedHashMap<>();
         summary2.put("trainingClips", count(train));

@@ -51,6 +51,30 @@ class ClipStatsListenerTest {
             assertTrue(acc.clipAccuracy().get(label) >= 0.9, label + " held-out accuracy too low:\n" + acc.toMarkdown());
     }
 
+    @Test void aHeavierSpeechClassCallsAmbiguousClipsSpeechMoreOften() {
+        // half bowed, half speech-like buzz: where the classes meet, the weight of speech in the loss decides
+        Map<String, List<Spectrogram>> training = clips(10, 1);
+        ClipStatsTrainer d = ClipStatsTrainer.DEFAULT;
+        ClipStatsListener even = new ClipStatsTrainer(d.l2(), d.iterations(), d.learningRate(), d.crops(), d.minCropFrames(), d.seed(), 1)
+                .train(training, ClipStatsFeatures.DEFAULT, "speech");
+        ClipStatsListener heavy = new ClipStatsTrainer(d.l2(), d.iterations(), d.learningRate(), d.crops(), d.minCropFrames(), d.seed(), 4)
+                .train(training, ClipStatsFeatures.DEFAULT, "speech");
+        Random rnd = new Random(5);
+        double evenSpeech = 0, heavySpeech = 0;
+        for (int i = 0; i < 12; i++) {
+            double f0 = 150 * Math.pow(2, rnd.nextDouble());
+            float[] a = TestSignals.bowedLike(f0, 1.5, rnd).samples(), b = TestSignals.speechLike(f0 / 2, 1.5, rnd).samples();
+            float[] mix = new float[Math.min(a.length, b.length)];
+            for (int n = 0; n < mix.length; n++) mix[n] = 0.5f * (a[n] + b[n]);
+            Spectrogram s = T.forward(new AudioClip(mix, TestSignals.RATE));
+            evenSpeech += even.hear(s).probability("speech");
+            heavySpeech += heavy.hear(s).probability("speech");
+        }
+        assertTrue(heavySpeech > evenSpeech + 0.05 * 12, "mean P(speech) on mixtures: weight 4 " + heavySpeech / 12 + ", weight 1 " + evenSpeech / 12);
+        ClassifierAccuracy acc = ClassifierAccuracy.measure(heavy, clips(8, 77));
+        assertTrue(acc.clipAccuracy().get("bowed") >= 0.9, "a heavier speech class still hears bowed clips as bowed:\n" + acc.toMarkdown());
+    }
+
     @Test void shuffledLabelsTeachNothing() {
         // guards the test above: trained on the same clips with labels dealt at random, the same check must fail
         Map<String, List<Spectrogram>> real = clips(10, 1);
