@@ -14,7 +14,7 @@ public class InferProfile {
         Engine.getInstance(); JniUtils.setNumThreads(2);
         JniUtils.setGradMode(false);
         try (NDManager m = NDManager.newBaseManager()) {
-            VaeGan model = new VaeGan(new VaeGanConfig(List.of("voice", "violin"), 128, 16, 3, 1, 2, 16, 3, true, true, false));
+            VaeGan model = new VaeGan(new VaeGanConfig(List.of("voice", "violin"), 128, 16, 3, 1, 2, 16, 3, true, true, Boolean.getBoolean("fused")));
             model.initialize(m);
             for (int round = 0; round < 2; round++) {
                 boolean prof = round == 1;

@@ -29,6 +29,8 @@ public final class Bench {
     private final PrintStream out;
     private final int warmup, repeats;
     private final List<Row> rows = new ArrayList<>();
+    /** Rows whose ratio is the median of alternating pairs ({@link #measureAlternating}). */
+    private final java.util.Set<String> alternated = new java.util.HashSet<>();
     /** Results are kept here so the JIT cannot drop the benchmarked work. */
     private volatile Object sink;
 
@@ -67,6 +69,52 @@ public final class Bench {
         return row;
     }
 
+    /** One timed pass of a baseline measured elsewhere (e.g. another process), in ms. */
+    public interface ExternalPass { double ms() throws Exception; }
+
+    /**
+     * Times {@code body} and {@code baseline} in alternation — a baseline pass, then one of the body, {@code warmup} times
+     * untimed and {@code repeats} times timed — so both see the machine in the same state, and adds two rows:
+     * {@code baselineName} (its own reported times) and {@code name}, whose ratio is the median of the per-pair ratios
+     * (on a machine whose speed drifts, a pair's ratio is steadier than a ratio of separate medians).
+     */
+    public Row measureAlternating(String name, double audioSeconds, String baselineName, ExternalPass baseline, Supplier<?> body) throws Exception {
+        return measureAlternating(name, audioSeconds, baselineName, baseline, body, 0);
+    }
+
+    /**
+     * The same with {@code settleMs} of idle time before each pass, so that neither side's worker threads, which may
+     * keep spinning for a while after a pass, still hold the cores when the other starts.
+     */
+    public Row measureAlternating(String name, double audioSeconds, String baselineName, ExternalPass baseline, Supplier<?> body,
+                                  long settleMs) throws Exception {
+        out.printf(Locale.ROOT, "  %s against %s, alternating (%d ms apart): %d warm-up + %d timed pairs...%n", name, baselineName,
+                settleMs, warmup, repeats);
+        out.flush();
+        for (int i = 0; i < warmup; i++) {
+            Thread.sleep(settleMs);
+            baseline.ms();
+            Thread.sleep(settleMs);
+            sink = body.get();
+        }
+        double[] base = new double[repeats], ms = new double[repeats], cpu = new double[repeats], ratio = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            Thread.sleep(settleMs);
+            base[i] = baseline.ms();
+            Thread.sleep(settleMs);
+            long c0 = cpuNanos(), t0 = System.nanoTime();
+            sink = body.get();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (cpuNanos() - c0) / 1e6;
+            ratio[i] = ms[i] / base[i];
+        }
+        rows.add(new Row(baselineName, median(base), Arrays.stream(base).min().orElseThrow(), Double.NaN, 0, null, Double.NaN));
+        Row row = new Row(name, median(ms), Arrays.stream(ms).min().orElseThrow(), median(cpu), audioSeconds, baselineName, median(ratio));
+        rows.add(row);
+        alternated.add(name);
+        return row;
+    }
+
     /**
      * A figure measured elsewhere (another process, e.g. the PyTorch reference), entered as a row so later rows can
      * name it as their baseline. Its min and CPU columns are unknown.
@@ -79,6 +127,7 @@ public final class Bench {
 
     public List<Row> rows() { return List.copyOf(rows); }
 
+
     /** Prints all rows measured so far as an aligned table. */
     public void printTable() {
         int w = Math.max(4, rows.stream().mapToInt(r -> r.name().length()).max().orElse(4));
@@ -86,7 +135,8 @@ public final class Bench {
         out.printf(Locale.ROOT, head, "case", "median ms", "min ms", "cpu ms", "x realtime", "vs baseline");
         for (Row r : rows) {
             String rt = Double.isNaN(r.timesRealtime()) ? "-" : String.format(Locale.ROOT, "%.1f", r.timesRealtime());
-            String vs = r.baseline() == null ? "" : String.format(Locale.ROOT, "%.2fx %s", r.ratio(), r.baseline());
+            String vs = r.baseline() == null ? "" : String.format(Locale.ROOT, "%.2fx %s", r.ratio(), r.baseline())
+                    + (alternated.contains(r.name()) ? " (median of alternating pairs)" : "");
             String c = Double.isNaN(r.cpuMedianMs()) ? "-" : String.format(Locale.ROOT, "%.1f", r.cpuMedianMs());
             out.printf(Locale.ROOT, "%-" + w + "s  %10.1f  %10s  %10s  %12s  %s%n", r.name(), r.medianMs(),
                     Double.isNaN(r.minMs()) ? "-" : String.format(Locale.ROOT, "%.1f", r.minMs()), c, rt, vs);

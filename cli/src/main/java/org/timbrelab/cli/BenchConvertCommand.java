@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,20 +36,26 @@ public final class BenchConvertCommand implements Callable<Integer> {
     @Option(names = "--no-reference", description = "time the engine only")
     boolean noReference;
 
+    @Option(names = "--settle-ms", defaultValue = "500", paramLabel = "MS", description = "idle time before each pass when the "
+            + "engine's and the reference's E + G alternate, so one side's spinning worker threads do not slow the other "
+            + "(default: ${DEFAULT-VALUE})")
+    long settleMs;
+
     /**
-     * Imports the reference's build() (nothing else of it) and times one no-grad E + G pass over a (1, 1, mels, frames)
-     * image with a comb, as its convert does: warm-up, then the median of the timed runs in ms.
+     * Imports the reference's build() (nothing else of it) and serves one no-grad E + G pass over a (1, 1, mels, frames)
+     * image with a comb, as its convert does, per {@code go} line on stdin ({@link ReferenceScript#open}).
      */
     private static final String REFERENCE_E_G = String.join("\n",
-            "import importlib.util, sys, time, statistics, torch",
+            "import importlib.util, sys, time, torch",
             "spec = importlib.util.spec_from_file_location('reference', sys.argv[1]); ref = importlib.util.module_from_spec(spec); spec.loader.exec_module(ref)",
-            "n, frames, threads, warm, reps = (int(a) for a in sys.argv[2:7]); torch.set_num_threads(threads); torch.manual_seed(0)",
+            "n, frames, threads = (int(a) for a in sys.argv[2:5]); torch.set_num_threads(threads); torch.manual_seed(0)",
             "E, G, _ = ref.build(n); E.eval(); G.eval()",
-            "x = torch.rand(1, 1, ref.NMELS, frames) * 2 - 1; c = torch.rand(1, 1, ref.NMELS, frames); ts = []",
+            "x = torch.rand(1, 1, ref.NMELS, frames) * 2 - 1; c = torch.rand(1, 1, ref.NMELS, frames)",
+            "print('ready', flush=True)",
             "with torch.no_grad():",
-            "    for i in range(warm + reps):",
-            "        t = time.perf_counter(); G[1](E(x), c); ts.append((time.perf_counter() - t) * 1000)",
-            "print('E+G ms %.3f' % statistics.median(ts[warm:]))");
+            "    for line in sys.stdin:",
+            "        if line.strip() != 'go': break",
+            "        t = time.perf_counter(); G[1](E(x), c); print('ms %.3f' % ((time.perf_counter() - t) * 1000), flush=True)");
 
     @Override public Integer call() {
         try (Converter c = Converter.load(preset)) {
@@ -62,27 +67,29 @@ public final class BenchConvertCommand implements Callable<Integer> {
             System.out.printf("bench convert: preset %s, 30 s -> %s, octave shift %d, window %d frames%n", preset, target, shift, ConversionSettings.WINDOW);
             Bench b = options.newBench();
             b.measure("spectrogram 30 s", 30, () -> tf.forward(clip, shift));
-            String baseline = null;
             ReferenceScript ref = noReference ? null : ReferenceScript.find(reference, why -> System.out.println("  no reference row: " + why));
-            if (ref != null) {
-                int frames = tf.forward(clip, shift).frames();
-                double[] ms = {Double.NaN};
-                try {
-                    ref.run(List.of("-c", REFERENCE_E_G, ref.script().toString(), String.valueOf(c.info().domainNames().size()),
-                            String.valueOf(frames + (-frames & 3)), "2", String.valueOf(options.warmup), String.valueOf(options.repeats)), line -> {
-                        if (line.startsWith("E+G ms ")) ms[0] = Double.parseDouble(line.substring(7));
-                    });
-                } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException("the reference's E + G could not be timed: " + e.getMessage(), e);
-                }
-                b.record("PyTorch reference E + G 30 s", ms[0]);
-                baseline = "PyTorch reference E + G 30 s";
-            }
             Latent z = c.encode(clip, shift);
             org.timbrelab.dsp.Spectrogram image = tf.forward(clip, shift);
             // the networks alone, as the reference row times them: E over the (windowed) image, G with the comb
             ConversionSettings pghi = c.defaults(), gl = pghi.withPhase(PhaseMethod.GRIFFIN_LIM_32);
-            b.measure("E + G 30 s", 30, baseline, () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, pghi), target, z.f0Hz(), pghi));
+            int frames = image.frames(), padded = frames + (-frames & 3);
+            // as conversion runs them (windows of ConversionSettings.WINDOW, a 30-s clip in a batch of two) and in one
+            // window over the whole image, as the reference's row does
+            ConversionSettings whole = pghi.withWindows(padded, ConversionSettings.OVERLAP);
+            java.util.function.Supplier<Object> eg = () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, pghi), target, z.f0Hz(), pghi);
+            java.util.function.Supplier<Object> egWhole = () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, whole), target, z.f0Hz(), whole);
+            if (ref == null) {
+                b.measure("E + G 30 s", 30, eg);
+                b.measure("E + G 30 s, one window", 30, egWhole);
+            } else {
+                try (ReferenceScript.Session session = ref.open(List.of("-c", REFERENCE_E_G, ref.script().toString(),
+                        String.valueOf(c.info().domainNames().size()), String.valueOf(padded), "2"))) {
+                    b.measureAlternating("E + G 30 s", 30, "PyTorch reference E + G 30 s", session::once, eg, settleMs);
+                    b.measureAlternating("E + G 30 s, one window", 30, "PyTorch reference E + G 30 s (again)", session::once, egWhole, settleMs);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the reference's E + G could not be timed: " + e.getMessage(), e);
+                }
+            }
             b.measure("encode (YIN, tone, mel) + G 30 s", 30, () -> c.decodeSpectrogram(c.encode(clip, shift), target, z.f0Hz(), pghi));
             b.measure("convert 30 s PGHI", 30, () -> c.convert(clip, target, Register.AUTO, pghi));
             b.measure("convert 30 s GL-32", 30, "convert 30 s PGHI", () -> c.convert(clip, target, Register.AUTO, gl));

@@ -65,4 +65,65 @@ record ReferenceScript(Path python, Path script) {
         }
         if (p.waitFor() != 0) throw new IOException("the reference failed (exit " + p.exitValue() + "): " + String.join(" | ", tail));
     }
+
+    /**
+     * Starts the interpreter with {@code args} as a server that prints {@code ready} once set up, then answers each
+     * {@code go} line with one timed pass as {@code ms <milliseconds>}, so its passes can alternate with the engine's
+     * in one sitting; any other line ends it.
+     */
+    Session open(List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(python.toString());
+        cmd.addAll(args);
+        Session s = new Session(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        s.await("ready");
+        return s;
+    }
+
+    /** A running reference server ({@link #open}). */
+    static final class Session implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader in;
+        private final java.io.Writer out;
+
+        private Session(Process process) {
+            this.process = process;
+            this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.out = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        /** One timed pass of the reference, in ms. */
+        double once() throws IOException {
+            out.write("go\n");
+            out.flush();
+            String line = await("ms ");
+            return Double.parseDouble(line.substring(3).trim());
+        }
+
+        /** Reads lines until one starts with {@code prefix}; fails naming the last lines if the process ends first. */
+        private String await(String prefix) throws IOException {
+            List<String> tail = new ArrayList<>();
+            for (String s; (s = in.readLine()) != null; ) {
+                if (s.startsWith(prefix)) return s;
+                tail.add(s);
+                if (tail.size() > 5) tail.remove(0);
+            }
+            throw new IOException("the reference ended before '" + prefix.trim() + "': " + String.join(" | ", tail));
+        }
+
+        @Override public void close() throws IOException {
+            try {
+                out.write("stop\n");
+                out.close();
+            } catch (IOException e) {
+                // already gone
+            }
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,22 @@ class BenchTest {
         String table = buf.toString(StandardCharsets.UTF_8);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("reference") && l.contains("1000.0") && l.contains(" - ")), table);
         assertTrue(table.contains("x reference"), table);
+    }
+
+    @Test void alternatingPairsTakeTheMedianOfTheirRatiosOnADriftingMachine() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Bench b = new Bench(new PrintStream(buf, true, StandardCharsets.UTF_8), 1, 5);
+        List<String> order = new ArrayList<>();
+        double[] speed = {0.5};
+        // the machine slows by 2x before every pair: the baseline reports 100 ms x slowness, the body sleeps 10 ms x slowness
+        Bench.Row row = b.measureAlternating("ours", 30, "reference", () -> { speed[0] *= 2; order.add("ref"); return 100 * speed[0]; },
+                () -> { order.add("ours"); return sleep((long) (10 * speed[0])); });
+        assertEquals(List.of("ref", "ours", "ref", "ours", "ref", "ours", "ref", "ours", "ref", "ours", "ref", "ours"), order);
+        assertEquals(800, b.rows().get(0).medianMs(), 1e-9, "timed baseline passes report 200, 400, 800, 1600, 3200 ms");
+        assertEquals("reference", b.rows().get(0).name());
+        assertTrue(row.ratio() >= 0.1 && row.ratio() < 0.2, "each pair is 10 ms against 100 ms at the same speed: " + row);
+        b.printTable();
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("x reference (median of alternating pairs)"), buf.toString(StandardCharsets.UTF_8));
     }
 
     @Test void medianOfEvenAndOddCounts() {
