@@ -36,8 +36,12 @@ import java.util.concurrent.CompletableFuture;
  * choices. Model calls are synchronized: one conversion at a time per converter.
  */
 public final class Converter implements AutoCloseable {
-    /** Windows per forward pass (bounds memory for long clips: 4,096 frames ≈ 65 s). */
-    private static final int MAX_BATCH = 4;
+    /**
+     * Windows per forward pass: one. The same two 1,024-frame windows took 461 ms as a batch of two and 167 ms one after
+     * the other (libtorch 2.7.1, 2 threads, 6 Dec; docs/perf/README.md): batching windows only costs here, and one at a
+     * time also bounds memory to one window.
+     */
+    private static final int MAX_BATCH = 1;
     /** Shortest image the encoder takes (its latent must be at least 2 frames wide for reflect padding). */
     private static final int MIN_FRAMES = 8;
 
