@@ -74,17 +74,10 @@ public final class Bench {
 
     /**
      * Times {@code body} and {@code baseline} in alternation — a baseline pass, then one of the body, {@code warmup} times
-     * untimed and {@code repeats} times timed — so both see the machine in the same state, and adds two rows:
-     * {@code baselineName} (its own reported times) and {@code name}, whose ratio is the median of the per-pair ratios
-     * (on a machine whose speed drifts, a pair's ratio is steadier than a ratio of separate medians).
-     */
-    public Row measureAlternating(String name, double audioSeconds, String baselineName, ExternalPass baseline, Supplier<?> body) throws Exception {
-        return measureAlternating(name, audioSeconds, baselineName, baseline, body, 0);
-    }
-
-    /**
-     * The same with {@code settleMs} of idle time before each pass, so that neither side's worker threads, which may
-     * keep spinning for a while after a pass, still hold the cores when the other starts.
+     * untimed and {@code repeats} times timed, each after {@code settleMs} of idle time (so neither side's worker
+     * threads, which may keep spinning for a while after a pass, still hold the cores when the other starts) — and adds
+     * two rows: {@code baselineName} (its own reported times) and {@code name}, whose ratio is the median of the
+     * per-pair ratios (on a machine whose speed drifts, a pair's ratio is steadier than a ratio of separate medians).
      */
     public Row measureAlternating(String name, double audioSeconds, String baselineName, ExternalPass baseline, Supplier<?> body,
                                   long settleMs) throws Exception {

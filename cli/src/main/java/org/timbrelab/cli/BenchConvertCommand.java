@@ -73,8 +73,8 @@ public final class BenchConvertCommand implements Callable<Integer> {
             // the networks alone, as the reference row times them: E over the (windowed) image, G with the comb
             ConversionSettings pghi = c.defaults(), gl = pghi.withPhase(PhaseMethod.GRIFFIN_LIM_32);
             int frames = image.frames(), padded = frames + (-frames & 3);
-            // as conversion runs them (windows of ConversionSettings.WINDOW, a 30-s clip in a batch of two) and in one
-            // window over the whole image, as the reference's row does
+            // as conversion runs them (windows of ConversionSettings.WINDOW, one after the other) and in one window over
+            // the whole image, as the reference's row does
             ConversionSettings whole = pghi.withWindows(padded, ConversionSettings.OVERLAP);
             java.util.function.Supplier<Object> eg = () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, pghi), target, z.f0Hz(), pghi);
             java.util.function.Supplier<Object> egWhole = () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, whole), target, z.f0Hz(), whole);

@@ -3,6 +3,8 @@ package org.timbrelab.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,12 +86,12 @@ record ReferenceScript(Path python, Path script) {
     static final class Session implements AutoCloseable {
         private final Process process;
         private final BufferedReader in;
-        private final java.io.Writer out;
+        private final Writer out;
 
         private Session(Process process) {
             this.process = process;
             this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            this.out = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            this.out = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         }
 
         /** One timed pass of the reference, in ms. */

@@ -48,7 +48,7 @@ class BenchTest {
         double[] speed = {0.5};
         // the machine slows by 2x before every pair: the baseline reports 100 ms x slowness, the body sleeps 10 ms x slowness
         Bench.Row row = b.measureAlternating("ours", 30, "reference", () -> { speed[0] *= 2; order.add("ref"); return 100 * speed[0]; },
-                () -> { order.add("ours"); return sleep((long) (10 * speed[0])); });
+                () -> { order.add("ours"); return sleep((long) (10 * speed[0])); }, 0);
         assertEquals(List.of("ref", "ours", "ref", "ours", "ref", "ours", "ref", "ours", "ref", "ours", "ref", "ours"), order);
         assertEquals(800, b.rows().get(0).medianMs(), 1e-9, "timed baseline passes report 200, 400, 800, 1600, 3200 ms");
         assertEquals("reference", b.rows().get(0).name());
