@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /** {@code bench convert}: a 30-s clip into one domain of a preset — spectrogram, E + G, and whole conversions with PGHI and GL-32, on a warm JVM (docs/ARCHITECTURE.md, "Where measured numbers live"). */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Times converting 30 s of voice-like audio into one domain: spectrogram, encoder + generator, "
-                + "and the whole conversion (register matching, vocoder, loudness envelope) with PGHI and with Griffin-Lim 32.")
+                + "and the whole conversion (register matching, vocoder, loudness envelope) with PGHI and with Griffin-Lim 32; "
+                + "then into every domain of the preset at once (convert --to all).")
 public final class BenchConvertCommand implements Callable<Integer> {
 
     @Mixin BenchCommand.Options options;
@@ -93,6 +94,9 @@ public final class BenchConvertCommand implements Callable<Integer> {
             b.measure("encode (YIN, tone, mel) + G 30 s", 30, () -> c.decodeSpectrogram(c.encode(clip, shift), target, z.f0Hz(), pghi));
             b.measure("convert 30 s PGHI", 30, () -> c.convert(clip, target, Register.AUTO, pghi));
             b.measure("convert 30 s GL-32", 30, "convert 30 s PGHI", () -> c.convert(clip, target, Register.AUTO, gl));
+            // convert --to all: every domain of the preset, one encoding per distinct register shift; x realtime per input second
+            b.measure("convert 30 s PGHI, all " + c.info().domainNames().size() + " domains", 30, "convert 30 s PGHI",
+                    () -> c.convertAll(clip, Register.AUTO, pghi));
             b.printTable();
         }
         return 0;
