@@ -49,7 +49,7 @@ public record NoiseFloor(List<Double> belowPeak, double share) {
      * {@code rnd} only.
      */
     public void apply(float[] images, int offset, int count, int mels, int frames, SpectrogramConfig config, Random rnd) {
-        Bands bands = Bands.of(config);
+        Bands bands = BANDS.computeIfAbsent(config, Bands::of);
         if (bands.pivot.length != mels) throw new IllegalArgumentException("images have " + mels + " bands, the config " + bands.pivot.length);
         double unit = -config.minDb() / 2; // dB per normalised unit
         for (int c = 0; c < count; c++) {
@@ -71,6 +71,9 @@ public record NoiseFloor(List<Double> belowPeak, double share) {
             }
         }
     }
+
+    /** Per config, its bands: a filterbank is built once, not on every training step. */
+    private static final java.util.Map<SpectrogramConfig, Bands> BANDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Per band: octaves of its centre above {@link #PIVOT_HZ}, and the noise's spread in dB from its FFT-bin count. */
     private record Bands(double[] pivot, double[] spreadDb) {
