@@ -182,6 +182,32 @@ class ConverterTest {
     }
 
     /**
+     * convert --to all vocodes each target on another thread while the next one is generated: a target whose model is
+     * dead (its output layer's bias pushed far down, so it puts out the floor) still fails the whole call with the
+     * ConversionException convert gives for it, naming that target, on the caller's thread.
+     */
+    @Test void convertAllReportsADeadTargetAsConvertDoes() {
+        VaeGanConfig cfg = TestPresets.tinyConfig(false);
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            VaeGan model = new VaeGan(cfg);
+            model.initialize(m);
+            ai.djl.nn.Block out = model.generator(cfg.indexOf("cello")).getChildren().get("out");
+            for (ai.djl.nn.Parameter p : out.getParameters().values())
+                if (p.getArray().getShape().dimension() == 1) org.timbrelab.engine.train.Gradients.withoutGrad(() -> p.getArray().subi(1000));
+            try (Converter c = new Converter(Preset.inMemory(TestPresets.info(cfg), model, TestPresets.points(cfg, 5, 5)))) {
+                AudioClip clip = harmonicTone(110, 1.0, 0.3);
+                ConversionException one = assertThrows(ConversionException.class, () -> c.convert(clip, "cello", Register.AUTO));
+                ConversionException all = assertThrows(ConversionException.class, () -> c.convertAll(clip, Register.AUTO));
+                assertEquals(one.getMessage(), all.getMessage());
+                assertTrue(all.getMessage().contains("'cello' came out silent"), all.getMessage());
+                // the other targets still convert one by one
+                assertTrue(InputAudio.level(c.convert(clip, "violin", Register.AUTO).audio()).peak() > 0.01);
+            }
+        }
+    }
+
+    /**
      * The window renders latents it encoded or interpolated itself (render): the image comes back with its audio, and
      * a latent the model turns into NaN is refused as convert refuses it, never handed on as a silent clip.
      */
