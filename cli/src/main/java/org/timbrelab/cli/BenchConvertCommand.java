@@ -12,14 +12,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code bench convert}: a 30-s clip into one domain of a preset — spectrogram, E + G, and whole conversions with PGHI and GL-32, on a warm JVM (docs/ARCHITECTURE.md, "Where measured numbers live"). */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Times converting 30 s of voice-like audio into one domain: spectrogram, encoder + generator, "
                 + "and the whole conversion (register matching, vocoder, loudness envelope) with PGHI and with Griffin-Lim 32; "
-                + "then into every domain of the preset at once (convert --to all).")
+                + "then into every domain of the preset at once (convert --to all), and into every domain but the first (the voice).")
 public final class BenchConvertCommand implements Callable<Integer> {
 
     @Mixin BenchCommand.Options options;
@@ -97,6 +99,13 @@ public final class BenchConvertCommand implements Callable<Integer> {
             // convert --to all: every domain of the preset, one encoding per distinct register shift; x realtime per input second
             b.measure("convert 30 s PGHI, all " + c.info().domainNames().size() + " domains", 30, "convert 30 s PGHI",
                     () -> c.convertAll(clip, Register.AUTO, pghi));
+            // issue 22's form of it: every domain but the first (the voice a preset converts from), its register chosen as
+            // convertAll chooses it
+            Map<String, Integer> targets = new LinkedHashMap<>();
+            for (String d : c.info().domainNames().subList(1, c.info().domainNames().size())) targets.put(d, c.shiftFor(clip, d, Register.AUTO));
+            if (targets.size() > 1)
+                b.measure("convert 30 s PGHI into " + String.join(", ", targets.keySet()), 30, "convert 30 s PGHI",
+                        () -> c.convert(clip, targets, pghi));
             b.printTable();
         }
         return 0;
