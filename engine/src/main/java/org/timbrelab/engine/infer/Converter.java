@@ -25,9 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Timbre transfer with a trained preset (docs/ARCHITECTURE.md, "One clip from WAV to violin"). A clip is moved by whole octaves
@@ -275,49 +272,16 @@ public final class Converter implements AutoCloseable {
         return convert(clip, analyse(clip, settings), shiftByDomain);
     }
 
-    /**
-     * Each target's generator pass runs here while the previous target is vocoded on {@link #VOCODER}: the networks and
-     * the vocoder take turns on the cores instead of waiting for each other (docs/perf/README.md, fourteenth session).
-     * The outputs are those of {@link #render} one target after the other, bit for bit.
-     */
     private Map<String, Converted> convert(AudioClip clip, Analysis a, Map<String, Integer> shiftByDomain) {
-        shiftByDomain.forEach((domain, shift) -> {
-            info.domain(domain);   // fails naming the known domains, before any work
-            Register.octaves(shift); // fails on a shift out of range
-        });
         Map<Integer, Latent> byShift = new TreeMap<>();
-        Map<String, CompletableFuture<AudioClip>> vocoded = new LinkedHashMap<>();
-        try {
-            shiftByDomain.forEach((domain, shift) -> {
-                vocoded.values().stream().filter(CompletableFuture::isCompletedExceptionally).findFirst().ifPresent(Converter::joined);
-                Latent z = byShift.computeIfAbsent(shift, a::encode);
-                Spectrogram s = generate(z, domain, a.settings);
-                vocoded.put(domain, CompletableFuture.supplyAsync(() -> vocode(clip, s, domain, a.settings), VOCODER));
-            });
-        } finally {
-            vocoded.values().forEach(f -> { try { f.join(); } catch (RuntimeException ignored) { } }); // none outlives the call
-        }
         Map<String, Converted> out = new LinkedHashMap<>();
-        vocoded.forEach((domain, f) -> out.put(domain, new Converted(joined(f), shiftByDomain.get(domain))));
+        shiftByDomain.forEach((domain, shift) -> {
+            info.domain(domain);   // fails naming the known domains
+            Register.octaves(shift); // fails on a shift out of range
+            Latent z = byShift.computeIfAbsent(shift, a::encode);
+            out.put(domain, new Converted(render(clip, z, domain, a.settings).audio(), shift));
+        });
         return out;
-    }
-
-    /** Vocodes one target at a time, off the caller's thread; a daemon, so it never keeps the JVM alive. */
-    private static final ExecutorService VOCODER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "timbre-lab-vocoder");
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** The future's value, or the exception it ended with as thrown in this thread (a ConversionException stays one). */
-    private static <T> T joined(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
     }
 
     /** The pitch track conversion uses (YIN on the preset's frame grid); memory grows with the clip, so track long inputs in parts. */
@@ -334,19 +298,8 @@ public final class Converter implements AutoCloseable {
      * ({@link ConversionException}) beats writing a silent file. Every conversion goes through here, the window's too.
      */
     public synchronized Rendered render(AudioClip input, Latent z, String domain, ConversionSettings settings) {
-        Spectrogram s = generate(z, domain, settings);
-        return new Rendered(s, vocode(input, s, domain, settings));
-    }
-
-    /** The target's spectrogram image for latent {@code z}, moved toward the target at the settings' strength; checked finite. */
-    private Spectrogram generate(Latent z, String domain, ConversionSettings settings) {
         Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.strengthFor(domain)), domain, z.f0Hz(), settings);
         requireFinite(s.values(), domain, "spectrogram");
-        return s;
-    }
-
-    /** Audio of a generated image, brought to the input's level; a dead model's silence is an error. Touches no tensor. */
-    private AudioClip vocode(AudioClip input, Spectrogram s, String domain, ConversionSettings settings) {
         AudioClip raw = transform.invert(s, settings.phase());
         requireFinite(raw.samples(), domain, "audio");
         AudioClip y = settings.followLoudness() ? LoudnessEnvelope.apply(input, raw, spec.hopLength()) : LoudnessEnvelope.matchLevel(input, raw);
@@ -356,7 +309,7 @@ public final class Converter implements AutoCloseable {
             throw new ConversionException(String.format(java.util.Locale.ROOT, "preset %s: the conversion into '%s' came out silent (%s) although the input is not; "
                     + "the preset's model is broken: try another preset, or export it again from a good checkpoint", info.name(), domain,
                     out.rms() > 0 ? String.format(java.util.Locale.ROOT, "%.0f dB below the input", 20 * Math.log10(in.rms() / out.rms())) : "all zeros"));
-        return y;
+        return new Rendered(s, y);
     }
 
     /**
