@@ -120,7 +120,6 @@ public final class Bench {
 
     public List<Row> rows() { return List.copyOf(rows); }
 
-
     /** Prints all rows measured so far as an aligned table. */
     public void printTable() {
         int w = Math.max(4, rows.stream().mapToInt(r -> r.name().length()).max().orElse(4));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code bench convert}: a 30-s clip into one domain of a preset — spectrogram, E + G, and whole conversions with PGHI and GL-32, on a warm JVM (docs/ARCHITECTURE.md, "Where measured numbers live"). */
 @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -79,8 +80,8 @@ public final class BenchConvertCommand implements Callable<Integer> {
             // as conversion runs them (windows of ConversionSettings.WINDOW, one after the other) and in one window over
             // the whole image, as the reference's row does
             ConversionSettings whole = pghi.withWindows(padded, ConversionSettings.OVERLAP);
-            java.util.function.Supplier<Object> eg = () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, pghi), target, z.f0Hz(), pghi);
-            java.util.function.Supplier<Object> egWhole = () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, whole), target, z.f0Hz(), whole);
+            Supplier<Object> eg = () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, pghi), target, z.f0Hz(), pghi);
+            Supplier<Object> egWhole = () -> c.decodeSpectrogram(c.encodeSpectrogram(image, z.f0Hz(), shift, whole), target, z.f0Hz(), whole);
             if (ref == null) {
                 b.measure("E + G 30 s", 30, eg);
                 b.measure("E + G 30 s, one window", 30, egWhole);
