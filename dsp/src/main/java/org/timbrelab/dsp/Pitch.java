@@ -122,7 +122,8 @@ public final class Pitch {
         for (int tau = tauMin; tau <= tauMax; tau++) {
             if (cmnd[tau] < config.threshold()) {
                 while (tau + 1 <= tauMax && cmnd[tau + 1] < cmnd[tau]) tau++;
-                return tau;
+                // still falling past the longest lag: the period lies below fMinHz (hum just under the floor), not here
+                return tau == tauMax && cmnd[tau + 1] < cmnd[tau] ? -1 : tau;
             }
         }
         return -1;
