@@ -115,6 +115,17 @@ class ConverterTest {
         assertEquals(2, z.octaveShift());
     }
 
+    @Test void theRegisterFollowsTheVoiceNotTheMainsHumInItsPauses() {
+        // 1 s of a 110 Hz voice between 2 s of 50 Hz hum alone (~22 dB under it): hum in the pauses must not set the shift
+        float[] voice = harmonicTone(110, 1.0, 0.3).samples();
+        float[] x = new float[3 * 16000];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (0.02 * Math.sin(2 * Math.PI * 50 * i / 16000.0));
+        for (int i = 0; i < voice.length; i++) x[16000 + i] += voice[i];
+        AudioClip clip = new AudioClip(x, 16000);
+        assertEquals(110, new Pitch().track(clip, SpectrogramConfig.DEFAULT).medianVoicedF0(), 3);
+        assertEquals(1, converter.shiftFor(clip, "violin", Register.AUTO), "log2(300/110) = 1.45; the hum's 50 Hz would give 2");
+    }
+
     @Test void veryShortAndFiveMinuteClipsBothConvert() {
         AudioClip tiny = harmonicTone(200, 0.1, 0.3);
         AudioClip y = converter.convert(tiny, "violin", Register.AUTO).audio();
