@@ -29,14 +29,15 @@ public final class PitchCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "CSV file to write; a summary is printed instead of the table")
     Path csv;
 
-    @Option(names = "--fmin", defaultValue = "40", paramLabel = "HZ", description = "lowest f0 searched (default: ${DEFAULT-VALUE})")
-    double fMin;
+    // defaults are the converter's and the training data's own (PitchConfig.DEFAULT), not copies of them
+    @Option(names = "--fmin", paramLabel = "HZ", description = "lowest f0 searched, above mains hum (default: ${DEFAULT-VALUE})")
+    double fMin = PitchConfig.DEFAULT.fMinHz();
 
-    @Option(names = "--fmax", defaultValue = "2000", paramLabel = "HZ", description = "highest f0 searched (default: ${DEFAULT-VALUE})")
-    double fMax;
+    @Option(names = "--fmax", paramLabel = "HZ", description = "highest f0 searched (default: ${DEFAULT-VALUE})")
+    double fMax = PitchConfig.DEFAULT.fMaxHz();
 
-    @Option(names = "--threshold", defaultValue = "0.15", paramLabel = "T", description = "YIN voicing threshold, lower = stricter (default: ${DEFAULT-VALUE})")
-    double threshold;
+    @Option(names = "--threshold", paramLabel = "T", description = "YIN voicing threshold, lower = stricter (default: ${DEFAULT-VALUE})")
+    double threshold = PitchConfig.DEFAULT.threshold();
 
     @Override public Integer call() throws Exception {
         SpectrogramConfig config = SpectrogramConfig.DEFAULT;
