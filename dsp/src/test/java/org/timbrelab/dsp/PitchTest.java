@@ -87,22 +87,14 @@ class PitchTest {
         assertEquals(1800, high.medianVoicedF0(), 18);
     }
 
-    /** A tone of harmonics 1..6 of {@code f0} (amplitudes 1/h, scaled to {@code peak}) from {@code from} to {@code to} seconds. */
-    private static void addHarmonicTone(float[] x, double f0, double peak, double from, double to) {
-        for (int i = (int) (from * 16000); i < Math.min(x.length, (int) (to * 16000)); i++) {
-            double v = 0;
-            for (int h = 1; h <= 6; h++) v += Math.sin(2 * Math.PI * h * f0 * i / 16000.0 + h) / h;
-            x[i] += (float) (peak / 2.45 * v);
-        }
-    }
-
     @Test void mainsHumIsNotAPitchAndDoesNotHideTheVoiceOverIt() {
         // Real recordings carry 50 Hz (Europe) or 60 Hz (America) hum: two of the selection set's eleven real speakers
         // were tracked at ~51 Hz over most frames, so the converter's comb and register followed the hum, not the voice.
         for (double hum : new double[] {50, 60}) {
             float[] x = new float[3 * 16000];
             for (int i = 0; i < x.length; i++) x[i] = (float) (0.02 * Math.sin(2 * Math.PI * hum * i / 16000.0)); // ~22 dB under the voice, as in those recordings
-            addHarmonicTone(x, 130, 0.3, 1.0, 2.0);
+            float[] voice = TestSignals.harmonicTone(130, 6, 0.3, 1.0, 1).samples();
+            for (int i = 0; i < voice.length; i++) x[16000 + i] += voice[i];
             PitchTrack t = pitch.track(new AudioClip(x, 16000), HOP);
             int oneSecond = 16000 / HOP;
             for (int i = firstInner(); i < oneSecond - 4; i++) assertFalse(t.voiced()[i], hum + " Hz hum alone, frame " + i + ": " + t.f0Hz()[i]);
@@ -111,9 +103,8 @@ class PitchTest {
     }
 
     @Test void theCellosLowestNoteIsInRange() {
-        float[] x = new float[16000];
-        addHarmonicTone(x, 65.41, 0.5, 0, 1);   // C2, the cello's open string
-        assertEquals(65.41, pitch.track(new AudioClip(x, 16000), HOP).medianVoicedF0(), 0.65);
+        AudioClip openC = TestSignals.harmonicTone(65.41, 6, 0.5, 1.0, 2);   // C2, the cello's open string
+        assertEquals(65.41, pitch.track(openC, HOP).medianVoicedF0(), 0.65);
     }
 
     @Test void sampleRateMismatchIsRefused() {
