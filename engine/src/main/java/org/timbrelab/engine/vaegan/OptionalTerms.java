@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The optional generator terms of one {@link VaeGanStep} (L_tone … L_spread), summed over the step's transfers with the
+ * The optional generator terms of one {@link VaeGanStep} (L_tone … L_toneless), summed over the step's transfers with the
  * weights of each transfer's target domain: each transfer's value is scaled by its target's weight over the term's
  * largest weight, the sum averaged over the step's transfers is logged and enters L_G times that largest weight. With one set of weights
  * for every domain (every recipe before per-domain weights) no transfer is scaled, and the sums are the ones those runs
  * computed, operation for operation.
  */
 final class OptionalTerms {
-    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF, SPREAD }
+    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF, SPREAD, TONELESS }
 
-    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff", "L_spread"};
+    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff", "L_spread", "L_toneless"};
 
     private final List<LossWeights> perTarget;
     private final double[] largest = new double[Term.values().length];
@@ -34,13 +34,16 @@ final class OptionalTerms {
         if (on(w, Term.FOLLOW) && comb != null)
             add(Term.FOLLOW, w, TransferTerms.combFollowing(fake, lowest(comb.get(a), w), x.get(k), lowest(comb.get(k), w)));
         if (on(w, Term.LEGATO)) add(Term.LEGATO, w, TransferTerms.legatoShortfall(fake, x.get(k)));
-        if (on(w, Term.PEAK)) add(Term.PEAK, w, TransferTerms.peakShortfall(fake, x.get(k)));
+        if (on(w, Term.PEAK))
+            add(Term.PEAK, w, on(w, Term.TONELESS) && comb != null ? TransferTerms.peakShortfallVoiced(fake, x.get(k), comb.get(a))
+                    : TransferTerms.peakShortfall(fake, x.get(k)));
         if (on(w, Term.COMB_PEAK) && comb != null) add(Term.COMB_PEAK, w, TransferTerms.peakOffComb(fake, lowest(comb.get(a), w)));
         if (on(w, Term.LEVEL)) add(Term.LEVEL, w, TransferTerms.relativeLevel(fake).sub(TransferTerms.relativeLevel(x.get(a))).abs().mean());
         if (on(w, Term.RESTS)) add(Term.RESTS, w, TransferTerms.restExcess(fake, x.get(a)));
         if (on(w, Term.ROLLOFF) && comb != null)
             add(Term.ROLLOFF, w, TransferTerms.upperHarmonicExcess(fake, comb.get(a), x.get(k), comb.get(k), w.followHarmonics()));
         if (on(w, Term.SPREAD)) add(Term.SPREAD, w, TransferTerms.shapeSpreadExcess(fake, x.get(k)));
+        if (on(w, Term.TONELESS) && comb != null) add(Term.TONELESS, w, TransferTerms.toneWithoutComb(fake, x.get(a), comb.get(a)));
     }
 
     /** L_G plus every term that is on: its sum over transfers averaged over {@code transfers}, weighted; each logged in {@code out}. */
@@ -81,6 +84,7 @@ final class OptionalTerms {
             case RESTS -> w.rests();
             case ROLLOFF -> w.rolloff();
             case SPREAD -> w.spread();
+            case TONELESS -> w.toneless();
         };
     }
 }

@@ -136,6 +136,38 @@ final class TransferTerms {
     }
 
     /**
+     * {@link #peakShortfall} on the frames the transfer's comb voices only: per such frame max(0, the real frames' mean
+     * q − q), averaged over them. Asked of every frame, L_peak made the flute and cello generators play a steady tone
+     * near 110 Hz wherever the comb asks no pitch — in a real recording's pauses and noise floor, and out of pink noise
+     * alone (docs/study-reference.md, section 22). {@link #toneWithoutComb} asks the other frames for the opposite.
+     */
+    static NDArray peakShortfallVoiced(NDArray fake, NDArray real, NDArray fakeComb) {
+        NDArray goal = peakiness(real).mean().stopGradient();
+        NDArray voiced = voicedFrames(fakeComb);
+        return goal.sub(peakiness(fake)).maximum(0f).mul(voiced).sum().div(voiced.sum().add(1f));
+    }
+
+    /**
+     * How much peakier a transfer is than its source where its comb asks no pitch: per frame the comb leaves unvoiced,
+     * max(0, q(fake) − q(source) − {@link #TONELESS_MARGIN}), averaged over those frames, with q from {@link #peakiness}.
+     * Where the voice has no pitch (consonants, breaths, a recording's noise floor) an instrument has no note to play;
+     * a generator free there played a fixed low tone instead (docs/study-reference.md, section 22).
+     */
+    static NDArray toneWithoutComb(NDArray fake, NDArray source, NDArray fakeComb) {
+        NDArray unvoiced = voicedFrames(fakeComb).neg().add(1f);
+        NDArray excess = peakiness(fake).sub(peakiness(source).stopGradient()).sub(TONELESS_MARGIN).maximum(0f);
+        return excess.mul(unvoiced).sum().div(unvoiced.sum().add(1f));
+    }
+
+    /** 10 dB in normalised log-mel units: how much more a transfer's unvoiced frame may stand above its mean than its source's. */
+    static final float TONELESS_MARGIN = 0.2f;
+
+    /** Per frame of (B, 1, mels, T) comb images: 1 where the frame has a comb (a pitch), else 0, (B, 1, T). */
+    static NDArray voicedFrames(NDArray comb) {
+        return comb.sum(new int[] {2}).gt(0.5f).toType(DataType.FLOAT32, false);
+    }
+
+    /**
      * How far each voiced frame's loudest bin stands above its loudest bin on the comb (bins where the comb is over ½),
      * averaged over the voiced frames of {@code fake}: 0 when the loudest partial is one the comb asks for. L_follow
      * compares means, which one loud partial of the generator's own choosing barely moves; with a flute's single strong

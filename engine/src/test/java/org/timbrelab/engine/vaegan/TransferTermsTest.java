@@ -46,6 +46,49 @@ class TransferTermsTest {
     }
 
     /**
+     * Pink noise through the flute played a steady low tone where the comb asked no pitch (docs/study-reference.md,
+     * section 22). Frames 0–1 have a comb, 2–3 none; the source is flat everywhere (q = 0). A transfer that puts one loud
+     * bin 0.8 over the rest (40 dB) in an unvoiced frame costs 0.8 − the 10-dB margin there; in a voiced frame nothing.
+     */
+    @Test void toneWithoutCombCostsAPeakOnlyWhereTheCombAsksNoPitch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int w = 4;
+            Shape s = new Shape(1, 1, MELS, w);
+            float[] comb = new float[MELS * w];
+            comb[3 * w] = comb[3 * w + 1] = 1f; // frames 0, 1 voiced
+            NDArray c = m.create(comb, s), flat = m.create(new float[MELS * w], s);
+            assertEquals(0f, TransferTerms.toneWithoutComb(flat, flat, c).getFloat(), 1e-6f);
+            float[] toneAt = new float[MELS * w];
+            for (int f = 0; f < MELS; f++) for (int t = 0; t < w; t++) toneAt[f * w + t] = f == 1 ? 0f : -0.8f;
+            NDArray drone = m.create(toneAt, s);
+            float q = 0.8f - 0.8f / MELS; // max − mean over bins
+            float perFrame = q - TransferTerms.TONELESS_MARGIN;
+            assertEquals(2 * perFrame / 3, TransferTerms.toneWithoutComb(drone, flat, c).getFloat(), 1e-5f); // two unvoiced frames, +1 in the mean's count
+            assertEquals(0f, TransferTerms.toneWithoutComb(drone, drone, c).getFloat(), 1e-6f); // as peaky as its source: free
+            float[] voicedOnly = new float[MELS * w];
+            java.util.Arrays.fill(voicedOnly, 1f); // a comb on every frame: nothing is unvoiced
+            assertEquals(0f, TransferTerms.toneWithoutComb(drone, flat, m.create(voicedOnly, s)).getFloat(), 1e-6f);
+        }
+    }
+
+    /** With the comb on frames 0–1 only, a flat transfer falls short of a peaky target there and nowhere else. */
+    @Test void peakShortfallVoicedCountsOnlyTheFramesTheCombVoices() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int w = 4;
+            Shape s = new Shape(1, 1, MELS, w);
+            float[] comb = new float[MELS * w];
+            comb[3 * w] = comb[3 * w + 1] = 1f;
+            float[] peaky = new float[MELS * w];
+            for (int f = 0; f < MELS; f++) for (int t = 0; t < w; t++) peaky[f * w + t] = f == 1 ? 0f : -0.8f;
+            NDArray real = m.create(peaky, s), flat = m.create(new float[MELS * w], s), c = m.create(comb, s);
+            float q = 0.8f - 0.8f / MELS;
+            assertEquals(2 * q / 3, TransferTerms.peakShortfallVoiced(flat, real, c).getFloat(), 1e-5f);
+            assertEquals(q, TransferTerms.peakShortfall(flat, real).getFloat(), 1e-5f); // the plain term counts all four frames
+            assertEquals(0f, TransferTerms.peakShortfallVoiced(real, real, c).getFloat(), 1e-6f);
+        }
+    }
+
+    /**
      * Frames 0..w−1 of a (MELS × w) image, row-major: every other frame 0.3 louder, the last two silent (1.5 under the
      * loudest, beyond the sounding range, with their own shape); the sounding frames' peak in the lowest band or, when
      * {@code moving}, in the highest band every odd frame; every other bin 0.4 under the peak.

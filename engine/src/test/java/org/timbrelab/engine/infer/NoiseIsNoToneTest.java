@@ -1,0 +1,59 @@
+package org.timbrelab.engine.infer;
+
+import org.junit.jupiter.api.Test;
+import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.Pitch;
+import org.timbrelab.dsp.PitchTrack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A known answer for the shipped default preset: noise has no pitch, so no instrument should play a note out of it. The
+ * voice-strings preset of 5 Dec played a steady ~112-Hz tone out of pink noise into the flute (95 % of frames voiced)
+ * — the same tone it held through the pauses and noise floor of real recordings (docs/study-reference.md, section 22).
+ */
+class NoiseIsNoToneTest {
+    /** YIN calls a few frames of any noise voiced; pink noise itself gets none at the default threshold. */
+    private static final double MAX_VOICED = 0.15;
+
+    @Test void pinkNoiseComesOutOfEveryTargetWithoutATone() {
+        AudioClip noise = pinkNoise(5, 0.1, 42);
+        Pitch yin = new Pitch();
+        try (Converter c = Converter.load(Path.of("presets", "voice-strings"))) {
+            double in = yin.track(noise, c.spectrogramConfig()).voicedFraction();
+            assertTrue(in <= 0.05, "the control: pink noise itself is voiced on " + in);
+            StringBuilder toned = new StringBuilder();
+            for (String target : List.of("violin", "cello", "flute")) {
+                PitchTrack out = yin.track(c.convert(noise, target, Register.AUTO).audio(), c.spectrogramConfig());
+                if (out.voicedFraction() > MAX_VOICED)
+                    toned.append(String.format(Locale.ROOT, " %s: a pitch on %.0f %% of its frames (median %.0f Hz);", target,
+                            100 * out.voicedFraction(), out.medianVoicedF0()));
+            }
+            assertTrue(toned.isEmpty(), "pink noise came out as a tone —" + toned);
+        }
+    }
+
+    /** Pink (1/f) noise at about {@code rms}, Paul Kellet's economy filter over seeded white noise, 16 kHz. */
+    static AudioClip pinkNoise(double seconds, double rms, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[(int) (seconds * 16000)];
+        double b0 = 0, b1 = 0, b2 = 0, sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double w = r.nextGaussian();
+            b0 = 0.99765 * b0 + w * 0.0990460;
+            b1 = 0.96300 * b1 + w * 0.2965164;
+            b2 = 0.57000 * b2 + w * 1.0526913;
+            double p = b0 + b1 + b2 + w * 0.1848;
+            x[i] = (float) p;
+            sum += p * p;
+        }
+        double scale = rms / Math.sqrt(sum / x.length);
+        for (int i = 0; i < x.length; i++) x[i] *= (float) scale;
+        return new AudioClip(x, 16000);
+    }
+}
