@@ -189,7 +189,7 @@ public final class Converter implements AutoCloseable {
         WindowGrid latentGrid = grid.scaled(4);
         int w = grid.width(), lw = w / 4;
         float[] zWindows = latentGrid.cut(latent.values(), cf);
-        float[] combWindows = info.pitchConditioning() ? grid.cut(PitchComb.image(f0Hz, frames, spec), mels) : null;
+        float[] combWindows = info.pitchConditioning() ? grid.cut(PitchComb.image(model.config().combTrack(f0Hz), frames, spec), mels) : null;
         float[] out = new float[grid.count() * mels * w];
         forEachBatch(grid.count(), (from, n, sm) -> {
             NDArray z = sm.create(Arrays.copyOfRange(zWindows, from * cf * lw, (from + n) * cf * lw), new Shape(n, latent.channels(), latent.bins(), lw));

@@ -47,6 +47,32 @@ public final class PitchComb {
         return out;
     }
 
+    /**
+     * The f0 track with its short unvoiced gaps filled: a run of at most {@code maxGap} unvoiced frames with a voiced frame
+     * on each side gets the pitch glided between those two (geometrically, so a gap between two notes glides in
+     * semitones); longer runs and runs at either end stay unvoiced. A player holds the note through a word's consonants
+     * and rests in its pauses; a comb that stops at every consonant asks the generator for something there it has no
+     * pitch for. {@code maxGap} 0 returns the track as it is.
+     */
+    public static float[] bridged(float[] f0Hz, int maxGap) {
+        if (maxGap < 0) throw new IllegalArgumentException("maxGap must be >= 0, got " + maxGap);
+        float[] out = f0Hz.clone();
+        if (maxGap == 0) return out;
+        int last = -1; // the last voiced frame seen
+        for (int t = 0; t < out.length; t++) {
+            if (!voiced(out[t])) continue;
+            int gap = t - last - 1;
+            if (last >= 0 && gap > 0 && gap <= maxGap) {
+                double from = Math.log(out[last]), to = Math.log(out[t]);
+                for (int g = 1; g <= gap; g++) out[last + g] = (float) Math.exp(from + (to - from) * g / (gap + 1));
+            }
+            last = t;
+        }
+        return out;
+    }
+
+    private static boolean voiced(float f0) { return f0 > 0 && Float.isFinite(f0); }
+
     /** Average-pools (N, 1, H, W) combs by {@code factor} to meet the generator's 1/2 and 1/4 resolution features. */
     public static NDArray downsample(NDArray comb, int factor) {
         if (factor == 1) return comb;

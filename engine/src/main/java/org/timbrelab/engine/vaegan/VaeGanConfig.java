@@ -20,10 +20,20 @@ import java.util.List;
  * @param pitchConditioning   generators also see a harmonic comb image of the input's f0
  * @param affineNorm          the encoder's and generators' instance norms learn a scale and shift per channel
  * @param fusedKernels        build the layers from {@link Kernels#FUSED} ops (same function, other rounding; faster)
+ * @param combBridge          unvoiced gaps of at most this many frames between two voiced ones get a gliding pitch in the
+ *                            comb ({@link PitchComb#bridged}), in training and conversion alike; 0 = the comb as tracked
  */
 public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks,
                            int sharedResBlocks, int ownResBlocks, int discBaseChannels, int discDownsamples,
-                           boolean pitchConditioning, boolean affineNorm, boolean fusedKernels) {
+                           boolean pitchConditioning, boolean affineNorm, boolean fusedKernels, int combBridge) {
+
+    /** Without comb bridging (every preset before it existed). */
+    public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
+                        int ownResBlocks, int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
+                        boolean fusedKernels) {
+        this(domains, melBins, baseChannels, encoderResBlocks, sharedResBlocks, ownResBlocks, discBaseChannels, discDownsamples,
+                pitchConditioning, affineNorm, fusedKernels, 0);
+    }
 
     /** With the split kernels (every preset before fused kernels existed). */
     public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
@@ -52,6 +62,7 @@ public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, 
             throw new IllegalArgumentException("residual blocks: encoder >= 0, shared >= 1, own >= 0; got "
                     + encoderResBlocks + ", " + sharedResBlocks + ", " + ownResBlocks);
         if (discBaseChannels <= 0 || discDownsamples < 1) throw new IllegalArgumentException("discriminator channels and stages must be > 0");
+        if (combBridge < 0) throw new IllegalArgumentException("combBridge must be >= 0 frames (0 = no bridging), got " + combBridge);
     }
 
     /** The slim model for the given domains. */
@@ -63,6 +74,9 @@ public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, 
 
     /** The ops the layers are built from. */
     public Kernels kernels() { return fusedKernels ? Kernels.FUSED : Kernels.SPLIT; }
+
+    /** The f0 track the comb is drawn from: {@code f0Hz} with gaps of up to {@link #combBridge} frames bridged. */
+    public float[] combTrack(float[] f0Hz) { return PitchComb.bridged(f0Hz, combBridge); }
 
     public int latentChannels() { return baseChannels * 4; }
 

@@ -112,7 +112,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         float[] all = new float[d.size() * m * t];
         for (int i = 0; i < d.size(); i++) {
             float[] f0 = java.util.Arrays.copyOfRange(d.f0(), i * t, (i + 1) * t);
-            System.arraycopy(PitchComb.image(f0, t, spec), 0, all, i * m * t, m * t);
+            System.arraycopy(PitchComb.image(model.config().combTrack(f0), t, spec), 0, all, i * m * t, m * t);
         }
         return sm.create(all, new Shape(d.size(), 1, m, t));
     }

@@ -110,11 +110,13 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * Model sizes (the slim model every shipped preset uses: 16, 3, 1, 2, 16, 3; docs/ARCHITECTURE.md, "The model");
      * {@code affineNorm}: the encoder's and generators' instance norms learn a scale and shift per channel (default
      * false, as every preset before it); {@code fusedKernels}: the layers use the fused native ops (default false: the
-     * split ones the presets before them were trained with, so their configs train to them byte for byte; {@code Kernels}).
+     * split ones the presets before them were trained with, so their configs train to them byte for byte; {@code Kernels});
+     * {@code combBridge}: unvoiced gaps of up to this many frames get a gliding pitch in the comb (default 0, none;
+     * {@code PitchComb.bridged}).
      */
     public record Architecture(int baseChannels, int encoderResBlocks, int sharedResBlocks, int ownResBlocks,
                                int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
-                               boolean fusedKernels) { }
+                               boolean fusedKernels, int combBridge) { }
 
     /**
      * @param cropFrames         frames per training crop (multiple of 4; 64 ≈ 1 s)
@@ -149,6 +151,6 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
         Architecture a = architecture;
         return new VaeGanConfig(domains.stream().map(Domain::name).toList(), melBins, a.baseChannels(), a.encoderResBlocks(),
                 a.sharedResBlocks(), a.ownResBlocks(), a.discBaseChannels(), a.discDownsamples(), a.pitchConditioning(), a.affineNorm(),
-                a.fusedKernels());
+                a.fusedKernels(), a.combBridge());
     }
 }
