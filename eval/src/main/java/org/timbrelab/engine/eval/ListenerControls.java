@@ -22,7 +22,9 @@ import java.util.function.UnaryOperator;
  * <p>Negative controls (each voice must be called an instrument at most
  * {@link #MAX_CALLED_INSTRUMENT} of the time): the voice as is, through the mel → PGHI round
  * trip, 1 and 2 octaves up by resampling (played faster, so pitch and formants move together;
- * tiled back to about its length), and through PGHI with the envelope step the model rows get.
+ * tiled back to about its length), through PGHI with the envelope step the model rows get, and with a steady
+ * low sine under it (a generator that hums one low tone through the pauses is not thereby an instrument: the shipped
+ * flute of 6 Dec did, and one listener counted the hummed pauses as flute; docs/study-reference.md, section 22).
  * Positive controls (each must be called its own instrument at least {@link #MIN_CORRECT}):
  * per instrument, a phrase from a soundfont the model never trained on, as long as a voice
  * clip, multiplied by that voice's loudness envelope; as is and through PGHI.
@@ -159,6 +161,7 @@ public final class ListenerControls {
         judge("voice up 1 octave (resampled)", null, asIs.stream().map(c -> octavesUp(c, 1)).toList(), outcomes);
         judge("voice up 2 octaves (resampled)", null, asIs.stream().map(c -> octavesUp(c, 2)).toList(), outcomes);
         judge("voice → PGHI → envelope step", null, enveloped, outcomes);
+        judge("voice + steady 110-Hz hum 30 dB down", null, asIs.stream().map(c -> withHum(c, HUM_HZ, HUM_DB)).toList(), outcomes);
         log.accept("controls: negative controls done on " + asIs.size() + " voices");
         if (phrases == null) {
             notes.add("- No phrase source: the positive controls were left out.");
@@ -192,6 +195,19 @@ public final class ListenerControls {
             }
             outcomes.add(new Outcome(l.name(), control, instrument, specs.size(), hits, labels));
         }
+    }
+
+    /** The hum control's tone: near the training voices' median f0, where the drone of section 22 sat. */
+    public static final double HUM_HZ = 110, HUM_DB = 30;
+
+    /** {@code clip} plus a sine of {@code hz} whose amplitude is {@code dbDown} under the clip's peak sample, throughout. */
+    public static AudioClip withHum(AudioClip clip, double hz, double dbDown) {
+        float[] x = clip.samples(), out = new float[x.length];
+        float peak = 0;
+        for (float v : x) peak = Math.max(peak, Math.abs(v));
+        double a = peak * Math.pow(10, -dbDown / 20);
+        for (int i = 0; i < x.length; i++) out[i] = (float) (x[i] + a * Math.sin(2 * Math.PI * hz * i / clip.sampleRate()));
+        return new AudioClip(out, clip.sampleRate());
     }
 
     /**

@@ -73,6 +73,20 @@ class ListenerControlsTest {
         });
     }
 
+    /**
+     * A listener fooled by a drone: "bowed" when mel bins 0–5 (under about 170 Hz) hold energy within 45 dB of the clip's
+     * loudest value in at least 90 % of its frames — pauses included — else "voice". (A low voice whose syllables run
+     * together fools it too.)
+     */
+    private static Listener hum() {
+        return listener("hum", s -> {
+            double[][] db = SegmentFeatures.toDb(s);
+            double peak = Arrays.stream(db).flatMapToDouble(Arrays::stream).max().orElseThrow();
+            long held = Arrays.stream(db).filter(row -> Arrays.stream(row, 0, 6).max().orElseThrow() >= peak - 45).count();
+            return held >= 0.9 * db.length ? "bowed" : "voice";
+        });
+    }
+
     private static Listener listener(String name, java.util.function.Function<Spectrogram, String> rule) {
         return new Listener() {
             @Override public String name() { return name; }
@@ -90,11 +104,11 @@ class ListenerControlsTest {
     }
 
     @Test void listenersWithKnownFaultsFailExactlyTheControlsThatCatchThem() {
-        ListenerControls.Result r = new ListenerControls(T, List.of(always("bowed"), always("voice"), register()),
+        ListenerControls.Result r = new ListenerControls(T, List.of(always("bowed"), always("voice"), register(), hum()),
                 List.of("bowed"), BOWED).run(voices, s -> { });
-        assertEquals(3 * (5 + 2), r.outcomes().size());
+        assertEquals(4 * (6 + 2), r.outcomes().size());
         Map<String, Boolean> passed = r.passedByListener();
-        assertEquals(Map.of("always-bowed", false, "always-voice", false, "register", false), passed);
+        assertEquals(Map.of("always-bowed", false, "always-voice", false, "register", false, "hum", false), passed);
 
         // calling everything an instrument fails every negative control and passes every positive one
         for (ListenerControls.Outcome o : byControl(r, "always-bowed").values())
@@ -110,8 +124,15 @@ class ListenerControlsTest {
         assertTrue(b.get("voice → PGHI → envelope step").pass(), b.toString());
         assertFalse(b.get("voice up 1 octave (resampled)").pass(), b.toString());
         assertFalse(b.get("voice up 2 octaves (resampled)").pass(), b.toString());
+        assertTrue(b.get("voice + steady 110-Hz hum 30 dB down").pass(), b.toString());
         assertTrue(b.get("bowed phrase × voice envelope").pass(), b.toString());
         assertTrue(b.get("bowed phrase × voice envelope → PGHI").pass(), b.toString());
+        // a listener that takes a steady low tone for an instrument calls every hummed voice one, far more than the voices as they are
+        Map<String, ListenerControls.Outcome> h = byControl(r, "hum");
+        ListenerControls.Outcome hummed = h.get("voice + steady 110-Hz hum 30 dB down");
+        assertFalse(hummed.pass(), h.toString());
+        assertEquals(1.0, hummed.rate(), h.toString());
+        assertTrue(h.get("voice as is").rate() < 0.5, h.toString());
         assertTrue(r.failures("register").get(0).startsWith("voice up 1 octave (resampled): 100 % called an instrument"), r.failures("register").toString());
 
         String md = r.toMarkdown();
@@ -148,7 +169,7 @@ class ListenerControlsTest {
             assertTrue(o.get(c).pass(), c + ": " + o.get(c));
 
         ListenerControls.Result noPhrases = new ListenerControls(T, List.of(trained), List.of("bowed"), null).run(voices, s -> { });
-        assertEquals(5, noPhrases.outcomes().size());
+        assertEquals(6, noPhrases.outcomes().size());
         assertTrue(noPhrases.notes().get(0).contains("positive controls were left out"), noPhrases.notes().toString());
     }
 
