@@ -99,8 +99,7 @@ public final class PresetStore {
         try {
             com.fasterxml.jackson.databind.JsonNode tree = ConfigLoader.readTree(file);
             // presets written before affine norms existed have none; before fused kernels existed, the split ones
-            if (tree.path("model") instanceof com.fasterxml.jackson.databind.node.ObjectNode model)
-            {
+            if (tree.path("model") instanceof com.fasterxml.jackson.databind.node.ObjectNode model) {
                 for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!model.has(key)) model.put(key, false);
                 if (!model.has("combBridge")) model.put("combBridge", 0); // and before comb bridging, none
             }

@@ -247,7 +247,7 @@ final class TransferTerms {
      */
     static NDArray[] harmonicContrast(NDArray y, NDArray c) {
         NDArray weight = c.sum(new int[] {2});
-        NDArray voiced = weight.gt(0.5f).toType(DataType.FLOAT32, false);
+        NDArray voiced = voicedFrames(c);
         NDArray atHarmonics = y.mul(c).sum(new int[] {2}).div(weight.add(1e-6f));
         return new NDArray[] {atHarmonics.sub(y.mean(new int[] {2})), voiced};
     }
