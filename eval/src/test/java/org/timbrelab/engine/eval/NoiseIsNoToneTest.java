@@ -1,10 +1,12 @@
-package org.timbrelab.engine.infer;
+package org.timbrelab.engine.eval;
 
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
+import org.timbrelab.engine.infer.Converter;
+import org.timbrelab.engine.infer.Register;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -43,20 +45,11 @@ class NoiseIsNoToneTest {
         }
     }
 
-    /** Pink (1/f) noise at about {@code rms}, Paul Kellet's economy filter over seeded white noise, 16 kHz. */
+    /** Pink noise ({@link OtherSounds#pinkNoise}, seeded) brought to {@code rms}. */
     static AudioClip pinkNoise(double seconds, double rms, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[(int) (seconds * 16000)];
-        double b0 = 0, b1 = 0, b2 = 0, sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double w = r.nextGaussian();
-            b0 = 0.99765 * b0 + w * 0.0990460;
-            b1 = 0.96300 * b1 + w * 0.2965164;
-            b2 = 0.57000 * b2 + w * 1.0526913;
-            double p = b0 + b1 + b2 + w * 0.1848;
-            x[i] = (float) p;
-            sum += p * p;
-        }
+        float[] x = OtherSounds.pinkNoise(seconds, 16000, new Random(seed)).samples();
+        double sum = 0;
+        for (float v : x) sum += v * (double) v;
         double scale = rms / Math.sqrt(sum / x.length);
         for (int i = 0; i < x.length; i++) x[i] *= (float) scale;
         return new AudioClip(x, 16000);
