@@ -67,6 +67,24 @@ public final class ClassifierData {
         return out;
     }
 
+    /**
+     * Each clip once more over a steady low sine (55–260 Hz, log-uniform; 15–40 dB under the clip's peak sample), keeping
+     * its label: a mains hum, a room's rumble or a generator's drone under a voice does not make it an instrument, nor
+     * does one under a violin make it anything else. Reproducible from the seed.
+     */
+    public List<Spectrogram> hummed(List<NamedClip> clips, long seed) {
+        Random rnd = new Random(seed);
+        List<Spectrogram> out = new ArrayList<>();
+        for (NamedClip c : clips) out.add(transform.forward(withRandomHum(c.clip(), rnd)));
+        return out;
+    }
+
+    /** {@code clip} over a sine of 55–260 Hz (log-uniform) 15–40 dB under its peak sample. */
+    static AudioClip withRandomHum(AudioClip clip, Random rnd) {
+        double hz = 55 * Math.pow(260.0 / 55, rnd.nextDouble()), dbDown = 15 + 25 * rnd.nextDouble();
+        return ListenerControls.withHum(clip, hz, dbDown);
+    }
+
     /** First-order tilt y[n] = x[n] − a·x[n−1], scaled back to the input's peak. */
     static AudioClip tilt(AudioClip c, double a) {
         float[] x = c.samples(), y = new float[x.length];

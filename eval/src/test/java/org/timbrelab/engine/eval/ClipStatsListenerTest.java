@@ -110,6 +110,26 @@ class ClipStatsListenerTest {
         assertEquals(DomainClassifier.SILENT, trained.hear(T.forward(new AudioClip(new float[16_000], 16_000))).label());
     }
 
+    @Test void aHumAloneInThePausesIsNotHeard() {
+        // a bowed line, a silent gap, then only a 110-Hz sine 40 dB under the line's peak: the hum's frames are not
+        // active, so the clip sounds like its first part alone
+        AudioClip line = TestSignals.bowedLike(300, 1.0, new Random(6));
+        float peak = 0;
+        for (float v : line.samples()) peak = Math.max(peak, Math.abs(v));
+        int rate = line.sampleRate(), gap = rate / 5;
+        float[] x = new float[2 * line.samples().length + gap];
+        System.arraycopy(line.samples(), 0, x, 0, line.samples().length);
+        double a = peak * Math.pow(10, -40 / 20.0);
+        for (int i = line.samples().length + gap; i < x.length; i++) x[i] = (float) (a * Math.sin(2 * Math.PI * 110 * i / rate));
+        Spectrogram whole = T.forward(new AudioClip(x, rate));
+        int middleOfGap = (line.samples().length + gap / 2) / SpectrogramConfig.DEFAULT.hopLength();
+        double[] all = ClipStatsFeatures.DEFAULT.of(whole), first = ClipStatsFeatures.DEFAULT.of(whole, 0, middleOfGap);
+        assertArrayEquals(first, all, 1e-12);
+        // at 50 dB the same hum is counted: the frames were not left out by accident
+        ClipStatsFeatures wide = new ClipStatsFeatures(32, 20, 60, 50);
+        assertFalse(java.util.Arrays.equals(wide.of(whole), wide.of(whole, 0, middleOfGap)));
+    }
+
     @Test void savesAndLoadsBesideTheMlp(@TempDir Path dir) throws IOException {
         DomainClassifier mlp = new ClassifierTrainer(new int[] {16, 8}, 2, 20, 8, 3e-3, 1e-4, 8, 3).train(clips(3, 5), SegmentFeatures.DEFAULT, null);
         Path file = dir.resolve("classifier.json");

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.Loudness;
+import org.timbrelab.dsp.PhaseMethod;
 import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
 import org.timbrelab.dsp.Spectrogram;
@@ -157,8 +158,12 @@ class ListenerControlsTest {
         Map<String, List<Spectrogram>> train = new LinkedHashMap<>();
         for (String l : LABELS) train.put(l, new ArrayList<>());
         for (int i = 0; i < 12; i++) {
-            train.get("voice").add(T.forward(TestSignals.speechLike(90 * Math.pow(2, 2.2 * rnd.nextDouble()), 1.5, rnd)));
-            train.get("bowed").add(T.forward(TestSignals.bowedLike(200 * Math.pow(2, 1.5 * rnd.nextDouble()), 1.5, rnd)));
+            AudioClip voice = TestSignals.speechLike(90 * Math.pow(2, 2.2 * rnd.nextDouble()), 1.5, rnd);
+            AudioClip bowed = TestSignals.bowedLike(200 * Math.pow(2, 1.5 * rnd.nextDouble()), 1.5, rnd);
+            train.get("voice").add(T.forward(voice));
+            train.get("bowed").add(T.forward(bowed));
+            // as ClassifierBuilder does: each phrase also moving like speech, through the vocoder
+            train.get("bowed").add(T.forward(T.invert(T.forward(ListenerControls.withEnvelopeOf(voice, bowed, T.config().hopLength())), PhaseMethod.PGHI)));
             train.get(DomainClassifier.OTHER).add(T.forward(OtherSounds.pinkNoise(1.5, 16_000, rnd)));
         }
         ClipStatsListener trained = ClipStatsTrainer.DEFAULT.train(train, ClipStatsFeatures.DEFAULT);
