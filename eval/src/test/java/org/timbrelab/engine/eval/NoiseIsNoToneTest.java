@@ -1,6 +1,5 @@
 package org.timbrelab.engine.eval;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.Pitch;
@@ -19,15 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A known answer for the shipped default preset: noise has no pitch, so no instrument should play a note out of it. The
  * voice-strings preset of 5 Dec played a steady ~112-Hz tone out of pink noise into the flute (95 % of frames voiced)
  * — the same tone it held through the pauses and noise floor of real recordings (docs/study-reference.md, section 22).
- * Disabled while the shipped preset fails it, so the suite stays green; run it by removing {@code @Disabled} (it fails
- * today) or with {@code docs/eval/noise-check.sh} on any preset.
+ * The preset shipped since 6 Dec (seventeenth session) passes it; {@code docs/eval/noise-check.sh} runs the same check on
+ * any preset.
  */
 class NoiseIsNoToneTest {
     /** YIN calls a few frames of any noise voiced; pink noise itself gets none at the default threshold. */
     private static final double MAX_VOICED = 0.15;
 
-    @Disabled("a known defect of the shipped voice-strings, not yet fixed in a shipped preset: it fails this (violin 31 %, cello 26 %, "
-            + "flute 96 % of frames voiced); the L_toneless study runs pass it (docs/study-reference.md, section 22; issue 19)")
     @Test void pinkNoiseComesOutOfEveryTargetWithoutATone() {
         AudioClip noise = pinkNoise(5, 0.1, 42);
         Pitch yin = new Pitch();
