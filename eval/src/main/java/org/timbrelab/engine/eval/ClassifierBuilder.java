@@ -104,7 +104,7 @@ public record ClassifierBuilder(double heldOutFraction, double otherSeconds, lon
         ClipStatsListener second = clipStatsTrainer.train(clipTrain, clipStatsFeatures, speechLabel);
         ClassifierAccuracy acc2 = ClassifierAccuracy.measure(second, test);
         Map<String, Object> summary2 = new LinkedHashMap<>();
-        summary2.put("trainingClips", count(train));
+        summary2.put("trainingClips", count(clipTrain));   // with the hummed copies
         summary2.put("heldOutClips", count(test));
         summary2.put("heldOutClipAccuracy", acc2.clipAccuracy());
         return new Built(c.withSummary(summary), acc, second.withSummary(summary2), acc2);
