@@ -203,9 +203,7 @@ public final class ListenerControls {
     /** {@code clip} plus a sine of {@code hz} whose amplitude is {@code dbDown} under the clip's peak sample, throughout. */
     public static AudioClip withHum(AudioClip clip, double hz, double dbDown) {
         float[] x = clip.samples(), out = new float[x.length];
-        float peak = 0;
-        for (float v : x) peak = Math.max(peak, Math.abs(v));
-        double a = peak * Math.pow(10, -dbDown / 20);
+        double a = org.timbrelab.dsp.AudioOps.peak(clip) * Math.pow(10, -dbDown / 20);
         for (int i = 0; i < x.length; i++) out[i] = (float) (x[i] + a * Math.sin(2 * Math.PI * hz * i / clip.sampleRate()));
         return new AudioClip(out, clip.sampleRate());
     }

@@ -2,6 +2,7 @@ package org.timbrelab.engine.eval;
 
 import org.junit.jupiter.api.Test;
 import org.timbrelab.dsp.AudioClip;
+import org.timbrelab.dsp.AudioOps;
 
 import java.util.Random;
 
@@ -12,8 +13,7 @@ class ClassifierDataTest {
 
     @Test void aHummedCopyAddsOneLowSineWithinTheStatedLevels() {
         AudioClip tone = TestSignals.bowedLike(660, 1.0, new Random(2));
-        float peak = 0;
-        for (float v : tone.samples()) peak = Math.max(peak, Math.abs(v));
+        double peak = AudioOps.peak(tone);
         Random rnd = new Random(9);
         for (int trial = 0; trial < 20; trial++) {
             float[] hummed = ClassifierData.withRandomHum(tone, rnd).samples();

@@ -114,8 +114,7 @@ class ClipStatsListenerTest {
         // a bowed line, a silent gap, then only a 110-Hz sine 40 dB under the line's peak: the hum's frames are not
         // active, so the clip sounds like its first part alone
         AudioClip line = TestSignals.bowedLike(300, 1.0, new Random(6));
-        float peak = 0;
-        for (float v : line.samples()) peak = Math.max(peak, Math.abs(v));
+        double peak = org.timbrelab.dsp.AudioOps.peak(line);
         int rate = line.sampleRate(), gap = rate / 5;
         float[] x = new float[2 * line.samples().length + gap];
         System.arraycopy(line.samples(), 0, x, 0, line.samples().length);
