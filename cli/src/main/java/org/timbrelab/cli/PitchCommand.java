@@ -39,10 +39,15 @@ public final class PitchCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "T", description = "YIN voicing threshold, lower = stricter (default: ${DEFAULT-VALUE})")
     double threshold = PitchConfig.DEFAULT.threshold();
 
+    @Option(names = "--weak-threshold", paramLabel = "T", description = "voicing by hysteresis: a frame under this looser "
+            + "threshold is voiced where it continues a voiced neighbour's pitch (default: --threshold, plain YIN)")
+    Double weakThreshold;
+
     @Override public Integer call() throws Exception {
         SpectrogramConfig config = SpectrogramConfig.DEFAULT;
         PitchConfig d = PitchConfig.DEFAULT;
-        Pitch pitch = new Pitch(new PitchConfig(fMin, fMax, threshold, d.windowSeconds(), d.silenceDb()));
+        Pitch pitch = new Pitch(new PitchConfig(fMin, fMax, threshold, d.windowSeconds(), d.silenceDb(),
+                weakThreshold == null ? threshold : weakThreshold));
         AudioClip clip = AudioFiles.loadMono(in, config.sampleRate());
         PitchTrack track = pitch.track(clip, config);
         String table = toCsv(track);

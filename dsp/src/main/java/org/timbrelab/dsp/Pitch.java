@@ -20,6 +20,9 @@ import java.util.Arrays;
  */
 public final class Pitch {
 
+    /** Largest f0 change between neighbouring frames (16 ms apart) that hysteresis voicing treats as one pitch. */
+    public static final double MAX_GLIDE_SEMITONES = 2;
+
     private final PitchConfig config;
 
     public Pitch(PitchConfig config) { this.config = config; }
@@ -62,6 +65,7 @@ public final class Pitch {
         double silence = Math.pow(10, config.silenceDb() / 10);
         float[] f0 = new float[frames];
         boolean[] voiced = new boolean[frames];
+        float[] weakF0 = config.hysteresis() ? new float[frames] : null; // a frame's f0 at the loose threshold, 0 if none
         // frames are independent: split them over the cores, each span with its own FFT and buffers
         FrameSpans.forEach(frames, (from, to) -> {
             DoubleFFT_1D fft = new DoubleFFT_1D(fftSize);
@@ -74,12 +78,17 @@ public final class Pitch {
                 if (meanSquare < silence) continue;
                 crossCorrelate(padded, start, window, span, a, b, fft);
                 cumulativeMeanNormalisedDifference(a, energy, start, window, cmnd);
-                int tau = firstDipBelowThreshold(cmnd, tauMin, tauMax);
-                if (tau < 0) continue;
-                voiced[i] = true;
-                f0[i] = (float) (sr / (tau + parabolicOffset(cmnd, tau)));
+                int tau = firstDipBelow(config.threshold(), cmnd, tauMin, tauMax);
+                if (tau >= 0) {
+                    voiced[i] = true;
+                    f0[i] = (float) (sr / (tau + parabolicOffset(cmnd, tau)));
+                } else if (weakF0 != null) {
+                    int weak = firstDipBelow(config.weakThreshold(), cmnd, tauMin, tauMax);
+                    if (weak >= 0) weakF0[i] = (float) (sr / (weak + parabolicOffset(cmnd, weak)));
+                }
             }
         });
+        if (weakF0 != null) extendByContinuity(f0, voiced, weakF0);
         return new PitchTrack(f0, voiced, hopLength, sr);
     }
 
@@ -117,10 +126,30 @@ public final class Pitch {
         }
     }
 
-    /** YIN step 4: the first lag whose CMND dips below the threshold, walked down to its local minimum; -1 if none. */
-    private int firstDipBelowThreshold(double[] cmnd, int tauMin, int tauMax) {
+    /**
+     * Hysteresis: a frame with only a loose-threshold pitch becomes voiced when a neighbour is voiced at a pitch within
+     * {@link #MAX_GLIDE_SEMITONES} of it; a forward then a backward sweep carry this along whole runs, so every frame
+     * so voiced is linked frame by frame to one that passed the strict threshold.
+     */
+    static void extendByContinuity(float[] f0, boolean[] voiced, float[] weakF0) {
+        double maxRatio = Math.pow(2, MAX_GLIDE_SEMITONES / 12);
+        for (int i = 1; i < f0.length; i++) adopt(f0, voiced, weakF0, i, i - 1, maxRatio);
+        for (int i = f0.length - 2; i >= 0; i--) adopt(f0, voiced, weakF0, i, i + 1, maxRatio);
+    }
+
+    private static void adopt(float[] f0, boolean[] voiced, float[] weakF0, int i, int neighbour, double maxRatio) {
+        if (voiced[i] || !voiced[neighbour] || weakF0[i] <= 0) return;
+        double ratio = weakF0[i] / f0[neighbour];
+        if (ratio <= maxRatio && ratio >= 1 / maxRatio) {
+            voiced[i] = true;
+            f0[i] = weakF0[i];
+        }
+    }
+
+    /** YIN step 4: the first lag whose CMND dips below {@code threshold}, walked down to its local minimum; -1 if none. */
+    private static int firstDipBelow(double threshold, double[] cmnd, int tauMin, int tauMax) {
         for (int tau = tauMin; tau <= tauMax; tau++) {
-            if (cmnd[tau] < config.threshold()) {
+            if (cmnd[tau] < threshold) {
                 while (tau + 1 <= tauMax && cmnd[tau + 1] < cmnd[tau]) tau++;
                 // still falling past the longest lag: the period lies below fMinHz (hum just under the floor), not here
                 return tau == tauMax && cmnd[tau + 1] < cmnd[tau] ? -1 : tau;

@@ -133,4 +133,48 @@ class PitchTest {
         }
         assertTrue(whole.voicedFraction() > 0.9, "the glide is voiced throughout: " + whole.voicedFraction());
     }
+
+    /** A 110-Hz harmonic tone (peak 0.3) under white noise of {@code noiseRms}: a breathy vowel, as far as YIN can tell. At 0.065 (seeds fixed) plain YIN keeps 17 % of the frames, hysteresis 99 %. */
+    private static AudioClip noisyTone(double noiseRms) {
+        float[] tone = TestSignals.harmonicTone(110, 20, 0.3, 2.0, 7).samples();
+        float[] noise = TestSignals.whiteNoise(noiseRms, 2.0, 5).samples();
+        float[] x = new float[tone.length];
+        for (int i = 0; i < x.length; i++) x[i] = tone[i] + noise[i];
+        return new AudioClip(x, 16000);
+    }
+
+    @Test void hysteresisKeepsANoisyTonesPitchWherePlainYinLosesIt() {
+        AudioClip clip = noisyTone(0.065);
+        PitchTrack plain = pitch.track(clip, HOP);
+        PitchTrack loose = new Pitch(PitchConfig.DEFAULT.withWeakThreshold(0.35)).track(clip, HOP);
+        System.out.printf("noisy tone: plain %.2f, hysteresis %.2f voiced%n", plain.voicedFraction(), loose.voicedFraction());
+        assertTrue(plain.voicedFraction() < 0.7, "the noise should cost plain YIN frames, voiced " + plain.voicedFraction());
+        assertTrue(loose.voicedFraction() > 0.95, "hysteresis should keep the tone, voiced " + loose.voicedFraction());
+        for (int i = firstInner(); i <= lastInner(loose); i++) {
+            if (plain.voiced()[i]) assertEquals(plain.f0Hz()[i], loose.f0Hz()[i], 0f, "strict frames stay as they were");
+            assertEquals(110, loose.f0Hz()[i], 110 * 0.06, "frame " + i + ": within a semitone of the tone");
+        }
+        assertEquals(110, loose.medianVoicedF0(), 1.1);
+    }
+
+    @Test void hysteresisDoesNotVoiceNoiseOrSilence() {
+        Pitch loose = new Pitch(PitchConfig.DEFAULT.withWeakThreshold(0.35));
+        PitchTrack noise = loose.track(TestSignals.whiteNoise(0.1, 2.0, 3), HOP);
+        assertTrue(noise.voicedFraction() < 0.1, "voiced fraction of white noise was " + noise.voicedFraction());
+        assertEquals(0.0, loose.track(TestSignals.silence(1.0), HOP).voicedFraction());
+        // a tone, then noise alone: the voicing does not run on into the noise
+        float[] tone = TestSignals.harmonicTone(110, 20, 0.3, 1.0, 7).samples();
+        float[] x = java.util.Arrays.copyOf(tone, 32000);
+        float[] n = TestSignals.whiteNoise(0.05, 1.0, 9).samples();
+        System.arraycopy(n, 0, x, 16000, n.length);
+        PitchTrack t = loose.track(new AudioClip(x, 16000), HOP);
+        int voicedInNoise = 0, noiseFrames = 0;
+        for (int i = 16000 / HOP + 4; i < t.frames(); i++, noiseFrames++) if (t.voiced()[i]) voicedInNoise++;
+        assertTrue(voicedInNoise < 0.1 * noiseFrames, voicedInNoise + " of " + noiseFrames + " noise frames voiced");
+    }
+
+    @Test void aLooseThresholdUnderTheStrictOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> PitchConfig.DEFAULT.withWeakThreshold(0.1));
+        assertFalse(PitchConfig.DEFAULT.hysteresis(), "the default is plain YIN");
+    }
 }

@@ -43,8 +43,12 @@ final class PresetExport implements TrainingListener {
     private org.timbrelab.engine.preset.InputTone tone;
     private long startStep;
     private double msPerStep;
+    private final VaeGanRecipe recipe;
 
-    PresetExport(Path presetDir, Path runDir, VaeGan model, VaeGanTrainConfig cfg, List<DomainDataset> datasets, NDManager manager, PrintStream out) {
+    /** @param recipe whose weight average (if it keeps one) presets are written from */
+    PresetExport(Path presetDir, Path runDir, VaeGan model, VaeGanTrainConfig cfg, List<DomainDataset> datasets, NDManager manager, PrintStream out,
+                 VaeGanRecipe recipe) {
+        this.recipe = recipe;
         this.presetDir = presetDir;
         this.runDir = runDir;
         this.model = model;
@@ -78,9 +82,14 @@ final class PresetExport implements TrainingListener {
         export(presetDir, completed, Math.max(minutes, loggedMinutes));
     }
 
-    /** The model as it is at {@code step}, as a preset in {@code dir} (a snapshot: {@link PresetSnapshots}). */
+    /**
+     * The model as it is at {@code step}, as a preset in {@code dir} (a snapshot: {@link PresetSnapshots}); a run that
+     * keeps a weight average also writes its raw weights beside it ({@code dir}-raw), so the two can be compared.
+     */
     void snapshot(Path dir, long step) {
-        export(dir, step, (System.nanoTime() - startNanos) / 6e10);
+        double minutes = (System.nanoTime() - startNanos) / 6e10;
+        export(dir, step, minutes);
+        if (recipe.averagesWeights()) write(dir.resolveSibling(dir.getFileName() + "-raw"), step, minutes, false);
     }
 
     private List<MetricsJsonl.StepRecord> readLog() {
@@ -92,8 +101,13 @@ final class PresetExport implements TrainingListener {
         }
     }
 
+    /** Writes the preset from the weight average when the run keeps one. */
     void export(Path dir, long steps, double minutes) {
-        out.println("vaegan: exporting preset to " + dir);
+        recipe.withAveragedWeights(() -> write(dir, steps, minutes, recipe.averagesWeights()));
+    }
+
+    private void write(Path dir, long steps, double minutes, boolean averaged) {
+        out.println("vaegan: exporting preset to " + dir + (averaged ? " (weight average, decay " + cfg.ema() + ")" : ""));
         lossSums.clear();
         for (Map<String, Float> l : recent)
             l.forEach((k, v) -> { if (k.startsWith("L_") || k.equals("KL")) lossSums.merge(k, v.doubleValue() / recent.size(), Double::sum); });
@@ -117,7 +131,8 @@ final class PresetExport implements TrainingListener {
         }
         LatentPoints points = scatter.build(cfg.train().seed());
         String notes = "trained from " + cfg.domains().stream().map(x -> x.name() + "=" + x.dir()).toList()
-                + "; " + (steps - startStep) + " steps in this session";
+                + "; " + (steps - startStep) + " steps in this session"
+                + (averaged ? "; weights: moving average, decay " + cfg.ema() : "");
         PresetInfo info = new PresetInfo(PresetStore.VERSION, runDir.getFileName().toString(), model.config(), datasets.get(0).config(),
                 domains, model.config().pitchConditioning(), new TrainingSummary(steps, minutes, msPerStep, lossSums, notes),
                 cfg.conversion().timbreStrength(), cfg.conversion().perDomain());

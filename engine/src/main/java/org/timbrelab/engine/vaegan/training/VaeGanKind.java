@@ -52,7 +52,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0), without {@code losses.follow} no comb-following term (0), without {@code losses.followHarmonics} it looks at every harmonic (0), without {@code losses.legato} no spectral-motion term (0), without {@code losses.peak} no peakiness term (0), without {@code losses.combPeak} no peak-on-the-comb term (0), without {@code losses.level} no level-following term (0), without {@code losses.rests} no quiet-where-the-source-is term (0), without {@code losses.rolloff} no upper-harmonics term (0), without {@code losses.spread} no shape-steadiness term (0), without {@code losses.toneless} no tone-without-a-comb term (0), without {@code architecture.combBridge} the comb as tracked (0); without {@code init} (or its {@code copy}, {@code freeze},
      * {@code anchor}) the run starts from random weights (DJL's He-normal) with nothing held; without {@code schedule} the learning rate
      * stays constant ({@code lrDecayFrom: 1}); without {@code transfers} each domain transfers to one random other
-     * ({@code hub: ""}), without {@code domains[i].losses} every domain's transfers get the config's {@code losses}; without {@code conversion} the preset converts at timbre strength 0.25, without {@code conversion.perDomain} every target at that strength.
+     * ({@code hub: ""}), without {@code domains[i].losses} every domain's transfers get the config's {@code losses}; without {@code conversion} the preset converts at timbre strength 0.25, without {@code conversion.perDomain} every target at that strength; without {@code ema} presets get the last step's weights (0).
      * <p>
      * Study settings whose code was removed ({@link #REMOVED}) still load at their neutral value, so the configs of older
      * runs and presets resume and read as before; any other value fails and says where the code went.
@@ -74,7 +74,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             dropRemoved(losses, "otherReal", 0, "losses.");
             dropRemoved(losses, "domainClass", 0, "losses.");
         }
-        dropRemoved(tree, "ema", 0, "");
+        if (!tree.has("ema")) tree.put("ema", 0.0);
         if (tree.get("data") instanceof ObjectNode data && !data.has("gapDb")) data.put("gapDb", 0.0);
         if (tree.get("architecture") instanceof ObjectNode arch) {
             for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!arch.has(key)) arch.put(key, false);
@@ -113,7 +113,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     }
 
     /**
-     * Where the study settings went: {@code losses.otherReal}, {@code losses.domainClass}, {@code ema},
+     * Where the study settings went: {@code losses.otherReal}, {@code losses.domainClass},
      * {@code domains[].ganWeight} and {@code domains[].tiltDb} were tried and not shipped (docs/study-n-domains.md);
      * their code was removed from the training step and is in git history.
      */
@@ -162,7 +162,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         try {
             VaeGanRecipe recipe = new VaeGanRecipe(model, cfg.losses(), cfg.optimiser(), sampler, data.spec, anchor)
                     .withDecay(new LearningRateDecay(cfg.schedule().lrDecayFrom(), Math.max(1, cfg.train().steps())))
-                    .withTransfers(cfg.lossesPerDomain(), cfg.hubIndex());
+                    .withTransfers(cfg.lossesPerDomain(), cfg.hubIndex())
+                    .withWeightAverage(cfg.ema());
             return new Trained(model, cfg, data, recipe);
         } catch (RuntimeException e) {
             if (anchor != null) anchor.close(); // the recipe would have owned it
@@ -173,7 +174,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     @Override
     public List<TrainingListener> listeners(VaeGanTrainConfig cfg, TrainingRecipe recipe, RunContext ctx) {
         Trained t = (Trained) recipe;
-        PresetExport export = new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out());
+        PresetExport export = new PresetExport(ctx.runDir().resolve(PRESET_DIR), ctx.runDir(), t.model, cfg, t.data.datasets, ctx.manager(), ctx.out(),
+                t.recipe);
         if (ctx.snapshotEvery() == 0) return List.of(export);
         return List.of(export, new PresetSnapshots(export, ctx.runDir().resolve(PresetSnapshots.DIR), ctx.snapshotEvery()));
     }

@@ -21,6 +21,7 @@ import org.timbrelab.engine.train.CheckpointData;
 import org.timbrelab.engine.train.Gradients;
 import org.timbrelab.engine.train.NamedParameters;
 import org.timbrelab.engine.train.TrainingRecipe;
+import org.timbrelab.engine.train.WeightAverage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private long nextStep = -1;
     private Random rng = new Random(0);
     private LearningRateDecay decay = LearningRateDecay.NONE;
+    private WeightAverage average; // of the generator side, or null
 
     public VaeGanRecipe(VaeGan model, LossWeights weights, AdamConfig adam, BalancedSampler sampler, SpectrogramConfig spec) {
         this(model, weights, adam, sampler, spec, null);
@@ -65,6 +67,36 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     public VaeGanRecipe withDecay(LearningRateDecay decay) {
         this.decay = decay;
         return this;
+    }
+
+    /**
+     * Keeps an exponential moving average of the generator side's weights with {@code decay} (0: none), which presets
+     * are written from ({@link #withAveragedWeights}).
+     */
+    public VaeGanRecipe withWeightAverage(double decay) {
+        if (average != null) average.close();
+        average = decay > 0 ? new WeightAverage("emaG", decay, gParams) : null;
+        return this;
+    }
+
+    /** Whether the run keeps a weight average. */
+    public boolean averagesWeights() { return average != null; }
+
+    /**
+     * Runs {@code write} with the weight average in the model (the raw weights as they are when the run keeps none),
+     * then puts the raw weights back, so training can go on.
+     */
+    public void withAveragedWeights(Runnable write) {
+        if (average == null) {
+            write.run();
+            return;
+        }
+        average.swap();
+        try {
+            write.run();
+        } finally {
+            average.swap();
+        }
     }
 
     /** @param extra a study's extra generator term per step, or null; the recipe closes it */
@@ -132,7 +164,10 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
 
     @Override public void zeroAllGradients() { Gradients.zero(gParams, dParams); }
 
-    @Override public void stepGenerators() { lastG = optG.step(); }
+    @Override public void stepGenerators() {
+        lastG = optG.step();
+        if (average != null && !lastG.skipped()) average.update();
+    }
 
     @Override public void stepDiscriminators() { lastD = optD.step(); }
 
@@ -142,6 +177,7 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         dParams.asMap().forEach((k, p) -> out.put(k, p.getArray()));
         optG.saveTo(out);
         optD.saveTo(out);
+        if (average != null) average.saveTo(out);
     }
 
     @Override
@@ -149,13 +185,15 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         gParams.loadFrom(in);
         dParams.loadFrom(in);
         optG.loadFrom(in);
-        optD.loadFrom(in); // a checkpoint of an older run may hold more (a weight average "emaG/…", a classifier "c/…"): ignored
+        optD.loadFrom(in); // a checkpoint of an older run may hold more (a classifier "c/…"): ignored
+        if (average != null) average.loadFrom(in);
     }
 
     @Override public void close() {
         if (prefetcher != null) prefetcher.close();
         optG.close();
         optD.close();
+        if (average != null) average.close();
         if (extra != null) extra.close();
     }
 }

@@ -29,10 +29,13 @@ import java.util.Map;
  * @param conversion   what the exported preset's conversions default to ({@code timbreStrength}, default 0.25)
  * @param transfers    which domains each step transfers into which ({@code hub}: one domain to and from every other,
  *                     {@link org.timbrelab.engine.vaegan.TransferPairs}; default none: one random target per domain)
+ * @param ema          decay of a moving average of the generator side's weights
+ *                     ({@link org.timbrelab.engine.train.WeightAverage}) that presets and snapshots are written from
+ *                     instead of the last step's weights; 0 (default) = none, 0.995 ≈ the last 200 steps
  */
 public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> domains, Architecture architecture,
                                 LossWeights losses, AdamConfig optimiser, Data data, InitConfig init, Schedule schedule,
-                                Conversion conversion, Transfers transfers) implements ModelConfig {
+                                Conversion conversion, Transfers transfers, double ema) implements ModelConfig {
 
     /** @param hub the name of the domain every step transfers into and out of every other, or "" for none */
     public record Transfers(String hub) {
@@ -140,6 +143,7 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
     public VaeGanTrainConfig {
         if (domains == null || domains.size() < 2) throw new IllegalArgumentException("domains: need at least 2");
         domains = List.copyOf(domains);
+        if (!(ema >= 0 && ema < 1)) throw new IllegalArgumentException("ema: the average's decay must be in [0, 1) (0 = none), got " + ema);
         List<String> names = domains.stream().map(Domain::name).toList();
         if (conversion != null)
             for (String d : conversion.perDomain().keySet())

@@ -106,7 +106,7 @@ class VaeGanKindTest {
     }
 
     /**
-     * The study settings whose code was removed (losses.otherReal, losses.domainClass, losses.toneBands, ema,
+     * The study settings whose code was removed (losses.otherReal, losses.domainClass, losses.toneBands,
      * domains[].ganWeight, domains[].tiltDb, init.weights): an older run's config that holds them at their neutral value resumes; another value fails
      * naming the key.
      */
@@ -135,14 +135,35 @@ class VaeGanKindTest {
                     new TrainingRun.Request(config, tmp.resolve("study-run"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
             assertTrue(e.getMessage().contains("key '" + c[2] + "': a study setting that was tried and not shipped"), e.getMessage());
         }
-        Files.writeString(config, Files.readString(twoDomainConfig) + "ema: 0.999\n");
+        Files.writeString(config, Files.readString(twoDomainConfig) + "init: { from: scratch, weights: pytorch }\n");
         Exception e = assertThrows(Exception.class, () -> TrainingRun.execute(
                 new TrainingRun.Request(config, tmp.resolve("study-run"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
-        assertTrue(e.getMessage().contains("key 'ema': a study setting"), e.getMessage());
-        Files.writeString(config, Files.readString(twoDomainConfig) + "init: { from: scratch, weights: pytorch }\n");
-        e = assertThrows(Exception.class, () -> TrainingRun.execute(
-                new TrainingRun.Request(config, tmp.resolve("study-run"), null, null, false), registry, new PrintStream(log, true), new RunControl()));
         assertTrue(e.getMessage().contains("key 'init.weights': a study setting") && e.getMessage().contains("set it to he-normal"), e.getMessage());
+        weightAverageWritesAveragedAndRawSnapshots(twoDomainConfig, registry);
+    }
+
+    /** {@code ema}: each snapshot from the average and, beside it, from the raw weights; the preset from the average. */
+    private void weightAverageWritesAveragedAndRawSnapshots(Path twoDomainConfig, ModelRegistry registry) throws Exception {
+        Path config = tmp.resolve("ema.yaml");
+        Files.writeString(config, Files.readString(twoDomainConfig) + "ema: 0.5\n");
+        Path run = tmp.resolve("ema-run");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(config, run, null, null, false, 2), registry,
+                new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        Path snapshots = run.resolve(PresetSnapshots.DIR);
+        assertEquals(List.of("step-00002", "step-00002-raw"), Files.list(snapshots).map(p -> p.getFileName().toString()).sorted().toList());
+        try (var averaged = PresetStore.load(PresetSnapshots.of(snapshots, 2)); var raw = PresetStore.load(snapshots.resolve("step-00002-raw"))) {
+            var a = org.timbrelab.engine.train.NamedParameters.of("p", averaged.model().encoder()).asMap();
+            var b = org.timbrelab.engine.train.NamedParameters.of("p", raw.model().encoder()).asMap();
+            assertTrue(a.keySet().stream().anyMatch(k -> !java.util.Arrays.equals(a.get(k).getArray().toFloatArray(), b.get(k).getArray().toFloatArray())),
+                    "the average is not the last step's weights");
+        }
+        assertTrue(PresetStore.readInfo(run.resolve(VaeGanKind.PRESET_DIR)).training().notes().contains("moving average, decay 0.5"));
+        // resumed: the checkpoint carries the average, and the run goes on to its new end
+        r = TrainingRun.execute(new TrainingRun.Request(null, run, 4L, null, true), registry, new PrintStream(log, true), new RunControl());
+        assertEquals(StopReason.COMPLETED, r.reason(), log.toString());
+        assertEquals(4, r.completedSteps());
     }
 
     /** A 3-domain run started from the 2-domain preset: 'mid' is new and starts as the preset's 'high' generator. */
