@@ -40,6 +40,15 @@ public record PitchConfig(double fMinHz, double fMaxHz, double threshold, double
             throw new IllegalArgumentException("weakThreshold must be in [threshold, 1), got " + weakThreshold + " with threshold " + threshold);
     }
 
+    /**
+     * The record's usual text, with {@code weakThreshold} only when hysteresis is on: feature caches are keyed by this
+     * text, and the caches written before the component existed stay valid.
+     */
+    @Override public String toString() {
+        return "PitchConfig[fMinHz=" + fMinHz + ", fMaxHz=" + fMaxHz + ", threshold=" + threshold + ", windowSeconds="
+                + windowSeconds + ", silenceDb=" + silenceDb + (hysteresis() ? ", weakThreshold=" + weakThreshold : "") + "]";
+    }
+
     /** Whether voicing extends by hysteresis ({@code weakThreshold > threshold}). */
     public boolean hysteresis() { return weakThreshold > threshold; }
 

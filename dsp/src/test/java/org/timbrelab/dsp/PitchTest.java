@@ -176,5 +176,9 @@ class PitchTest {
     @Test void aLooseThresholdUnderTheStrictOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> PitchConfig.DEFAULT.withWeakThreshold(0.1));
         assertFalse(PitchConfig.DEFAULT.hysteresis(), "the default is plain YIN");
+        // feature caches are keyed by this text: plain YIN's is the one caches were written under before hysteresis existed
+        assertEquals("PitchConfig[fMinHz=62.0, fMaxHz=2000.0, threshold=0.15, windowSeconds=0.032, silenceDb=-60.0]",
+                PitchConfig.DEFAULT.toString());
+        assertTrue(PitchConfig.DEFAULT.withWeakThreshold(0.3).toString().endsWith(", weakThreshold=0.3]"));
     }
 }
