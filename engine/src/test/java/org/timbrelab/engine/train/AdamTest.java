@@ -7,14 +7,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,17 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdamTest {
 
-    private static NamedParameters single(NDManager m, float[] init) {
-        NDArray w = m.create(init);
-        w.setRequiresGradient(true);
-        Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optArray(w).build();
-        return NamedParameters.of(Map.of("w", p));
-    }
-
-    private static NDArray w(NamedParameters p) {
-        return p.asMap().get("w").getArray();
-    }
-
     @Test void firstThreeStepsMatchHandComputedAdam() {
         // L = 0.5·Σ a·w² + Σ b·w  →  g = a·w + b; Adam computed below in double, element by element
         double[] a = {2.0, 0.5, 3.0};
@@ -41,7 +28,7 @@ class AdamTest {
         double[] w = {1.0, -2.0, 0.25};
         double lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1e-8;
         try (NDManager m = NDManager.newBaseManager()) {
-            NamedParameters params = single(m, new float[] {1.0f, -2.0f, 0.25f});
+            NamedParameters params = OneParameter.of(m, new float[] {1.0f, -2.0f, 0.25f});
             NDArray av = m.create(new float[] {2.0f, 0.5f, 3.0f});
             NDArray bv = m.create(new float[] {0.3f, -1.0f, 0.0f});
             double[] mom1 = new double[3], mom2 = new double[3];
@@ -49,7 +36,7 @@ class AdamTest {
                 for (int t = 1; t <= 3; t++) {
                     adam.zeroGradients();
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray x = w(params);
+                        NDArray x = OneParameter.w(params);
                         gc.backward(x.square().mul(av).sum().mul(0.5f).add(x.mul(bv).sum()));
                     }
                     adam.step();
@@ -61,7 +48,7 @@ class AdamTest {
                         double vHat = mom2[i] / (1 - Math.pow(b2, t));
                         w[i] -= lr * mHat / (Math.sqrt(vHat) + eps);
                     }
-                    float[] got = w(params).toFloatArray();
+                    float[] got = OneParameter.w(params).toFloatArray();
                     for (int i = 0; i < 3; i++) {
                         assertEquals(w[i], got[i], 1e-5, "step " + t + " element " + i);
                     }
@@ -74,21 +61,21 @@ class AdamTest {
 
     @Test void quadraticConverges() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NamedParameters params = single(m, new float[] {5f, -3f, 2f, 0f});
+            NamedParameters params = OneParameter.of(m, new float[] {5f, -3f, 2f, 0f});
             NDArray target = m.create(new float[] {1f, 2f, -1f, 0.5f});
             try (Adam adam = new Adam("opt", AdamConfig.of(0.05), params)) {
                 for (int s = 0; s < 600; s++) {
                     adam.zeroGradients();
                     try (NDManager step = m.newSubManager();
                          GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray d = w(params).sub(target);
+                        NDArray d = OneParameter.w(params).sub(target);
                         d.attach(step);
                         gc.backward(d.square().sum());
                     }
                     adam.step();
                 }
             }
-            assertArrayEquals(target.toFloatArray(), w(params).toFloatArray(), 0.02f);
+            assertArrayEquals(target.toFloatArray(), OneParameter.w(params).toFloatArray(), 0.02f);
         }
     }
 
@@ -125,24 +112,24 @@ class AdamTest {
 
     @Test void gradientsAccumulateUnlessZeroed() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NamedParameters params = single(m, new float[] {1f, 2f});
+            NamedParameters params = OneParameter.of(m, new float[] {1f, 2f});
             for (int i = 0; i < 2; i++) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    gc.backward(w(params).sum());
+                    gc.backward(OneParameter.w(params).sum());
                 }
             }
-            assertArrayEquals(new float[] {2f, 2f}, w(params).getGradient().toFloatArray());
+            assertArrayEquals(new float[] {2f, 2f}, OneParameter.w(params).getGradient().toFloatArray());
             Gradients.zero(params);
-            assertArrayEquals(new float[] {0f, 0f}, w(params).getGradient().toFloatArray());
+            assertArrayEquals(new float[] {0f, 0f}, OneParameter.w(params).getGradient().toFloatArray());
         }
     }
 
     @Test void globalNormClippingScalesTheGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NamedParameters params = single(m, new float[] {0f, 0f});
+            NamedParameters params = OneParameter.of(m, new float[] {0f, 0f});
             try (Adam adam = new Adam("opt", AdamConfig.of(0.1).withClipNorm(1.0), params)) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    gc.backward(w(params).mul(m.create(new float[] {3f, 4f})).sum()); // g = (3, 4), |g| = 5
+                    gc.backward(OneParameter.w(params).mul(m.create(new float[] {3f, 4f})).sum()); // g = (3, 4), |g| = 5
                 }
                 Adam.StepReport r = adam.step();
                 assertEquals(5f, r.gradNorm(), 1e-5);
@@ -157,12 +144,12 @@ class AdamTest {
 
     @Test void nanGradientSkipsTheStepThenStopsNamingTheParameterIfItRepeats() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NamedParameters params = single(m, new float[] {-1f, 4f});
-            float[] before = w(params).toFloatArray();
+            NamedParameters params = OneParameter.of(m, new float[] {-1f, 4f});
+            float[] before = OneParameter.w(params).toFloatArray();
             try (Adam adam = new Adam("optD", AdamConfig.of(0.1), params)) {
                 for (int i = 1; i <= Adam.MAX_SKIPPED_IN_A_ROW + 1; i++) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        gc.backward(w(params).sqrt().sum()); // sqrt(-1) → NaN gradient
+                        gc.backward(OneParameter.w(params).sqrt().sum()); // sqrt(-1) → NaN gradient
                     }
                     if (i <= Adam.MAX_SKIPPED_IN_A_ROW) {
                         assertTrue(adam.step().skipped(), "step " + i);
@@ -174,10 +161,10 @@ class AdamTest {
                     }
                     adam.zeroGradients();
                 }
-                assertArrayEquals(before, w(params).toFloatArray(), "parameters untouched");
+                assertArrayEquals(before, OneParameter.w(params).toFloatArray(), "parameters untouched");
                 // a finite step afterwards updates as usual and resets the count
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    gc.backward(w(params).mul(w(params)).sum());
+                    gc.backward(OneParameter.w(params).mul(OneParameter.w(params)).sum());
                 }
                 assertTrue(!adam.step().skipped());
                 assertEquals(1, adam.steps());
@@ -187,17 +174,17 @@ class AdamTest {
 
     @Test void overflowingButFiniteGradientSkipsTheStepThenStopsIfItRepeats() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NamedParameters params = single(m, new float[] {1f, 2f});
-            float[] before = w(params).toFloatArray();
+            NamedParameters params = OneParameter.of(m, new float[] {1f, 2f});
+            float[] before = OneParameter.w(params).toFloatArray();
             try (Adam adam = new Adam("optD", AdamConfig.of(0.1), params)) {
                 for (int i = 1; i <= Adam.MAX_SKIPPED_IN_A_ROW + 1; i++) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        gc.backward(w(params).mul(3e20f).sum()); // g = 3e20 each: finite, but g² overflows float
+                        gc.backward(OneParameter.w(params).mul(3e20f).sum()); // g = 3e20 each: finite, but g² overflows float
                     }
                     if (i <= Adam.MAX_SKIPPED_IN_A_ROW) {
                         assertTrue(adam.step().skipped(), "step " + i);
                         assertEquals(0, adam.steps(), "a skipped step does not count");
-                        assertArrayEquals(before, w(params).toFloatArray(), "parameters untouched");
+                        assertArrayEquals(before, OneParameter.w(params).toFloatArray(), "parameters untouched");
                     } else {
                         NonFiniteException e = assertThrows(NonFiniteException.class, adam::step);
                         assertTrue(e.getMessage().contains("in a row"), e.getMessage());
