@@ -47,6 +47,11 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "timbre strength 0..2: how far the input's latent moves toward the target domain's centre (default: the preset's own for each target, 0.25 unless its preset.json says; one value here applies to every target; 0 = the encoder's latent as it is)")
     Double strength;
 
+    @Option(names = "--note-snap", paramLabel = "A",
+            description = "0..1: how far the played pitch moves onto the notes of a scale tuned to the input (0 = the voice's own glides, "
+                    + "1 = held notes, as an instrument plays them; default: the preset's own)")
+    Double noteSnap;
+
     @Option(names = "--no-tone-match", description = "do not equalise the input toward the preset's source-domain tone before encoding (on by default when the preset has a tone.json)")
     boolean noToneMatch;
 
@@ -70,6 +75,7 @@ public final class ConvertCommand implements Callable<Integer> {
             ConversionSettings preset = c.defaults().withPhase(method);
             ConversionSettings settings = (strength != null ? preset.withTimbreStrength(strength) : preset).withToneMatch(!noToneMatch && c.hasInputTone())
                     .withFollowLoudness(envelope);
+            if (noteSnap != null) settings = settings.withNoteSnap(noteSnap);
             Map<String, Path> targets = new LinkedHashMap<>();
             if (all) for (String d : c.info().domainNames()) targets.put(d, perDomain(out, d));
             else targets.put(c.info().domain(to).name(), out); // fails early naming the known domains
@@ -122,7 +128,8 @@ public final class ConvertCommand implements Callable<Integer> {
     }
 
     private static String settingsSummary(Converter c, ConversionSettings settings) {
-        return ("timbre strength " + settings.strengthLabel() + "; tone matching ") + (settings.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)");
+        return ("timbre strength " + settings.strengthLabel() + "; tone matching ") + (settings.toneMatch() ? "on" : c.hasInputTone() ? "off" : "off (the preset has no tone.json)")
+                + (settings.noteSnapLabel().isEmpty() ? "" : "; note snap " + settings.noteSnapLabel());
     }
 
     private static void write(Path file, Converter.Converted y) throws java.io.IOException {

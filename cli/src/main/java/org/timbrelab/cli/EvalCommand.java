@@ -64,6 +64,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "timbre strength of the model rows (default: the preset's own for each target; see convert --strength)")
     Double strength;
 
+    @Option(names = "--note-snap", paramLabel = "A",
+            description = "note snapping 0..1 of the model rows (default: the preset's own; see convert --note-snap)")
+    Double noteSnap;
+
     @Option(names = "--ablation-strengths", defaultValue = "0", split = ",", paramLabel = "S,S",
             description = "further timbre strengths scored as ablation rows (default ${DEFAULT-VALUE}: the encoder's latent as it is)")
     double[] ablationStrengths;
@@ -170,6 +174,7 @@ public final class EvalCommand implements Callable<Integer> {
             List<ConversionSystem> systems = new ArrayList<>();
             String label = label(main);
             ConversionSettings shipped = strength != null ? main.defaults().withTimbreStrength(strength) : main.defaults();
+            if (noteSnap != null) shipped = shipped.withNoteSnap(noteSnap);
             systems.add(new ModelSystem(main, label, "model", Register.AUTO, shipped, false));
             systems.addAll(references);
             systems.add(new ModelSystem(main, label, "ablation", Register.octaves(0), shipped, false));

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.MagnitudeSpectrogram;
+import org.timbrelab.dsp.NoteSnap;
 import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
 import org.timbrelab.dsp.Spectrogram;
@@ -74,7 +75,9 @@ public final class Converter implements AutoCloseable {
     public SpectrogramConfig spectrogramConfig() { return spec; }
 
     /** The shipped settings for this preset: PGHI, one gain to the input's level, the preset's timbre strengths (per target where it has them), tone matching if it can. */
-    public ConversionSettings defaults() { return ConversionSettings.defaults(info.timbreStrength(), info.targetStrengths(), hasInputTone()); }
+    public ConversionSettings defaults() {
+        return ConversionSettings.defaults(info.timbreStrength(), info.targetStrengths(), info.targetNoteSnaps(), hasInputTone());
+    }
 
     /** Whether the preset stores its source tone, i.e. whether tone matching can be (and by default is) on. */
     public boolean hasInputTone() { return preset.inputTone().isPresent(); }
@@ -298,7 +301,9 @@ public final class Converter implements AutoCloseable {
      * ({@link ConversionException}) beats writing a silent file. Every conversion goes through here, the window's too.
      */
     public synchronized Rendered render(AudioClip input, Latent z, String domain, ConversionSettings settings) {
-        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.strengthFor(domain)), domain, z.f0Hz(), settings);
+        double snap = settings.noteSnapFor(domain);
+        float[] f0 = snap > 0 && z.f0Hz() != null ? NoteSnap.snap(z.f0Hz(), snap) : z.f0Hz();
+        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.strengthFor(domain)), domain, f0, settings);
         requireFinite(s.values(), domain, "spectrogram");
         AudioClip raw = transform.invert(s, settings.phase());
         requireFinite(raw.samples(), domain, "audio");

@@ -20,10 +20,13 @@ import java.util.Map;
  *                           per preset; {@value #DEFAULT_TIMBRE_STRENGTH} when preset.json has none)
  * @param targetStrengths    target domains with a default strength of their own (chosen on the selection sets; none when
  *                           preset.json has no {@code targetStrengths})
+ * @param targetNoteSnaps    target domains whose conversions snap the played pitch to notes by default, 0…1
+ *                           ({@code org.timbrelab.dsp.NoteSnap}; chosen on the selection sets; none when preset.json has
+ *                           no {@code targetNoteSnaps})
  */
 public record PresetInfo(int version, String name, VaeGanConfig model, SpectrogramConfig spectrogram,
                          List<DomainInfo> domains, boolean pitchConditioning, TrainingSummary training, double timbreStrength,
-                         Map<String, Double> targetStrengths) {
+                         Map<String, Double> targetStrengths, Map<String, Double> targetNoteSnaps) {
     /** Every preset's strength before presets carried their own (and the one voice-strings was chosen at). */
     public static final double DEFAULT_TIMBRE_STRENGTH = 0.25;
 
@@ -36,6 +39,19 @@ public record PresetInfo(int version, String name, VaeGanConfig model, Spectrogr
             if (!names.contains(d)) throw new IllegalArgumentException("field 'targetStrengths' names '" + d + "', not one of the domains " + names);
             requireStrength(s, "field 'targetStrengths." + d + "'");
         });
+        targetNoteSnaps = targetNoteSnaps == null ? Map.of() : Map.copyOf(targetNoteSnaps);
+        targetNoteSnaps.forEach((d, a) -> {
+            if (!names.contains(d)) throw new IllegalArgumentException("field 'targetNoteSnaps' names '" + d + "', not one of the domains " + names);
+            requireNoteSnap(a, "field 'targetNoteSnaps." + d + "'");
+        });
+    }
+
+    /**
+     * @param what names the value in the message
+     * @throws IllegalArgumentException unless {@code a} is a note snap amount, 0…1
+     */
+    public static void requireNoteSnap(double a, String what) {
+        if (!(a >= 0 && a <= 1)) throw new IllegalArgumentException(what + " must be in 0..1, got " + a);
     }
 
     /**
@@ -49,7 +65,7 @@ public record PresetInfo(int version, String name, VaeGanConfig model, Spectrogr
     /** A preset with the default timbre strength. */
     public PresetInfo(int version, String name, VaeGanConfig model, SpectrogramConfig spectrogram, List<DomainInfo> domains,
                       boolean pitchConditioning, TrainingSummary training) {
-        this(version, name, model, spectrogram, domains, pitchConditioning, training, DEFAULT_TIMBRE_STRENGTH, Map.of());
+        this(version, name, model, spectrogram, domains, pitchConditioning, training, DEFAULT_TIMBRE_STRENGTH, Map.of(), Map.of());
     }
 
     /** The default timbre strength of conversions into {@code domain}: its own, or the preset's. */

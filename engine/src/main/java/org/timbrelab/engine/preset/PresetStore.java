@@ -108,6 +108,7 @@ public final class PresetStore {
             if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode root) {
                 if (!root.has("timbreStrength")) root.put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);
                 if (!root.has("targetStrengths")) root.putObject("targetStrengths");
+                if (!root.has("targetNoteSnaps")) root.putObject("targetNoteSnaps"); // and before note snapping, none
             }
             info = ConfigLoader.bind(tree, PresetInfo.class, file);
         } catch (ConfigException e) {

@@ -96,6 +96,26 @@ class PresetStoreTest {
         assertTrue(e.getMessage().contains("targetStrengths") && e.getMessage().contains("oboe"), e.getMessage());
     }
 
+    /** Per-target note snaps likewise: absent = none; a domain the preset lacks or an amount outside 0..1 is refused. */
+    @Test void targetNoteSnapsComeFromThePresetAndAreChecked() throws Exception {
+        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
+        Path json = dir.resolve(PresetStore.INFO);
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"targetNoteSnaps\" : { }"), text);
+        String domain = TestPresets.DOMAINS.get(1);
+        Files.writeString(json, text.replace("\"targetNoteSnaps\" : { }", "\"targetNoteSnaps\" : { \"" + domain + "\" : 0.5 }"));
+        assertEquals(Map.of(domain, 0.5), PresetStore.readInfo(dir).targetNoteSnaps());
+        Files.writeString(json, text.replace(",\n  \"targetNoteSnaps\" : { }", ""));
+        assertTrue(!Files.readString(json).contains("targetNoteSnaps"), "the field was removed for this test");
+        assertEquals(Map.of(), PresetStore.readInfo(dir).targetNoteSnaps());
+        Files.writeString(json, text.replace("\"targetNoteSnaps\" : { }", "\"targetNoteSnaps\" : { \"oboe\" : 0.5 }"));
+        PresetException e = assertThrows(PresetException.class, () -> PresetStore.readInfo(dir));
+        assertTrue(e.getMessage().contains("targetNoteSnaps") && e.getMessage().contains("oboe"), e.getMessage());
+        Files.writeString(json, text.replace("\"targetNoteSnaps\" : { }", "\"targetNoteSnaps\" : { \"" + domain + "\" : 1.5 }"));
+        e = assertThrows(PresetException.class, () -> PresetStore.readInfo(dir));
+        assertTrue(e.getMessage().contains("targetNoteSnaps." + domain) && e.getMessage().contains("0..1"), e.getMessage());
+    }
+
     @Test void truncatedWeightsNameTheFile() throws Exception {
         Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
         Path w = dir.resolve(PresetStore.WEIGHTS);

@@ -39,7 +39,8 @@ public final class ModelSystem implements ConversionSystem {
         String reg = register.auto() ? "register auto" : register.octaves() == 0 ? "register off" : "register " + register.octaves();
         String strength = ", strength " + settings.strengthLabel();
         String tone = converter.hasInputTone() && !settings.toneMatch() ? ", tone matching off" : "";
-        return label + " (" + reg + ", " + Vocoders.label(settings.phase()) + strength + tone + (envelope ? ", envelope step" : "") + ")";
+        String notes = settings.noteSnapLabel().isEmpty() ? "" : ", note snap " + settings.noteSnapLabel();
+        return label + " (" + reg + ", " + Vocoders.label(settings.phase()) + strength + tone + notes + (envelope ? ", envelope step" : "") + ")";
     }
 
     @Override public String kind() { return kind; }

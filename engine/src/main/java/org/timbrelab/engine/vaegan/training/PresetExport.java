@@ -135,7 +135,7 @@ final class PresetExport implements TrainingListener {
                 + (averaged ? "; weights: moving average, decay " + cfg.ema() : "");
         PresetInfo info = new PresetInfo(PresetStore.VERSION, runDir.getFileName().toString(), model.config(), datasets.get(0).config(),
                 domains, model.config().pitchConditioning(), new TrainingSummary(steps, minutes, msPerStep, lossSums, notes),
-                cfg.conversion().timbreStrength(), cfg.conversion().perDomain());
+                cfg.conversion().timbreStrength(), cfg.conversion().perDomain(), cfg.conversion().noteSnap());
         List<Path> files = new ArrayList<>();
         for (String f : List.of(TrainingRun.CONFIG_FILE, MetricsJsonl.FILE_NAME)) if (Files.isRegularFile(runDir.resolve(f))) files.add(runDir.resolve(f));
         PresetStore.save(dir, info, model, points, files);

@@ -52,7 +52,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
      * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0), without {@code losses.follow} no comb-following term (0), without {@code losses.followHarmonics} it looks at every harmonic (0), without {@code losses.legato} no spectral-motion term (0), without {@code losses.peak} no peakiness term (0), without {@code losses.combPeak} no peak-on-the-comb term (0), without {@code losses.level} no level-following term (0), without {@code losses.rests} no quiet-where-the-source-is term (0), without {@code losses.rolloff} no upper-harmonics term (0), without {@code losses.spread} no shape-steadiness term (0), without {@code losses.toneless} no tone-without-a-comb term (0), without {@code architecture.combBridge} the comb as tracked (0); without {@code init} (or its {@code copy}, {@code freeze},
      * {@code anchor}) the run starts from random weights (DJL's He-normal) with nothing held; without {@code schedule} the learning rate
      * stays constant ({@code lrDecayFrom: 1}); without {@code transfers} each domain transfers to one random other
-     * ({@code hub: ""}), without {@code domains[i].losses} every domain's transfers get the config's {@code losses}; without {@code conversion} the preset converts at timbre strength 0.25, without {@code conversion.perDomain} every target at that strength; without {@code ema} presets get the last step's weights (0).
+     * ({@code hub: ""}), without {@code domains[i].losses} every domain's transfers get the config's {@code losses}; without {@code conversion} the preset converts at timbre strength 0.25, without {@code conversion.perDomain} every target at that strength, without {@code conversion.noteSnap} no target's pitch snapped to notes; without {@code ema} presets get the last step's weights (0).
      * <p>
      * Study settings whose code was removed ({@link #REMOVED}) still load at their neutral value, so the configs of older
      * runs and presets resume and read as before; any other value fails and says where the code went.
@@ -83,7 +83,10 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
         if (!tree.has("schedule")) tree.putObject("schedule").put("lrDecayFrom", 1.0);
         if (!tree.has("transfers")) tree.putObject("transfers").put("hub", "");
         if (!tree.has("conversion")) tree.putObject("conversion").put("timbreStrength", PresetInfo.DEFAULT_TIMBRE_STRENGTH);
-        if (tree.get("conversion") instanceof ObjectNode conversion && !conversion.has("perDomain")) conversion.putObject("perDomain");
+        if (tree.get("conversion") instanceof ObjectNode conversion) {
+            if (!conversion.has("perDomain")) conversion.putObject("perDomain");
+            if (!conversion.has("noteSnap")) conversion.putObject("noteSnap");
+        }
         if (!tree.has("init")) tree.putObject("init").put("from", InitConfig.SCRATCH);
         if (tree.get("init") instanceof ObjectNode init) {
             if (!init.has("copy")) init.putObject("copy");

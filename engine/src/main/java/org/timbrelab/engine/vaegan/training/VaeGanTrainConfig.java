@@ -61,14 +61,18 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * @param timbreStrength the preset's default timbre strength, 0…2 (PresetInfo#timbreStrength)
      * @param perDomain      target domains converted at their own default strength instead (default none), e.g.
      *                       {@code { flute: 0 }}
+     * @param noteSnap       target domains whose conversions snap the played pitch to notes, 0…1 (default none), e.g.
+     *                       {@code { cello: 0.5 }} (PresetInfo#targetNoteSnaps)
      */
-    public record Conversion(double timbreStrength, Map<String, Double> perDomain) {
-        public Conversion(double timbreStrength) { this(timbreStrength, null); }
+    public record Conversion(double timbreStrength, Map<String, Double> perDomain, Map<String, Double> noteSnap) {
+        public Conversion(double timbreStrength) { this(timbreStrength, null, null); }
 
         public Conversion {
             perDomain = perDomain == null ? Map.of() : Map.copyOf(perDomain);
+            noteSnap = noteSnap == null ? Map.of() : Map.copyOf(noteSnap);
             org.timbrelab.engine.preset.PresetInfo.requireStrength(timbreStrength, "conversion.timbreStrength");
             perDomain.forEach((d, s) -> org.timbrelab.engine.preset.PresetInfo.requireStrength(s, "conversion.perDomain." + d));
+            noteSnap.forEach((d, a) -> org.timbrelab.engine.preset.PresetInfo.requireNoteSnap(a, "conversion.noteSnap." + d));
         }
     }
 
@@ -148,6 +152,9 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
         if (conversion != null)
             for (String d : conversion.perDomain().keySet())
                 if (!names.contains(d)) throw new IllegalArgumentException("conversion.perDomain names '" + d + "', not one of the domains " + names);
+        if (conversion != null)
+            for (String d : conversion.noteSnap().keySet())
+                if (!names.contains(d)) throw new IllegalArgumentException("conversion.noteSnap names '" + d + "', not one of the domains " + names);
     }
 
     /** The model architecture for {@code melBins} mel bands. */

@@ -20,9 +20,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +61,7 @@ class VaeGanKindTest {
                 losses: { rec: 10, kl: 0.01, gan: 1, cycle: 10, latent: 1, tone: 2 }
                 optimiser: { lr: 2.0e-4, beta1: 0.5, beta2: 0.999, eps: 1.0e-8, clipNorm: 0 }
                 data: { cropFrames: 32, batchPerDomain: 2, validationFraction: 0.0, cacheDir: %s, scatterPointsPerDomain: 3 }
-                conversion: { timbreStrength: 0.5, perDomain: { high: 0.0 } }
+                conversion: { timbreStrength: 0.5, perDomain: { high: 0.0 }, noteSnap: { high: 0.5 } }
                 """.formatted(tmp.resolve("low"), tmp.resolve("high"), tmp.resolve("cache")));
         Path run = tmp.resolve("run");
         ModelRegistry registry = new ModelRegistry(List.of(new VaeGanKind()));
@@ -95,11 +97,19 @@ class VaeGanKindTest {
             assertEquals(0.5, c.defaults().timbreStrength());
             assertEquals(0.0, c.defaults().strengthFor("high"));
             assertEquals(0.5, c.defaults().strengthFor("low"));
+            assertEquals(Map.of("high", 0.5), info.targetNoteSnaps(), "conversion.noteSnap goes into the preset");
+            assertEquals(0.5, c.defaults().noteSnapFor("high"));
+            assertEquals(0.0, c.defaults().noteSnapFor("low"));
             assertEquals(6, c.preset().points().sources().size());
             AudioClip in = AudioFiles.loadMono(tmp.resolve("low").resolve("t0.wav"), 16000);
             assertEquals(1, c.shiftFor(in, "high", Register.AUTO)); // log2(400/150) = 1.4 → 1 octave
             AudioClip out = c.convert(in, "high", Register.AUTO).audio();
             assertEquals(in.length(), out.length());
+            // the snap changes the pitch the generator is asked for: the snapped target's audio moves, not the other's
+            AudioClip plain = c.convert(in, "high", Register.AUTO, c.defaults().withNoteSnap(0)).audio();
+            assertFalse(java.util.Arrays.equals(plain.samples(), out.samples()), "note snap 0.5 changes the conversion into 'high'");
+            assertArrayEquals(c.convert(in, "low", Register.AUTO, c.defaults().withNoteSnap(0)).audio().samples(),
+                    c.convert(in, "low", Register.AUTO).audio().samples(), 0f, "'low' has no snap of its own");
         }
         warmStartCopiesThePresetsWeights(preset, config, registry);
         removedStudyKeysLoadAtTheirNeutralValueOnly(run, config, registry);
