@@ -4,6 +4,7 @@ import org.timbrelab.app.controls.LatentPoint;
 import org.timbrelab.app.model.ConvertedOutput;
 import org.timbrelab.app.model.DomainInfo;
 import org.timbrelab.app.model.Latent;
+import org.timbrelab.app.model.Notes;
 import org.timbrelab.app.model.Register;
 import org.timbrelab.app.model.TimbreModel;
 import org.timbrelab.dsp.AudioClip;
@@ -32,8 +33,12 @@ public final class FakeTimbreModel implements TimbreModel {
 
     @Override public SpectrogramConfig spectrogramConfig() { return SpectrogramConfig.DEFAULT; }
 
-    @Override public ConvertedOutput convert(AudioClip input, String domain, Register register) {
+    /** The note choice of the last conversion. */
+    public volatile Notes lastNotes;
+
+    @Override public ConvertedOutput convert(AudioClip input, String domain, Register register, Notes notes) {
         converts.incrementAndGet();
+        lastNotes = notes;
         int k = register.auto() ? 1 : register.octaves();
         return new ConvertedOutput(domain, input, transform.forward(input, k), k);
     }

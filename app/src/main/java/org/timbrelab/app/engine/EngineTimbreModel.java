@@ -4,12 +4,14 @@ import org.timbrelab.app.controls.LatentPoint;
 import org.timbrelab.app.model.ConvertedOutput;
 import org.timbrelab.app.model.DomainInfo;
 import org.timbrelab.app.model.Latent;
+import org.timbrelab.app.model.Notes;
 import org.timbrelab.app.model.Register;
 import org.timbrelab.app.model.TimbreModel;
 import org.timbrelab.dsp.AudioClip;
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.infer.BlockConversion;
+import org.timbrelab.engine.infer.ConversionSettings;
 import org.timbrelab.engine.infer.Converter;
 import org.timbrelab.engine.preset.LatentPoints;
 import org.timbrelab.engine.preset.PresetInfo;
@@ -60,15 +62,18 @@ public final class EngineTimbreModel implements TimbreModel {
      * A recording longer than {@link BlockConversion#LONG_INPUT_SECONDS} converts in blocks, as the CLI's does, so the
      * conversion's memory is one block's whatever the length; its spectrogram is then the output's, taken from the audio.
      */
-    @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register) {
+    @Override public ConvertedOutput convert(AudioClip input, String domain, Register register) { return convert(input, domain, register, Notes.PRESET); }
+
+    @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register, Notes notes) {
+        ConversionSettings settings = notes.preset() ? converter.defaults() : converter.defaults().withNoteSnap(notes.amount());
         if (input.length() > BlockConversion.LONG_INPUT_SECONDS * input.sampleRate()) {
             remember(input);
-            Converter.Converted y = BlockConversion.convert(converter, input, List.of(domain), engine(register), converter.defaults(), null).get(domain);
+            Converter.Converted y = BlockConversion.convert(converter, input, List.of(domain), engine(register), settings, null).get(domain);
             return new ConvertedOutput(domain, y.audio(), new AudioTransform(converter.spectrogramConfig()).forward(y.audio()), y.octaves());
         }
         int k = shiftFor(input, domain, engine(register));
         org.timbrelab.engine.infer.Latent z = latentFor(input, k);
-        Converter.Rendered r = converter.render(input, z, domain, converter.defaults());   // as Converter.convert delivers it, checks included
+        Converter.Rendered r = converter.render(input, z, domain, settings);   // as Converter.convert delivers it, checks included
         return new ConvertedOutput(domain, r.audio(), r.spectrogram(), k);
     }
 

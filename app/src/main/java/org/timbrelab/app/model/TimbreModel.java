@@ -19,8 +19,13 @@ public interface TimbreModel extends AutoCloseable {
 
     SpectrogramConfig spectrogramConfig();
 
-    /** Converts into one domain. */
-    ConvertedOutput convert(AudioClip input, String domain, Register register) throws Exception;
+    /** Converts into one domain with the preset's own note snap. */
+    default ConvertedOutput convert(AudioClip input, String domain, Register register) throws Exception {
+        return convert(input, domain, register, Notes.PRESET);
+    }
+
+    /** Converts into one domain, its pitch held as {@code notes} says. */
+    ConvertedOutput convert(AudioClip input, String domain, Register register, Notes notes) throws Exception;
 
     /** Encodes a clip (μ, no sampling) and places it in the latent plane. */
     Latent encode(AudioClip input, String source) throws Exception;

@@ -13,13 +13,15 @@ import javafx.scene.shape.Rectangle;
 import org.timbrelab.app.controls.SpectrogramView;
 import org.timbrelab.app.model.ConvertedOutput;
 import org.timbrelab.app.model.DomainInfo;
+import org.timbrelab.app.model.Notes;
 import org.timbrelab.app.model.Register;
 
-/** One target domain in the outputs list: colour and name, register choice, converted spectrogram, play and export. */
+/** One target domain in the outputs list: colour and name, register and pitch choices, converted spectrogram, play and export. */
 public final class OutputRow extends HBox {
     private final DomainInfo domain;
     private final SpectrogramView view = new SpectrogramView();
     private final ComboBox<Register> register = new ComboBox<>();
+    private final ComboBox<Notes> notes = new ComboBox<>();
     private final Label shift = new Label("not converted");
     final Button play = new Button("▶");
     final Button export = new Button("Export…");
@@ -36,8 +38,12 @@ public final class OutputRow extends HBox {
         register.setValue(Register.AUTO);
         register.setTooltip(new Tooltip("Octave shift of the input before conversion: Auto moves it toward "
                 + domain.name() + "'s register" + (Double.isNaN(domain.medianF0()) ? "" : String.format(" (median f0 %.0f Hz)", domain.medianF0()))));
+        notes.getItems().setAll(Notes.choices());
+        notes.setValue(Notes.PRESET);
+        notes.setTooltip(new Tooltip("How " + domain.name() + " holds the pitch: as sung (the voice's glides), half way or all the way "
+                + "onto the notes of a scale tuned to the input, or the preset's own choice for " + domain.name()));
         shift.getStyleClass().add("shift-label");
-        VBox left = new VBox(4, name, new Label("Register"), register, shift);
+        VBox left = new VBox(4, name, new Label("Register"), register, shift, new Label("Pitch"), notes);
         left.setMinWidth(145);
         left.setPrefWidth(145);
         view.setPlaceholder("Not converted yet: Convert ▸ all domains");
@@ -66,4 +72,5 @@ public final class OutputRow extends HBox {
     public DomainInfo domain() { return domain; }
     public SpectrogramView view() { return view; }
     public ComboBox<Register> registerBox() { return register; }
+    public ComboBox<Notes> notesBox() { return notes; }
 }

@@ -12,6 +12,7 @@ import javafx.stage.FileChooser;
 import org.timbrelab.app.model.ConvertedOutput;
 import org.timbrelab.app.model.DomainInfo;
 import org.timbrelab.app.model.Latent;
+import org.timbrelab.app.model.Notes;
 import org.timbrelab.app.model.Register;
 import org.timbrelab.app.model.TimbreModel;
 
@@ -78,10 +79,13 @@ public final class OutputsPanel extends VBox {
             OutputRow row = new OutputRow(d);
             row.play.setOnAction(e -> { lastPlayed = row; session.player().play(row.output().audio(), row.view()); });
             row.export.setOnAction(e -> exportOne(row));
-            row.registerBox().valueProperty().addListener((o, a, b) -> {
-                row.setOutput(cache.get(key(d.name(), b)));
+            // a new register or pitch choice shows its cached output, or converts this row alone
+            javafx.beans.value.ChangeListener<Object> choice = (o, a, b) -> {
+                row.setOutput(cache.get(key(row)));
                 if (row.output() == null && session.getInput() != null && anyConverted()) convert(List.of(row));
-            });
+            };
+            row.registerBox().valueProperty().addListener(choice);
+            row.notesBox().valueProperty().addListener(choice);
             rowByDomain.put(d.name(), row);
             rows.getChildren().add(row);
         }
@@ -100,7 +104,9 @@ public final class OutputsPanel extends VBox {
         running = null;
     }
 
-    private static String key(String domain, Register r) { return domain + "|" + r; }
+    private static String key(String domain, Register r, Notes n) { return domain + "|" + r + "|" + n; }
+
+    private static String key(OutputRow row) { return key(row.domain().name(), row.registerBox().getValue(), row.notesBox().getValue()); }
 
     /** Converts the input into every domain (cached ones are reused). */
     public void convertAll() {
@@ -120,13 +126,14 @@ public final class OutputsPanel extends VBox {
         Session.Input input = session.getInput();
         List<OutputRow> todo = new ArrayList<>();
         for (OutputRow r : targets) {
-            ConvertedOutput c = cache.get(key(r.domain().name(), r.registerBox().getValue()));
+            ConvertedOutput c = cache.get(key(r));
             if (c != null) r.setOutput(c); else todo.add(r);
         }
         boolean needLatent = session.inputLatentProperty().get() == null;
         if (todo.isEmpty() && !needLatent) { session.background().status("Outputs are up to date (cached)."); return; }
         List<String> domains = todo.stream().map(r -> r.domain().name()).toList();
         List<Register> registers = todo.stream().map(r -> r.registerBox().getValue()).toList();
+        List<Notes> notes = todo.stream().map(r -> r.notesBox().getValue()).toList();
         cancelRunning();
         running = session.background().heavy("Convert " + input.name(), p -> {
             List<ConvertedOutput> done = new ArrayList<>();
@@ -134,11 +141,11 @@ public final class OutputsPanel extends VBox {
             for (int i = 0; i < domains.size(); i++) {
                 if (p.isCancelled()) break;
                 p.update(i / (double) steps, "Converting into " + domains.get(i) + " (" + (i + 1) + "/" + domains.size() + ")…");
-                ConvertedOutput out = model.convert(input.clip(), domains.get(i), registers.get(i));
-                Register reg = registers.get(i);
+                ConvertedOutput out = model.convert(input.clip(), domains.get(i), registers.get(i), notes.get(i));
+                String key = key(domains.get(i), registers.get(i), notes.get(i));
                 done.add(out);
                 // publish each row as it finishes, so the first output shows before the last is done
-                Platform.runLater(() -> publish(model, input, reg, out));
+                Platform.runLater(() -> publish(model, input, key, out));
             }
             Latent latent = needLatent ? model.encode(input.clip(), input.name()) : null;
             p.update(1, "Converted into " + domains.size() + " domains");
@@ -148,11 +155,11 @@ public final class OutputsPanel extends VBox {
         });
     }
 
-    private void publish(TimbreModel model, Session.Input input, Register reg, ConvertedOutput out) {
+    private void publish(TimbreModel model, Session.Input input, String key, ConvertedOutput out) {
         if (session.getModel() != model || session.getInput() != input) return; // stale result
-        cache.put(key(out.domain(), reg), out);
+        cache.put(key, out);
         OutputRow row = rowByDomain.get(out.domain());
-        if (row != null && row.registerBox().getValue().equals(reg)) row.setOutput(out);
+        if (row != null && key(row).equals(key)) row.setOutput(out);
         conversions.set(conversions.get() + 1);
     }
 

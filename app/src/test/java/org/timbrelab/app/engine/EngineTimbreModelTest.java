@@ -39,6 +39,29 @@ class EngineTimbreModelTest {
         return new AudioClip(x, 16000);
     }
 
+    /** A glide from {@code from} to {@code to} Hz with five harmonics (the phase accumulated sample by sample). */
+    private static AudioClip glide(double from, double to, double seconds) {
+        float[] x = new float[(int) (seconds * 16000)];
+        double phase = 0;
+        for (int i = 0; i < x.length; i++) {
+            phase += 2 * Math.PI * (from * Math.pow(to / from, i / (double) x.length)) / 16000.0;
+            for (int h = 1; h <= 5; h++) x[i] += (float) (0.1 * Math.sin(h * phase) / h);
+        }
+        return new AudioClip(x, 16000);
+    }
+
+    /** A row's pitch choice converts as the converter does with that note snap; Preset keeps the preset's own (none here). */
+    @Test void aPitchChoiceConvertsWithThatNoteSnap() {
+        AudioClip glide = glide(110, 160, 1.0);
+        var auto = org.timbrelab.app.model.Register.AUTO;
+        var z = reference.encode(glide, reference.shiftFor(glide, "cello", Register.AUTO));   // the app encodes once per shift
+        var onNotes = model.convert(glide, "cello", auto, new org.timbrelab.app.model.Notes(1.0)).audio().samples();
+        assertArrayEquals(reference.render(glide, z, "cello", reference.defaults().withNoteSnap(1)).audio().samples(), onNotes);
+        var asPreset = model.convert(glide, "cello", auto, org.timbrelab.app.model.Notes.PRESET).audio().samples();
+        assertArrayEquals(reference.render(glide, z, "cello", reference.defaults()).audio().samples(), asPreset);
+        assertFalse(java.util.Arrays.equals(asPreset, onNotes), "a glide held on notes plays differently");
+    }
+
     @Test void aLowInputDecodesIntoAHighDomainAtTheShiftedRegister() {
         AudioClip low = tone(110, 1.0);
         assertEquals(2, reference.shiftFor(low, "cello", Register.AUTO)); // log2(440 / 110) = 2

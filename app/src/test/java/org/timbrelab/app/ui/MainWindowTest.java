@@ -21,6 +21,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.timbrelab.app.FxTestUtil.onFx;
 import static org.timbrelab.app.FxTestUtil.waitUntil;
@@ -130,6 +131,27 @@ class MainWindowTest {
             waitUntil(10, "the drag decoded", () -> model.lastDecodeRegister != null && !s.background().busyProperty().get());
             assertEquals(choice, model.lastDecodeRegister, "drag into violin at the violin row's register");
         }
+    }
+
+    /** A row's pitch choice converts that row again with it; going back shows the cached output without converting. */
+    @Test void aPitchChoiceReconvertsItsRowAndComesBackFromTheCache(FxRobot robot) {
+        Session s = window.session();
+        waitUntil(10, "sample and preset loaded", () -> s.getInput() != null && s.getModel() != null);
+        robot.clickOn(".convert-button");
+        waitUntil(20, "converted", () -> window.controller().outputs().hasOutputs() && !s.background().busyProperty().get());
+        assertEquals(org.timbrelab.app.model.Notes.PRESET, model.lastNotes, "the preset's own by default");
+        OutputRow cello = window.controller().outputs().rows().stream().filter(r -> r.domain().name().equals("cello")).findFirst().orElseThrow();
+        var first = onFx(cello::output);
+        int before = model.converts.get();
+        var held = new org.timbrelab.app.model.Notes(1.0);
+        onFx(() -> { cello.notesBox().setValue(held); return null; });
+        waitUntil(10, "the row converted again", () -> model.converts.get() == before + 1 && !s.background().busyProperty().get());
+        assertEquals(held, model.lastNotes);
+        assertNotNull(onFx(cello::output));
+        onFx(() -> { cello.notesBox().setValue(org.timbrelab.app.model.Notes.PRESET); return null; });
+        waitUntil(5, "idle", () -> !s.background().busyProperty().get());
+        assertEquals(before + 1, model.converts.get(), "back to Preset: from the cache");
+        assertSame(first, onFx(cello::output));
     }
 
     @Test void unreadableFileShowsAReadableDialogNotAStackTrace(FxRobot robot) throws Exception {

@@ -208,9 +208,18 @@ public final class Converter implements AutoCloseable {
     /** Decodes a latent into audio of {@code domain} with default settings (no loudness step: there is no input here). */
     public AudioClip decode(Latent latent, String domain, float[] f0Hz) { return decode(latent, domain, f0Hz, defaults()); }
 
-    /** Decodes a latent into audio of {@code domain} with {@code settings}' vocoder and windows (no timbre move, no loudness step). */
+    /**
+     * Decodes a latent into audio of {@code domain} with {@code settings}' vocoder, windows and note snap (no timbre move,
+     * no loudness step).
+     */
     public synchronized AudioClip decode(Latent latent, String domain, float[] f0Hz, ConversionSettings settings) {
-        return transform.invert(decodeSpectrogram(latent, domain, f0Hz, settings), settings.phase());
+        return transform.invert(decodeSpectrogram(latent, domain, pitchFor(f0Hz, domain, settings), settings), settings.phase());
+    }
+
+    /** The f0 the generator of {@code domain} is asked to play: the track, snapped toward notes as far as the settings say. */
+    private static float[] pitchFor(float[] f0Hz, String domain, ConversionSettings settings) {
+        double snap = settings.noteSnapFor(domain);
+        return snap > 0 && f0Hz != null ? NoteSnap.snap(f0Hz, snap) : f0Hz;
     }
 
     /** A conversion's audio and the octave shift it applied to the input. */
@@ -301,9 +310,7 @@ public final class Converter implements AutoCloseable {
      * ({@link ConversionException}) beats writing a silent file. Every conversion goes through here, the window's too.
      */
     public synchronized Rendered render(AudioClip input, Latent z, String domain, ConversionSettings settings) {
-        double snap = settings.noteSnapFor(domain);
-        float[] f0 = snap > 0 && z.f0Hz() != null ? NoteSnap.snap(z.f0Hz(), snap) : z.f0Hz();
-        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.strengthFor(domain)), domain, f0, settings);
+        Spectrogram s = decodeSpectrogram(towardTarget(z, domain, settings.strengthFor(domain)), domain, pitchFor(z.f0Hz(), domain, settings), settings);
         requireFinite(s.values(), domain, "spectrogram");
         AudioClip raw = transform.invert(s, settings.phase());
         requireFinite(raw.samples(), domain, "audio");
