@@ -56,7 +56,15 @@ public final class FakeTimbreModel implements TimbreModel {
     }
 
     @Override public AudioClip decode(Latent latent, String domain, Register register) {
+        return decode(latent, domain, register, Notes.PRESET);
+    }
+
+    /** The note choice of the last decode that named one. */
+    public volatile Notes lastDecodeNotes;
+
+    @Override public AudioClip decode(Latent latent, String domain, Register register, Notes notes) {
         lastDecodeRegister = register;
+        lastDecodeNotes = notes;
         return decode(latent, domain);
     }
 

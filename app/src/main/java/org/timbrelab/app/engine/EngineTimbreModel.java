@@ -65,7 +65,7 @@ public final class EngineTimbreModel implements TimbreModel {
     @Override public ConvertedOutput convert(AudioClip input, String domain, Register register) { return convert(input, domain, register, Notes.PRESET); }
 
     @Override public synchronized ConvertedOutput convert(AudioClip input, String domain, Register register, Notes notes) {
-        ConversionSettings settings = notes.preset() ? converter.defaults() : converter.defaults().withNoteSnap(notes.amount());
+        ConversionSettings settings = settings(notes);
         if (input.length() > BlockConversion.LONG_INPUT_SECONDS * input.sampleRate()) {
             remember(input);
             Converter.Converted y = BlockConversion.convert(converter, input, List.of(domain), engine(register), settings, null).get(domain);
@@ -75,6 +75,10 @@ public final class EngineTimbreModel implements TimbreModel {
         org.timbrelab.engine.infer.Latent z = latentFor(input, k);
         Converter.Rendered r = converter.render(input, z, domain, settings);   // as Converter.convert delivers it, checks included
         return new ConvertedOutput(domain, r.audio(), r.spectrogram(), k);
+    }
+
+    private ConversionSettings settings(Notes notes) {
+        return notes.preset() ? converter.defaults() : converter.defaults().withNoteSnap(notes.amount());
     }
 
     private org.timbrelab.engine.infer.Latent latentFor(AudioClip input, int shift) {
@@ -142,7 +146,10 @@ public final class EngineTimbreModel implements TimbreModel {
     @Override public AudioClip decode(Latent latent, String domain) { return decode(latent, domain, Register.AUTO); }
 
     /** Decodes into {@code domain}; a clip's latent is first re-encoded at the shift {@code register} means for it, as {@link #convert} does. */
-    @Override public synchronized AudioClip decode(Latent latent, String domain, Register register) {
+    @Override public AudioClip decode(Latent latent, String domain, Register register) { return decode(latent, domain, register, Notes.PRESET); }
+
+    /** As {@link #decode(Latent, String, Register)}, with the note snap {@code notes} asks for (the preset's own for Preset). */
+    @Override public synchronized AudioClip decode(Latent latent, String domain, Register register, Notes notes) {
         Handle h = (Handle) latent.handle();
         org.timbrelab.engine.infer.Latent z = h.z();
         if (h.clip() != null) {
@@ -154,7 +161,7 @@ public final class EngineTimbreModel implements TimbreModel {
             var b = atShift(h.to(), shiftFor(h.to().clip(), domain, engine(register)));
             z = h.slerp() ? Converter.slerp(a, b, h.t()) : Converter.lerp(a, b, h.t());
         }
-        return converter.decode(z, domain, z.f0Hz());
+        return converter.decode(z, domain, z.f0Hz(), settings(notes));
     }
 
     /** A clip's latent (with its drag offset) encoded at {@code k} octaves up. */

@@ -41,6 +41,9 @@ public interface TimbreModel extends AutoCloseable {
      */
     default AudioClip decode(Latent latent, String domain, Register register) throws Exception { return decode(latent, domain); }
 
+    /** As {@link #decode(Latent, String, Register)}, its pitch held as {@code notes} says (as {@link #convert} holds it). */
+    AudioClip decode(Latent latent, String domain, Register register, Notes notes) throws Exception;
+
     /** The latent moved so its plane point lands on (x, y) (the offset in the plane mapped back through the PCA basis). */
     Latent moveTo(Latent latent, double planeX, double planeY) throws Exception;
 

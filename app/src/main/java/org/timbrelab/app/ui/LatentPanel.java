@@ -15,6 +15,7 @@ import org.timbrelab.app.controls.LatentScatterEvent;
 import org.timbrelab.app.controls.LatentScatterView;
 import org.timbrelab.app.model.DomainInfo;
 import org.timbrelab.app.model.Latent;
+import org.timbrelab.app.model.Notes;
 import org.timbrelab.app.model.Register;
 import org.timbrelab.app.model.TimbreModel;
 
@@ -32,6 +33,8 @@ public final class LatentPanel extends VBox {
     private Session session;
     /** The register each domain converts at (its output row's choice), so a drag decodes at the same shift. */
     private java.util.function.Function<String, Register> registerOf = d -> Register.AUTO;
+    /** And the pitch choice of each domain's row, so a drag holds notes as the row's conversion does. */
+    private java.util.function.Function<String, Notes> notesOf = d -> Notes.PRESET;
 
     public LatentPanel() {
         setSpacing(6);
@@ -48,6 +51,9 @@ public final class LatentPanel extends VBox {
 
     /** Where the drag reads a domain's register choice (the output rows'); Auto without one. */
     public void setRegisterSource(java.util.function.Function<String, Register> registerOf) { this.registerOf = registerOf; }
+
+    /** Where the drag reads a domain's pitch choice (the output rows'); the preset's own without one. */
+    public void setNotesSource(java.util.function.Function<String, Notes> notesOf) { this.notesOf = notesOf; }
 
     public void bind(Session s) {
         session = s;
@@ -94,9 +100,10 @@ public final class LatentPanel extends VBox {
         String target = domain.getValue();
         if (input == null || model == null || target == null) { updateHint(); return; }
         Register register = registerOf.apply(target);
+        Notes notes = notesOf.apply(target);
         decodes.request(() -> session.background().heavy("Decode " + what + " into " + target, p -> {
             Latent moved = model.moveTo(input, x, y);
-            return model.decode(moved, target, register);
+            return model.decode(moved, target, register, notes);
         }, clip -> {
             decoded.set(decoded.get() + 1);
             session.player().play(clip, null);

@@ -72,6 +72,7 @@ public final class MainWindowController {
         s.player().deviceMissingProperty().addListener((o, a, missing) -> { if (missing) showDeviceNotice(); });
         outputs.bind(s);
         latent.setRegisterSource(outputs::registerOf);
+        latent.setNotesSource(outputs::notesOf);
         latent.bind(s);
         interpolation.bind(s, bundledSamples);
         setUpSamples(bundledSamples);

@@ -202,6 +202,12 @@ public final class OutputsPanel extends VBox {
 
     public List<OutputRow> rows() { return List.copyOf(rowByDomain.values()); }
 
+    /** The pitch choice a domain converts with (its row's); the preset's own for a domain without a row. */
+    public Notes notesOf(String domain) {
+        OutputRow r = rowByDomain.get(domain);
+        return r == null || r.notesBox().getValue() == null ? Notes.PRESET : r.notesBox().getValue();
+    }
+
     /** The register a domain converts at (its row's choice); Auto for a domain without a row. */
     public Register registerOf(String domain) {
         OutputRow r = rowByDomain.get(domain);

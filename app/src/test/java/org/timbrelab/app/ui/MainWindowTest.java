@@ -111,7 +111,7 @@ class MainWindowTest {
         assertNotNull(onFx(() -> s.player().currentClip()), "the user's move plays the result");
     }
 
-    /** A drag in the latent plane decodes at the register the target's output row converts at (its choice, Auto by default). */
+    /** A drag in the latent plane decodes at the register and pitch choice the target's output row converts with (Auto and Preset by default). */
     @Test void aLatentDragDecodesAtTheRegisterOfTheTargetsRow(FxRobot robot) {
         Session s = window.session();
         waitUntil(10, "sample and preset loaded", () -> s.getInput() != null && s.getModel() != null);
@@ -130,7 +130,18 @@ class MainWindowTest {
             });
             waitUntil(10, "the drag decoded", () -> model.lastDecodeRegister != null && !s.background().busyProperty().get());
             assertEquals(choice, model.lastDecodeRegister, "drag into violin at the violin row's register");
+            assertEquals(org.timbrelab.app.model.Notes.PRESET, model.lastDecodeNotes, "and with the row's pitch choice");
         }
+        var held = new org.timbrelab.app.model.Notes(1.0);
+        onFx(() -> { violin.notesBox().setValue(held); return null; });
+        waitUntil(10, "idle", () -> !s.background().busyProperty().get());
+        model.lastDecodeNotes = null;
+        onFx(() -> {
+            scatter.fireEvent(new org.timbrelab.app.controls.LatentScatterEvent(org.timbrelab.app.controls.LatentScatterEvent.CURSOR_DRAGGED, null, 0.5, 0.5));
+            return null;
+        });
+        waitUntil(10, "the drag decoded", () -> model.lastDecodeNotes != null && !s.background().busyProperty().get());
+        assertEquals(held, model.lastDecodeNotes, "drag into violin holding notes as the violin row does");
     }
 
     /** A row's pitch choice converts that row again with it; going back shows the cached output without converting. */
