@@ -79,41 +79,52 @@ class PresetStoreTest {
      * and one naming a domain it does not have is refused naming the field.
      */
     @Test void targetStrengthsComeFromThePresetAndMustNameItsDomains() throws Exception {
-        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
-        Path json = dir.resolve(PresetStore.INFO);
-        String text = Files.readString(json);
-        assertTrue(text.contains("\"targetStrengths\" : { }"), text);
+        PerTargetField f = PerTargetField.of(TestPresets.write(tmp.resolve("p"), false, 1), "targetStrengths");
         String domain = TestPresets.DOMAINS.get(1);
-        Files.writeString(json, text.replace("\"targetStrengths\" : { }", "\"targetStrengths\" : { \"" + domain + "\" : 1.5 }"));
-        PresetInfo info = PresetStore.readInfo(dir);
+        PresetInfo info = f.readWith("\"" + domain + "\" : 1.5");
         assertEquals(1.5, info.timbreStrength(domain));
         assertEquals(0.25, info.timbreStrength(TestPresets.DOMAINS.get(0)));
-        Files.writeString(json, text.replace(",\n  \"targetStrengths\" : { }", ""));
-        assertTrue(!Files.readString(json).contains("targetStrengths"), "the field was removed for this test");
-        assertEquals(Map.of(), PresetStore.readInfo(dir).targetStrengths());
-        Files.writeString(json, text.replace("\"targetStrengths\" : { }", "\"targetStrengths\" : { \"oboe\" : 0.0 }"));
-        PresetException e = assertThrows(PresetException.class, () -> PresetStore.readInfo(dir));
-        assertTrue(e.getMessage().contains("targetStrengths") && e.getMessage().contains("oboe"), e.getMessage());
+        assertEquals(Map.of(), f.readWithout().targetStrengths());
+        String e = f.refusalOf("\"oboe\" : 0.0");
+        assertTrue(e.contains("targetStrengths") && e.contains("oboe"), e);
     }
 
     /** Per-target note snaps likewise: absent = none; a domain the preset lacks or an amount outside 0..1 is refused. */
     @Test void targetNoteSnapsComeFromThePresetAndAreChecked() throws Exception {
-        Path dir = TestPresets.write(tmp.resolve("p"), false, 1);
-        Path json = dir.resolve(PresetStore.INFO);
-        String text = Files.readString(json);
-        assertTrue(text.contains("\"targetNoteSnaps\" : { }"), text);
+        PerTargetField f = PerTargetField.of(TestPresets.write(tmp.resolve("p"), false, 1), "targetNoteSnaps");
         String domain = TestPresets.DOMAINS.get(1);
-        Files.writeString(json, text.replace("\"targetNoteSnaps\" : { }", "\"targetNoteSnaps\" : { \"" + domain + "\" : 0.5 }"));
-        assertEquals(Map.of(domain, 0.5), PresetStore.readInfo(dir).targetNoteSnaps());
-        Files.writeString(json, text.replace(",\n  \"targetNoteSnaps\" : { }", ""));
-        assertTrue(!Files.readString(json).contains("targetNoteSnaps"), "the field was removed for this test");
-        assertEquals(Map.of(), PresetStore.readInfo(dir).targetNoteSnaps());
-        Files.writeString(json, text.replace("\"targetNoteSnaps\" : { }", "\"targetNoteSnaps\" : { \"oboe\" : 0.5 }"));
-        PresetException e = assertThrows(PresetException.class, () -> PresetStore.readInfo(dir));
-        assertTrue(e.getMessage().contains("targetNoteSnaps") && e.getMessage().contains("oboe"), e.getMessage());
-        Files.writeString(json, text.replace("\"targetNoteSnaps\" : { }", "\"targetNoteSnaps\" : { \"" + domain + "\" : 1.5 }"));
-        e = assertThrows(PresetException.class, () -> PresetStore.readInfo(dir));
-        assertTrue(e.getMessage().contains("targetNoteSnaps." + domain) && e.getMessage().contains("0..1"), e.getMessage());
+        assertEquals(Map.of(domain, 0.5), f.readWith("\"" + domain + "\" : 0.5").targetNoteSnaps());
+        assertEquals(Map.of(), f.readWithout().targetNoteSnaps());
+        String e = f.refusalOf("\"oboe\" : 0.5");
+        assertTrue(e.contains("targetNoteSnaps") && e.contains("oboe"), e);
+        e = f.refusalOf("\"" + domain + "\" : 1.5");
+        assertTrue(e.contains("targetNoteSnaps." + domain) && e.contains("0..1"), e);
+    }
+
+    /** One per-target map of a written preset's preset.json (written empty), rewritten for a test. */
+    private record PerTargetField(Path dir, String field, String text) {
+        static PerTargetField of(Path dir, String field) throws java.io.IOException {
+            String text = Files.readString(dir.resolve(PresetStore.INFO));
+            assertTrue(text.contains("\"" + field + "\" : { }"), text);
+            return new PerTargetField(dir, field, text);
+        }
+
+        PresetInfo readWith(String entries) throws java.io.IOException {
+            write(text.replace("\"" + field + "\" : { }", "\"" + field + "\" : { " + entries + " }"));
+            return PresetStore.readInfo(dir);
+        }
+
+        PresetInfo readWithout() throws java.io.IOException {
+            write(text.replace(",\n  \"" + field + "\" : { }", ""));
+            assertTrue(!Files.readString(dir.resolve(PresetStore.INFO)).contains(field), "the field was removed for this test");
+            return PresetStore.readInfo(dir);
+        }
+
+        String refusalOf(String entries) {
+            return assertThrows(PresetException.class, () -> readWith(entries)).getMessage();
+        }
+
+        private void write(String json) throws java.io.IOException { Files.writeString(dir.resolve(PresetStore.INFO), json); }
     }
 
     @Test void truncatedWeightsNameTheFile() throws Exception {
