@@ -56,14 +56,9 @@ public record ConversionSettings(PhaseMethod phase, boolean followLoudness, doub
     }
 
     /**
-     * The shipped defaults with a preset's timbre strengths (its own, and its targets' where they have one) and tone
-     * matching (on when the preset stores its source tone).
+     * The shipped defaults with a preset's timbre strengths (its own, and its targets' where they have one), per-target
+     * note snaps (none for the others) and tone matching (on when the preset stores its source tone).
      */
-    public static ConversionSettings defaults(double timbreStrength, Map<String, Double> targetStrengths, boolean toneMatch) {
-        return defaults(timbreStrength, targetStrengths, Map.of(), toneMatch);
-    }
-
-    /** The shipped defaults with a preset's timbre strengths, per-target note snaps (none for the others) and tone matching. */
     public static ConversionSettings defaults(double timbreStrength, Map<String, Double> targetStrengths, Map<String, Double> targetNoteSnaps,
                                               boolean toneMatch) {
         return new ConversionSettings(PhaseMethod.PGHI, false, timbreStrength, toneMatch, WINDOW, OVERLAP, targetStrengths, 0, targetNoteSnaps);
