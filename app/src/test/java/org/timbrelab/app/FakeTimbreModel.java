@@ -55,10 +55,6 @@ public final class FakeTimbreModel implements TimbreModel {
         return (AudioClip) latent.handle();
     }
 
-    @Override public AudioClip decode(Latent latent, String domain, Register register) {
-        return decode(latent, domain, register, Notes.PRESET);
-    }
-
     /** The note choice of the last decode that named one. */
     public volatile Notes lastDecodeNotes;
 

@@ -37,9 +37,9 @@ public interface TimbreModel extends AutoCloseable {
      * Decodes a latent into a domain with the input moved to the register {@code register} means for
      * that domain, the same shift {@link #convert} applies with it, so a drag through the
      * plane keeps the melody where the conversion put it. A latent without a clip behind it (an
-     * interpolation) decodes as it is. Default: Auto's shift, as {@link #decode(Latent, String)}.
+     * interpolation) decodes as it is. With the preset's own note snap.
      */
-    default AudioClip decode(Latent latent, String domain, Register register) throws Exception { return decode(latent, domain); }
+    default AudioClip decode(Latent latent, String domain, Register register) throws Exception { return decode(latent, domain, register, Notes.PRESET); }
 
     /** As {@link #decode(Latent, String, Register)}, its pitch held as {@code notes} says (as {@link #convert} holds it). */
     AudioClip decode(Latent latent, String domain, Register register, Notes notes) throws Exception;

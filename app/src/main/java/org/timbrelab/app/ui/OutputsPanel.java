@@ -203,15 +203,14 @@ public final class OutputsPanel extends VBox {
     public List<OutputRow> rows() { return List.copyOf(rowByDomain.values()); }
 
     /** The pitch choice a domain converts with (its row's); the preset's own for a domain without a row. */
-    public Notes notesOf(String domain) {
-        OutputRow r = rowByDomain.get(domain);
-        return r == null || r.notesBox().getValue() == null ? Notes.PRESET : r.notesBox().getValue();
-    }
+    public Notes notesOf(String domain) { return choiceOf(domain, OutputRow::notesBox, Notes.PRESET); }
 
     /** The register a domain converts at (its row's choice); Auto for a domain without a row. */
-    public Register registerOf(String domain) {
+    public Register registerOf(String domain) { return choiceOf(domain, OutputRow::registerBox, Register.AUTO); }
+
+    private <T> T choiceOf(String domain, java.util.function.Function<OutputRow, javafx.scene.control.ComboBox<T>> box, T fallback) {
         OutputRow r = rowByDomain.get(domain);
-        return r == null || r.registerBox().getValue() == null ? Register.AUTO : r.registerBox().getValue();
+        return r == null || box.apply(r).getValue() == null ? fallback : box.apply(r).getValue();
     }
     public ReadOnlyIntegerProperty conversionsProperty() { return conversions.getReadOnlyProperty(); }
 }

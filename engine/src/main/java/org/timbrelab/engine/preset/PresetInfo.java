@@ -35,14 +35,17 @@ public record PresetInfo(int version, String name, VaeGanConfig model, Spectrogr
         requireStrength(timbreStrength, "field 'timbreStrength'");
         targetStrengths = targetStrengths == null ? Map.of() : Map.copyOf(targetStrengths);
         List<String> names = domains.stream().map(DomainInfo::name).toList();
-        targetStrengths.forEach((d, s) -> {
-            if (!names.contains(d)) throw new IllegalArgumentException("field 'targetStrengths' names '" + d + "', not one of the domains " + names);
-            requireStrength(s, "field 'targetStrengths." + d + "'");
-        });
         targetNoteSnaps = targetNoteSnaps == null ? Map.of() : Map.copyOf(targetNoteSnaps);
-        targetNoteSnaps.forEach((d, a) -> {
-            if (!names.contains(d)) throw new IllegalArgumentException("field 'targetNoteSnaps' names '" + d + "', not one of the domains " + names);
-            requireNoteSnap(a, "field 'targetNoteSnaps." + d + "'");
+        requirePerTarget(targetStrengths, "targetStrengths", names, PresetInfo::requireStrength);
+        requirePerTarget(targetNoteSnaps, "targetNoteSnaps", names, PresetInfo::requireNoteSnap);
+    }
+
+    /** Each key of the per-target map {@code field} is one of {@code names}, each value passes {@code check}. */
+    private static void requirePerTarget(Map<String, Double> perTarget, String field, List<String> names,
+                                         java.util.function.BiConsumer<Double, String> check) {
+        perTarget.forEach((d, v) -> {
+            if (!names.contains(d)) throw new IllegalArgumentException("field '" + field + "' names '" + d + "', not one of the domains " + names);
+            check.accept(v, "field '" + field + "." + d + "'");
         });
     }
 

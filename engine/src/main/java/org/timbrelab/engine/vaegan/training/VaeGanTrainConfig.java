@@ -150,11 +150,10 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
         if (!(ema >= 0 && ema < 1)) throw new IllegalArgumentException("ema: the average's decay must be in [0, 1) (0 = none), got " + ema);
         List<String> names = domains.stream().map(Domain::name).toList();
         if (conversion != null)
-            for (String d : conversion.perDomain().keySet())
-                if (!names.contains(d)) throw new IllegalArgumentException("conversion.perDomain names '" + d + "', not one of the domains " + names);
-        if (conversion != null)
-            for (String d : conversion.noteSnap().keySet())
-                if (!names.contains(d)) throw new IllegalArgumentException("conversion.noteSnap names '" + d + "', not one of the domains " + names);
+            for (var perTarget : Map.of("perDomain", conversion.perDomain(), "noteSnap", conversion.noteSnap()).entrySet())
+                for (String d : perTarget.getValue().keySet())
+                    if (!names.contains(d))
+                        throw new IllegalArgumentException("conversion." + perTarget.getKey() + " names '" + d + "', not one of the domains " + names);
     }
 
     /** The model architecture for {@code melBins} mel bands. */
