@@ -34,8 +34,10 @@ final class OptionalTerms {
         if (on(w, Term.FOLLOW) && comb != null)
             add(Term.FOLLOW, w, TransferTerms.combFollowing(fake, lowest(comb.get(a), w), x.get(k), lowest(comb.get(k), w)));
         if (on(w, Term.LEGATO)) add(Term.LEGATO, w, TransferTerms.legatoShortfall(fake, x.get(k)));
+        NDArray sounding = w.peakRange() > 0 && (on(w, Term.PEAK) || on(w, Term.TONELESS)) ? TransferTerms.soundingFrames(x.get(a), w.peakRange()) : null;
         if (on(w, Term.PEAK))
-            add(Term.PEAK, w, on(w, Term.TONELESS) && comb != null ? TransferTerms.peakShortfallVoiced(fake, x.get(k), comb.get(a))
+            add(Term.PEAK, w, sounding != null ? TransferTerms.peakShortfallOn(fake, x.get(k), sounding)
+                    : on(w, Term.TONELESS) && comb != null ? TransferTerms.peakShortfallVoiced(fake, x.get(k), comb.get(a))
                     : TransferTerms.peakShortfall(fake, x.get(k)));
         if (on(w, Term.COMB_PEAK) && comb != null) add(Term.COMB_PEAK, w, TransferTerms.peakOffComb(fake, lowest(comb.get(a), w)));
         if (on(w, Term.LEVEL)) add(Term.LEVEL, w, TransferTerms.relativeLevel(fake).sub(TransferTerms.relativeLevel(x.get(a))).abs().mean());
@@ -43,7 +45,8 @@ final class OptionalTerms {
         if (on(w, Term.ROLLOFF) && comb != null)
             add(Term.ROLLOFF, w, TransferTerms.upperHarmonicExcess(fake, comb.get(a), x.get(k), comb.get(k), w.followHarmonics()));
         if (on(w, Term.SPREAD)) add(Term.SPREAD, w, TransferTerms.shapeSpreadExcess(fake, x.get(k)));
-        if (on(w, Term.TONELESS) && comb != null) add(Term.TONELESS, w, TransferTerms.toneWithoutComb(fake, x.get(a), comb.get(a)));
+        if (on(w, Term.TONELESS) && sounding != null) add(Term.TONELESS, w, TransferTerms.toneWhere(fake, x.get(a), sounding.neg().add(1f)));
+        else if (on(w, Term.TONELESS) && comb != null) add(Term.TONELESS, w, TransferTerms.toneWithoutComb(fake, x.get(a), comb.get(a)));
     }
 
     /** L_G plus every term that is on: its sum over transfers averaged over {@code transfers}, weighted; each logged in {@code out}. */

@@ -142,10 +142,28 @@ final class TransferTerms {
      * alone (docs/study-reference.md, section 22). {@link #toneWithoutComb} asks the other frames for the opposite.
      */
     static NDArray peakShortfallVoiced(NDArray fake, NDArray real, NDArray fakeComb) {
-        NDArray goal = peakiness(real).mean().stopGradient();
-        NDArray voiced = voicedFrames(fakeComb);
-        return goal.sub(peakiness(fake)).maximum(0f).mul(voiced).sum().div(voiced.sum().add(1f));
+        return peakShortfallOn(fake, real, voicedFrames(fakeComb));
     }
+
+    /** {@link #peakShortfall} on the frames where {@code frames} (B, 1, T) is 1 only, averaged over them. */
+    static NDArray peakShortfallOn(NDArray fake, NDArray real, NDArray frames) {
+        NDArray goal = peakiness(real).mean().stopGradient();
+        return goal.sub(peakiness(fake)).maximum(0f).mul(frames).sum().div(frames.sum().add(1f));
+    }
+
+    /**
+     * Per frame of (B, 1, mels, T) source images: 1 where the frame's level ({@link #frameLevel}) is within {@code rangeDb}
+     * of its crop's loudest frame, else 0, (B, 1, T). A recording's pauses hold its noise floor 30–60 dB under its peak;
+     * asked to stand out like a cello's there too, the cello generator droned through pauses and pink noise
+     * (docs/study-reference.md, section 25).
+     */
+    static NDArray soundingFrames(NDArray source, double rangeDb) {
+        NDArray level = frameLevel(source);
+        return level.gte(level.max(new int[] {2}, true).sub((float) (rangeDb / DB_PER_UNIT))).toType(DataType.FLOAT32, false).stopGradient();
+    }
+
+    /** Decibels per unit of the normalised log-mel ({@link #POWER_PER_UNIT}). */
+    static final double DB_PER_UNIT = 50;
 
     /**
      * How much peakier a transfer is than its source where its comb asks no pitch: per frame the comb leaves unvoiced,
@@ -154,9 +172,13 @@ final class TransferTerms {
      * a generator free there played a fixed low tone instead (docs/study-reference.md, section 22).
      */
     static NDArray toneWithoutComb(NDArray fake, NDArray source, NDArray fakeComb) {
-        NDArray unvoiced = voicedFrames(fakeComb).neg().add(1f);
+        return toneWhere(fake, source, voicedFrames(fakeComb).neg().add(1f));
+    }
+
+    /** {@link #toneWithoutComb} on the frames where {@code frames} (B, 1, T) is 1, averaged over them. */
+    static NDArray toneWhere(NDArray fake, NDArray source, NDArray frames) {
         NDArray excess = peakiness(fake).sub(peakiness(source).stopGradient()).sub(TONELESS_MARGIN).maximum(0f);
-        return excess.mul(unvoiced).sum().div(unvoiced.sum().add(1f));
+        return excess.mul(frames).sum().div(frames.sum().add(1f));
     }
 
     /** 10 dB in normalised log-mel units: how much more a transfer's unvoiced frame may stand above its mean than its source's. */

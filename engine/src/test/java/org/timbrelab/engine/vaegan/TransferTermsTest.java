@@ -89,6 +89,31 @@ class TransferTermsTest {
     }
 
     /**
+     * A source crop whose frames sit 0, 0, 20 and 40 dB under its loudest (flat frames at 0, 0, −0.4, −0.8): within 25 dB
+     * the first three are sounding, the pause is not; within 45 dB all four. A peak short of the target's costs only on
+     * the sounding frames, a tone only in the pause.
+     */
+    @Test void soundingFramesAreThoseWithinTheRangeOfTheCropsLoudestAndSplitPeakFromToneless() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int w = 4;
+            Shape s = new Shape(1, 1, MELS, w);
+            float[] levels = {0f, 0f, -0.4f, -0.8f};
+            float[] src = new float[MELS * w];
+            for (int f = 0; f < MELS; f++) for (int t = 0; t < w; t++) src[f * w + t] = levels[t];
+            NDArray source = m.create(src, s);
+            assertArrayEquals(new float[] {1, 1, 1, 0}, TransferTerms.soundingFrames(source, 25).toFloatArray());
+            assertArrayEquals(new float[] {1, 1, 1, 1}, TransferTerms.soundingFrames(source, 45).toFloatArray());
+            float[] peaky = new float[MELS * w];
+            for (int f = 0; f < MELS; f++) for (int t = 0; t < w; t++) peaky[f * w + t] = f == 1 ? 0f : -0.8f;
+            NDArray real = m.create(peaky, s), flat = m.create(new float[MELS * w], s);
+            NDArray sounding = TransferTerms.soundingFrames(source, 25);
+            float q = 0.8f - 0.8f / MELS;
+            assertEquals(3 * q / 4, TransferTerms.peakShortfallOn(flat, real, sounding).getFloat(), 1e-5f); // three frames, +1 in the count
+            assertEquals((q - TransferTerms.TONELESS_MARGIN) / 2, TransferTerms.toneWhere(real, flat, sounding.neg().add(1f)).getFloat(), 1e-5f);
+        }
+    }
+
+    /**
      * Frames 0..w−1 of a (MELS × w) image, row-major: every other frame 0.3 louder, the last two silent (1.5 under the
      * loudest, beyond the sounding range, with their own shape); the sounding frames' peak in the lowest band or, when
      * {@code moving}, in the highest band every odd frame; every other bin 0.4 under the peak.

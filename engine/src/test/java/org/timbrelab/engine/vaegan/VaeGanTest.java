@@ -195,7 +195,7 @@ class VaeGanTest {
                 term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, term.equals("rolloff") ? 2 : 0,
                 term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0,
                 term.equals("level") ? weight : 0, term.equals("rests") ? weight : 0, term.equals("rolloff") ? weight : 0,
-                term.equals("spread") ? weight : 0, term.equals("toneless") ? weight : 0);
+                term.equals("spread") ? weight : 0, term.equals("toneless") ? weight : 0, 0);
     }
 
     private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {

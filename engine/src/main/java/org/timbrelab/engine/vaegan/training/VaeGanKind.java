@@ -49,7 +49,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     /**
      * Keys that came later get their defaults: without {@code domains[i].octaves} a domain trains at its own register
      * only ([0]); without {@code domains[i].render} on its folder as it is ({@code { folder: <dir> }}); without
-     * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0), without {@code losses.follow} no comb-following term (0), without {@code losses.followHarmonics} it looks at every harmonic (0), without {@code losses.legato} no spectral-motion term (0), without {@code losses.peak} no peakiness term (0), without {@code losses.combPeak} no peak-on-the-comb term (0), without {@code losses.level} no level-following term (0), without {@code losses.rests} no quiet-where-the-source-is term (0), without {@code losses.rolloff} no upper-harmonics term (0), without {@code losses.spread} no shape-steadiness term (0), without {@code losses.toneless} no tone-without-a-comb term (0), without {@code architecture.combBridge} the comb as tracked (0); without {@code init} (or its {@code copy}, {@code freeze},
+     * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0), without {@code losses.follow} no comb-following term (0), without {@code losses.followHarmonics} it looks at every harmonic (0), without {@code losses.legato} no spectral-motion term (0), without {@code losses.peak} no peakiness term (0), without {@code losses.combPeak} no peak-on-the-comb term (0), without {@code losses.level} no level-following term (0), without {@code losses.rests} no quiet-where-the-source-is term (0), without {@code losses.rolloff} no upper-harmonics term (0), without {@code losses.spread} no shape-steadiness term (0), without {@code losses.toneless} no tone-without-a-comb term (0), without {@code losses.peakRange} L_peak and L_toneless split frames by the comb (0), without {@code architecture.combBridge} the comb as tracked (0); without {@code init} (or its {@code copy}, {@code freeze},
      * {@code anchor}) the run starts from random weights (DJL's He-normal) with nothing held; without {@code schedule} the learning rate
      * stays constant ({@code lrDecayFrom: 1}); without {@code transfers} each domain transfers to one random other
      * ({@code hub: ""}), without {@code domains[i].losses} every domain's transfers get the config's {@code losses}; without {@code conversion} the preset converts at timbre strength 0.25, without {@code conversion.perDomain} every target at that strength, without {@code conversion.noteSnap} no target's pitch snapped to notes; without {@code ema} presets get the last step's weights (0).
@@ -70,6 +70,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             if (!losses.has("rolloff")) losses.put("rolloff", 0.0);
             if (!losses.has("spread")) losses.put("spread", 0.0);
             if (!losses.has("toneless")) losses.put("toneless", 0.0);
+            if (!losses.has("peakRange")) losses.put("peakRange", 0.0);
             dropRemoved(losses, "toneBands", 0, "losses.");
             dropRemoved(losses, "otherReal", 0, "losses.");
             dropRemoved(losses, "domainClass", 0, "losses.");
