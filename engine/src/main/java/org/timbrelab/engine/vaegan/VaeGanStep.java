@@ -28,7 +28,7 @@ import java.util.Random;
  *  L_legato = mean over x̂_ab's crops of max(0, m(x̂_ab) − mean m(x_b))   (no faster spectral motion than the target's)
  *  q(y) = per frame, max of y over bins − mean of y over bins   (how far the frame's peak stands above the rest)
  *  L_peak = mean over x̂_ab's frames of max(0, mean q(x_b) − q(x̂_ab))   (no flatter frames than the target's;
- *           over its voiced frames only when λ_tl is on)
+ *           over its voiced frames only when λ_tl is on; over the frames within peakRange dB of x_a's loudest when that is set)
  *  L_combPeak = mean over x̂_ab's voiced frames of (max of x̂_ab over bins − max over its comb's bins)   (loudest partial on the comb)
  *  ℓ(y) = per frame, log of y's power summed over bins, less its mean over the crop's frames
  *  L_level = mean over frames |ℓ(x̂_ab) − ℓ(x_a)|   (the transfer's loudness follows its source's)
@@ -38,7 +38,8 @@ import java.util.Random;
  *  L_rolloff = mean over x̂_ab's such frames of max(0, u(x̂_ab, c_a) − mean u(x_b, c_b))   (upper harmonics no stronger than the target's)
  *  σ(y) = per crop and per one of 16 mel bands, std over its sounding frames of the band's level under the frame's peak
  *  L_spread = mean over x̂_ab's crops and bands of max(0, σ(x̂_ab) − mean σ(x_b))   (a shape no less steady than the target's)
- *  L_toneless = mean over x̂_ab's unvoiced frames of max(0, q(x̂_ab) − q(x_a) − 10 dB)   (no tone where the comb asks none)
+ *  L_toneless = mean over x̂_ab's unvoiced frames of max(0, q(x̂_ab) − q(x_a) − 10 dB)   (no tone where the comb asks none;
+ *           with peakRange set, over the frames more than peakRange dB under x_a's loudest instead)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
  *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level + λ_rst L_rests + λ_ro L_rolloff + λ_spr L_spread + λ_tl L_toneless
  *        (terms averaged over domains)
