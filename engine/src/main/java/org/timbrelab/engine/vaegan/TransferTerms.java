@@ -155,7 +155,7 @@ final class TransferTerms {
      * Per frame of (B, 1, mels, T) source images: 1 where the frame's level ({@link #frameLevel}) is within {@code rangeDb}
      * of its crop's loudest frame, else 0, (B, 1, T). A recording's pauses hold its noise floor 30–60 dB under its peak;
      * asked to stand out like a cello's there too, the cello generator droned through pauses and pink noise
-     * (docs/study-reference.md, section 25).
+     * (docs/study-reference.md, section 25; split by this mask it still droned in pink noise, section 26).
      */
     static NDArray soundingFrames(NDArray source, double rangeDb) {
         NDArray level = frameLevel(source);
