@@ -248,7 +248,7 @@ final class TransferTerms {
      * Natural-log power per unit of the normalised log-mel ({@code AudioTransform.normalise}: [-1, 1] spans the
      * default config's 100 dB of magnitude, so one unit is 50 dB, a power ratio of 10^5 = e^11.5).
      */
-    static final float POWER_PER_UNIT = (float) (5 * Math.log(10));
+    static final float POWER_PER_UNIT = (float) (DB_PER_UNIT / 10 * Math.log(10));
 
     /**
      * The part of (B, 1, mels, T) comb images below about the (k+1)-th harmonic of each frame: bins whose comb mass below
