@@ -3,8 +3,8 @@
 #   bash docs/eval/score-against-reference.sh PRESET SET OUT [REFERENCE_MODEL.pt ...]
 # SET is a folder of inputs whose first sub-folders are groups (data/listen/heldout: real/ and tts/); each
 # REFERENCE_MODEL.pt (vaegan_reference.py train) converts every input into each of its instrument domains first, and
-# is scored as a row named after its folder. Needs data/listen (make-listening-sets.sh) and the listeners
-# (train-classifier --data data/listen/classifier --domains voice,violin,cello,flute --out data/listen/listeners.json).
+# is scored as a row named after its folder. Needs data/listen (make-listening-sets.sh); the listeners are those of record
+# (docs/eval/listeners/, docs/eval/README.md) unless $LISTENERS names others.
 set -euo pipefail
 preset="$1"; set_dir="$2"; out="$3"; shift 3
 jar="${JAR:-target/timbre-lab.jar}"
@@ -21,4 +21,4 @@ for model in "$@"; do
   done
   args+=(--reference-outputs "$name=$dest")
 done
-java -jar "$jar" eval --preset "$preset" --inputs "$set_dir" --out "$out" --classifier "${LISTENERS:-data/listen/listeners.json}" "${args[@]}"
+java -jar "$jar" eval --preset "$preset" --inputs "$set_dir" --out "$out" --classifier "${LISTENERS:-docs/eval/listeners/listeners.json}" "${args[@]}"

@@ -2,12 +2,16 @@ package org.timbrelab.cli;
 
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.data.InstrumentTable;
+import org.timbrelab.engine.data.Soundfont;
 import org.timbrelab.engine.eval.ClassifierAccuracy;
 import org.timbrelab.engine.eval.ClassifierBuilder;
 import org.timbrelab.engine.eval.ClassifierData;
 import org.timbrelab.engine.eval.Listener;
 import org.timbrelab.engine.eval.Listeners;
 import org.timbrelab.engine.eval.LabelledClips;
+import org.timbrelab.engine.eval.ListenerControls;
+import org.timbrelab.engine.eval.ReferenceRenderer;
 import org.timbrelab.engine.eval.NamedClip;
 import org.timbrelab.engine.eval.Vocoders;
 import picocli.CommandLine.Command;
@@ -50,6 +54,15 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "17", description = "split, 'other' and training seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--controls", paramLabel = "DIR", split = ",",
+            description = "folders of voices (never the held-out inputs) to run every listener control on, each clip of each folder; "
+                    + "the instruments' positive controls are rendered from --soundfont. Exits with 3 if a listener fails one")
+    List<Path> controls = List.of();
+
+    @Option(names = "--soundfont", defaultValue = ReferenceRenderer.HELD_OUT_SOUNDFONT, paramLabel = "SF2",
+            description = "soundfont of the positive controls' phrases (default: ${DEFAULT-VALUE})")
+    String soundfont;
+
     @Override public Integer call() throws Exception {
         SpectrogramConfig config = SpectrogramConfig.DEFAULT;
         AudioTransform transform = new AudioTransform(config);
@@ -73,6 +86,15 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         }
         listeners.save(out);
         System.out.println("wrote " + out + " and " + Listeners.secondFile(out));
-        return 0;
+        boolean pass = true;
+        for (Path dir : controls) {
+            List<String> instruments = domains.stream().filter(d -> !d.equals(speechLabel)).toList();
+            ListenerControls.Result r = new ListenerControls(transform, listeners.all(), instruments, speechLabel,
+                    ListenerControls.PhraseSource.of(new ReferenceRenderer(Soundfont.of(soundfont), InstrumentTable.loadDefault())))
+                    .run(NamedClip.loadFolder(dir, config.sampleRate()), m -> { });
+            System.out.println("controls on every clip of " + dir + ":\n" + r.toMarkdown());
+            pass &= r.allPass();
+        }
+        return pass ? 0 : 3;
     }
 }

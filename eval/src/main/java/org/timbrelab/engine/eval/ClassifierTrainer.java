@@ -23,26 +23,44 @@ import java.util.function.IntConsumer;
  * @param weightDecay L2 penalty on weights
  * @param hop         frames between training windows
  * @param seed        initialisation and sampling seed
+ * @param members     networks trained from seeds {@code seed, seed + 1, ...} on the same windows, their probabilities
+ *                    averaged
  */
 public record ClassifierTrainer(int[] hidden, int epochs, int windowsPerClass, int batch, double learningRate,
-                                double weightDecay, int hop, long seed) {
+                                double weightDecay, int hop, long seed, int members) {
 
-    public static final ClassifierTrainer DEFAULT = new ClassifierTrainer(new int[] {64, 32}, 40, 400, 32, 2e-3, 1e-4, 8, 7);
+    /**
+     * Five networks: one alone is not the same listener twice — the same recipe on two machines gave 5 % and 10 % on one
+     * held-out control (docs/study-reference.md, section 27).
+     */
+    public static final ClassifierTrainer DEFAULT = new ClassifierTrainer(new int[] {64, 32}, 40, 400, 32, 2e-3, 1e-4, 8, 7, 5);
 
     public ClassifierTrainer {
         if (hidden.length < 1) throw new IllegalArgumentException("need at least one hidden layer (the embedding)");
-        if (epochs < 1 || windowsPerClass < 1 || batch < 1 || hop < 1)
-            throw new IllegalArgumentException("epochs, windowsPerClass, batch and hop must be >= 1");
+        if (epochs < 1 || windowsPerClass < 1 || batch < 1 || hop < 1 || members < 1)
+            throw new IllegalArgumentException("epochs, windowsPerClass, batch, hop and members must be >= 1");
+    }
+
+    /** One network. */
+    public ClassifierTrainer(int[] hidden, int epochs, int windowsPerClass, int batch, double learningRate,
+                             double weightDecay, int hop, long seed) {
+        this(hidden, epochs, windowsPerClass, batch, learningRate, weightDecay, hop, seed, 1);
     }
 
     /** The same settings with another number of epochs. */
     public ClassifierTrainer withEpochs(int n) {
-        return new ClassifierTrainer(hidden, n, windowsPerClass, batch, learningRate, weightDecay, hop, seed);
+        return new ClassifierTrainer(hidden, n, windowsPerClass, batch, learningRate, weightDecay, hop, seed, members);
+    }
+
+    /** The same settings with another number of networks. */
+    public ClassifierTrainer withMembers(int n) {
+        return new ClassifierTrainer(hidden, epochs, windowsPerClass, batch, learningRate, weightDecay, hop, seed, n);
     }
 
     /**
      * Trains on {@code clips} (label → spectrograms, insertion order = label order). Every label
-     * needs at least one active window. {@code progress} gets the epoch number after each epoch.
+     * needs at least one active window. {@code progress} gets the epoch number after each epoch, counted over all
+     * networks (up to {@code epochs · members}).
      */
     public DomainClassifier train(Map<String, List<Spectrogram>> clips, SegmentFeatures features, IntConsumer progress) {
         if (clips.size() < 2) throw new IllegalArgumentException("need at least two labels to train a classifier, got " + clips.keySet());
@@ -63,15 +81,33 @@ public record ClassifierTrainer(int[] hidden, int epochs, int windowsPerClass, i
             byClass.add(ws);
         }
         double[][] norm = meanAndStd(byClass, features.size());
-        Mlp mlp = new Mlp(layerSizes(features.size(), labels.size()), seed);
-        DomainClassifier c = new DomainClassifier(labels, features, config, norm[0], norm[1], mlp, Map.of());
+        DomainClassifier c = null;
+        double lastLoss = Double.NaN;
+        for (int k = 0; k < members; k++) {
+            Mlp mlp = new Mlp(layerSizes(features.size(), labels.size()), seed + 1000L * k);
+            DomainClassifier one = new DomainClassifier(labels, features, config, norm[0], norm[1], mlp, Map.of());
+            int done = k * epochs;
+            lastLoss = fit(one, mlp, byClass, new Random(seed + 1000L * k + 1), progress == null ? null : e -> progress.accept(done + e));
+            c = c == null ? one : c.with(one);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int k = 0; k < labels.size(); k++) counts.put(labels.get(k), byClass.get(k).size());
+        summary.put("trainingWindows", counts);
+        summary.put("finalLoss", lastLoss);
+        summary.put("epochs", epochs);
+        summary.put("members", members);
+        return c.withSummary(summary);
+    }
+
+    /** Trains one network in place; returns its last epoch's mean loss. */
+    private double fit(DomainClassifier c, Mlp mlp, List<List<double[]>> byClass, Random rnd, IntConsumer progress) {
         Adam adam = new Adam(mlp);
-        Random rnd = new Random(seed + 1);
         double lastLoss = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             // class-balanced draw: every class contributes windowsPerClass windows this epoch
             List<int[]> order = new ArrayList<>();
-            for (int k = 0; k < labels.size(); k++)
+            for (int k = 0; k < byClass.size(); k++)
                 for (int i = 0; i < windowsPerClass; i++) order.add(new int[] {k, rnd.nextInt(byClass.get(k).size())});
             java.util.Collections.shuffle(order, rnd);
             double lossSum = 0;
@@ -90,13 +126,7 @@ public record ClassifierTrainer(int[] hidden, int epochs, int windowsPerClass, i
                         + "; lower the learning rate");
             if (progress != null) progress.accept(epoch);
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int k = 0; k < labels.size(); k++) counts.put(labels.get(k), byClass.get(k).size());
-        summary.put("trainingWindows", counts);
-        summary.put("finalLoss", lastLoss);
-        summary.put("epochs", epochs);
-        return c.withSummary(summary);
+        return lastLoss;
     }
 
     private int[] layerSizes(int in, int classes) {

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Says which timbre domain a clip sounds like: an {@link Mlp} over {@link SegmentFeatures} of
- * ~0.5-s windows, averaged over a clip's windows. Its labels are the domains of a preset plus
+ * ~0.5-s windows, averaged over a clip's windows — or the mean of several such networks trained from different seeds
+ * on the same windows, whose verdicts then do not hang on one initialisation (docs/study-reference.md, section 27). Its labels are the domains of a preset plus
  * {@link #OTHER} (noise, drones, smeared speech), so a failed conversion is not forced into a
  * domain. Its last hidden layer is the learned embedding used for FAD.
  */
@@ -34,22 +35,32 @@ public final class DomainClassifier implements Listener {
     private final SpectrogramConfig spectrogramConfig;
     private final double[] mean;
     private final double[] std;
-    private final Mlp mlp;
+    private final Mlp mlp;            // the first member: its last hidden layer is the learned embedding
+    private final List<Mlp> members;  // every network, mlp first; probabilities are their mean
     private final Map<String, Object> summary;
 
     DomainClassifier(List<String> labels, SegmentFeatures features, SpectrogramConfig spectrogramConfig,
                      double[] mean, double[] std, Mlp mlp, Map<String, Object> summary) {
-        if (labels.size() != mlp.outputSize())
-            throw new IllegalArgumentException(labels.size() + " labels but the network has " + mlp.outputSize() + " outputs");
-        if (mean.length != features.size() || std.length != features.size() || mlp.inputSize() != features.size())
-            throw new IllegalArgumentException("feature size " + features.size() + " does not match normalisation ("
-                    + mean.length + ", " + std.length + ") or network input " + mlp.inputSize());
+        this(labels, features, spectrogramConfig, mean, std, List.of(mlp), summary);
+    }
+
+    DomainClassifier(List<String> labels, SegmentFeatures features, SpectrogramConfig spectrogramConfig,
+                     double[] mean, double[] std, List<Mlp> members, Map<String, Object> summary) {
+        if (members.isEmpty()) throw new IllegalArgumentException("a classifier needs at least one network");
+        for (Mlp m : members) {
+            if (labels.size() != m.outputSize())
+                throw new IllegalArgumentException(labels.size() + " labels but a network has " + m.outputSize() + " outputs");
+            if (mean.length != features.size() || std.length != features.size() || m.inputSize() != features.size())
+                throw new IllegalArgumentException("feature size " + features.size() + " does not match normalisation ("
+                        + mean.length + ", " + std.length + ") or network input " + m.inputSize());
+        }
         this.labels = List.copyOf(labels);
         this.features = features;
         this.spectrogramConfig = spectrogramConfig;
         this.mean = mean;
         this.std = std;
-        this.mlp = mlp;
+        this.members = List.copyOf(members);
+        this.mlp = this.members.get(0);
         this.summary = new LinkedHashMap<>(summary);
     }
 
@@ -74,7 +85,30 @@ public final class DomainClassifier implements Listener {
     DomainClassifier withSummary(Map<String, Object> more) {
         Map<String, Object> s = new LinkedHashMap<>(summary);
         s.putAll(more);
-        return new DomainClassifier(labels, features, spectrogramConfig, mean, std, mlp, s);
+        return new DomainClassifier(labels, features, spectrogramConfig, mean, std, members, s);
+    }
+
+    /** How many networks vote (1 for a single MLP). */
+    public int memberCount() { return members.size(); }
+
+    /** This classifier's networks and then {@code other}'s, which must share its labels, features and normalisation. */
+    DomainClassifier with(DomainClassifier other) {
+        if (!labels.equals(other.labels) || !java.util.Arrays.equals(mean, other.mean) || !java.util.Arrays.equals(std, other.std))
+            throw new IllegalArgumentException("members of one classifier must share labels and feature normalisation");
+        List<Mlp> all = new ArrayList<>(members);
+        all.addAll(other.members);
+        return new DomainClassifier(labels, features, spectrogramConfig, mean, std, all, summary);
+    }
+
+    /** The members' mean class probabilities for one window's normalised features. */
+    private double[] probabilities(double[] x) {
+        if (members.size() == 1) return mlp.probabilities(x);
+        double[] p = new double[labels.size()];
+        for (Mlp m : members) {
+            double[] q = m.probabilities(x);
+            for (int i = 0; i < p.length; i++) p[i] += q[i] / members.size();
+        }
+        return p;
     }
 
     public int embeddingSize() { return mlp.embeddingSize(); }
@@ -90,7 +124,7 @@ public final class DomainClassifier implements Listener {
         List<SegmentFeatures.Window> ws = features.windows(spec, Math.max(1, features.windowFrames() / 4));
         double[] avg = new double[labels.size()];
         for (SegmentFeatures.Window w : ws) {
-            double[] p = mlp.probabilities(normalise(w.features()));
+            double[] p = probabilities(normalise(w.features()));
             for (int i = 0; i < avg.length; i++) avg[i] += p[i] / ws.size();
         }
         Map<String, Double> probs = new LinkedHashMap<>();
@@ -104,14 +138,14 @@ public final class DomainClassifier implements Listener {
 
     /** Most likely label of one window's features. */
     int predictWindow(double[] rawFeatures) {
-        double[] p = mlp.probabilities(normalise(rawFeatures));
+        double[] p = probabilities(normalise(rawFeatures));
         int best = 0;
         for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
         return best;
     }
 
     /**
-     * Learned embeddings (last hidden layer) of the active windows starting every {@code hop}
+     * Learned embeddings (the first network's last hidden layer) of the active windows starting every {@code hop}
      * frames; with hop 1 there is one vector per frame, the "frame-level" embedding for FAD.
      */
     public List<double[]> embed(Spectrogram spec, int hop) {
@@ -133,10 +167,13 @@ public final class DomainClassifier implements Listener {
                     + spectrogramConfig + "; compute spectrograms with the classifier's config");
     }
 
-    /** What the JSON file holds. */
+    /** What the JSON file holds: the first network in sizes/weights/biases (as files of one network have it), the rest in members. */
     record FileForm(int version, List<String> labels, SegmentFeatures features, SpectrogramConfig spectrogram,
                     double[] mean, double[] std, int[] sizes, double[][] weights, double[][] biases,
-                    Map<String, Object> summary) { }
+                    Map<String, Object> summary, List<Member> members) { }
+
+    /** A further network of the same sizes. */
+    record Member(double[][] weights, double[][] biases) { }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -147,7 +184,8 @@ public final class DomainClassifier implements Listener {
         Path tmp = org.timbrelab.dsp.AtomicFiles.tempFor(file);
         try {
             JSON.writeValue(tmp.toFile(), new FileForm(FILE_VERSION, labels, features, spectrogramConfig, mean, std,
-                    mlp.sizes(), mlp.weightsCopy(), mlp.biasesCopy(), summary));
+                    mlp.sizes(), mlp.weightsCopy(), mlp.biasesCopy(), summary,
+                    members.stream().skip(1).map(m -> new Member(m.weightsCopy(), m.biasesCopy())).toList()));
             org.timbrelab.dsp.AtomicFiles.commit(tmp, file);
         } finally {
             org.timbrelab.dsp.AtomicFiles.discard(tmp);
@@ -169,8 +207,9 @@ public final class DomainClassifier implements Listener {
             throw new IOException("classifier file " + file + " has version " + f.version() + ", this build reads version "
                     + FILE_VERSION + "; train it again");
         try {
-            Mlp mlp = new Mlp(f.sizes(), f.weights(), f.biases());
-            return new DomainClassifier(f.labels(), f.features(), f.spectrogram(), f.mean(), f.std(), mlp,
+            List<Mlp> nets = new ArrayList<>(List.of(new Mlp(f.sizes(), f.weights(), f.biases())));
+            if (f.members() != null) for (Member m : f.members()) nets.add(new Mlp(f.sizes(), m.weights(), m.biases()));
+            return new DomainClassifier(f.labels(), f.features(), f.spectrogram(), f.mean(), f.std(), nets,
                     f.summary() == null ? Map.of() : f.summary());
         } catch (RuntimeException e) {
             throw new IOException("classifier file " + file + " is inconsistent: " + e.getMessage() + "; train it again", e);

@@ -57,8 +57,15 @@ public final class ListenerControls {
      * @param instrument the instrument a positive control should be called; null for a negative one
      * @param hits       negative: clips called any instrument; positive: clips called {@code instrument}
      * @param labels     label → clips, what the listener said
+     * @param meanProbability the listener's mean probability, over the clips, of what counts as a hit (any instrument;
+     *                   the instrument): how close the control came to failing, where {@code hits} only says whether
      */
-    public record Outcome(String listener, String control, String instrument, int clips, int hits, Map<String, Integer> labels) {
+    public record Outcome(String listener, String control, String instrument, int clips, int hits, Map<String, Integer> labels,
+                          double meanProbability) {
+        public Outcome(String listener, String control, String instrument, int clips, int hits, Map<String, Integer> labels) {
+            this(listener, control, instrument, clips, hits, labels, Double.NaN);
+        }
+
         public boolean negative() { return instrument == null; }
 
         public double rate() { return clips == 0 ? Double.NaN : hits / (double) clips; }
@@ -95,11 +102,11 @@ public final class ListenerControls {
                     + "negative controls (voices) must be called an instrument at most " + pct(MAX_CALLED_INSTRUMENT)
                     + " of the time, positive controls (an instrument phrase the model never trained on, with a voice's loudness "
                     + "envelope) must be called their instrument at least " + pct(MIN_CORRECT) + ".\n\n"
-                    + "| listener | control | kind | clips | called an instrument (negative) / its instrument (positive) | needs | labels given | result |\n"
-                    + "|---|---|---|---|---|---|---|---|\n");
+                    + "| listener | control | kind | clips | called an instrument (negative) / its instrument (positive) | mean probability of it | needs | labels given | result |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n");
             for (Outcome o : outcomes)
-                sb.append(String.format(java.util.Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s |%n", o.listener(), o.control(),
-                        o.negative() ? "negative" : "positive", o.clips(), pct(o.rate()),
+                sb.append(String.format(java.util.Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", o.listener(), o.control(),
+                        o.negative() ? "negative" : "positive", o.clips(), pct(o.rate()), pct(o.meanProbability()),
                         o.negative() ? "≤ " + pct(MAX_CALLED_INSTRUMENT) : "≥ " + pct(MIN_CORRECT) + " " + o.instrument(),
                         o.labels(), o.pass() ? "pass" : "**FAIL**"));
             sb.append('\n');
@@ -188,12 +195,15 @@ public final class ListenerControls {
         for (Listener l : listeners) {
             Map<String, Integer> labels = new LinkedHashMap<>();
             int hits = 0;
+            double p = 0;
             for (org.timbrelab.dsp.Spectrogram s : specs) {
-                String label = l.hear(s).label();
-                labels.merge(label, 1, Integer::sum);
-                if (instrument == null ? calledInstrument(label) : instrument.equals(label)) hits++;
+                Listener.Verdict v = l.hear(s);
+                labels.merge(v.label(), 1, Integer::sum);
+                if (instrument == null ? calledInstrument(v.label()) : instrument.equals(v.label())) hits++;
+                if (instrument != null) p += v.probability(instrument);
+                else for (var e : v.probabilities().entrySet()) if (calledInstrument(e.getKey())) p += e.getValue();
             }
-            outcomes.add(new Outcome(l.name(), control, instrument, specs.size(), hits, labels));
+            outcomes.add(new Outcome(l.name(), control, instrument, specs.size(), hits, labels, p / specs.size()));
         }
     }
 

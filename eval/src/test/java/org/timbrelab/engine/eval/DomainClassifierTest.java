@@ -127,4 +127,26 @@ class DomainClassifierTest {
         IOException missing = assertThrows(IOException.class, () -> DomainClassifier.load(dir.resolve("none.json")));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
     }
+
+    @Test void anEnsembleIsTheMeanOfItsNetworksWhoseFirstIsTheSingleNetwork(@TempDir Path dir) throws IOException {
+        DomainClassifier one = FAST.train(clips(6, 1), SegmentFeatures.DEFAULT, null);
+        DomainClassifier three = FAST.withMembers(3).train(clips(6, 1), SegmentFeatures.DEFAULT, null);
+        assertEquals(3, three.memberCount());
+        Spectrogram s = SyntheticSpectrograms.harmonic(300, 20, 6, 10, -95, 64, new Random(2));
+        // the first member is the one-network classifier, bit for bit: its embedding (FAD's) is unchanged
+        assertArrayEquals(one.embed(s, 4).get(0), three.embed(s, 4).get(0));
+        // the others were trained from other seeds, so the mean differs from the first alone
+        double pOne = one.classify(s).probability("saw"), pThree = three.classify(s).probability("saw");
+        assertNotEquals(pOne, pThree, 1e-9);
+        assertEquals(1.0, three.classify(s).probabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        // every member survives a save and a load
+        Path f = dir.resolve("ensemble.json");
+        three.save(f);
+        DomainClassifier back = DomainClassifier.load(f);
+        assertEquals(3, back.memberCount());
+        assertEquals(three.classify(s), back.classify(s));
+        ClassifierAccuracy acc = ClassifierAccuracy.measure(three, clips(10, 99));
+        for (String label : three.labels())
+            assertTrue(acc.clipAccuracy().get(label) >= 0.9, label + " held-out accuracy too low:\n" + acc.toMarkdown());
+    }
 }

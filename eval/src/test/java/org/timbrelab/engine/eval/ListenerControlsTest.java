@@ -94,7 +94,10 @@ class ListenerControlsTest {
             @Override public String description() { return name; }
             @Override public List<String> labels() { return LABELS; }
             @Override public SpectrogramConfig spectrogramConfig() { return SpectrogramConfig.DEFAULT; }
-            @Override public Verdict hear(Spectrogram spec) { return new Verdict(rule.apply(spec), Map.of()); }
+            @Override public Verdict hear(Spectrogram spec) {   // certain of its label
+                String label = rule.apply(spec);
+                return new Verdict(label, Map.of(label, 1.0));
+            }
         };
     }
 
@@ -112,11 +115,15 @@ class ListenerControlsTest {
         assertEquals(Map.of("always-bowed", false, "always-voice", false, "register", false, "hum", false), passed);
 
         // calling everything an instrument fails every negative control and passes every positive one
-        for (ListenerControls.Outcome o : byControl(r, "always-bowed").values())
+        for (ListenerControls.Outcome o : byControl(r, "always-bowed").values()) {
             assertEquals(!o.negative(), o.pass(), o.toString());
+            assertEquals(1.0, o.meanProbability(), 1e-12, "certain of an instrument every time: " + o);
+        }
         // calling everything a voice: the other way round
-        for (ListenerControls.Outcome o : byControl(r, "always-voice").values())
+        for (ListenerControls.Outcome o : byControl(r, "always-voice").values()) {
             assertEquals(o.negative(), o.pass(), o.toString());
+            assertEquals(0.0, o.meanProbability(), 1e-12, "never gives an instrument any probability: " + o);
+        }
 
         // a listener that hears register, not timbre, is caught by the octave controls only
         Map<String, ListenerControls.Outcome> b = byControl(r, "register");

@@ -70,16 +70,17 @@ class ReportWriterTest {
     @Test void failedControlsPutAWarningOnTop(@TempDir Path dir) throws IOException {
         ListenerControls.Result controls = new ListenerControls.Result(List.of(
                 new ListenerControls.Outcome("mlp", "voice as is", null, 20, 0, Map.of("voice", 20)),
-                new ListenerControls.Outcome("clipstats", "voice up 2 octaves (resampled)", null, 20, 6, Map.of("violin", 6, "voice", 14)),
-                new ListenerControls.Outcome("clipstats", "violin phrase × voice envelope", "violin", 20, 19, Map.of("violin", 19, "voice", 1))),
+                new ListenerControls.Outcome("clipstats", "voice up 2 octaves (resampled)", null, 20, 6, Map.of("violin", 6, "voice", 14), 0.27),
+                new ListenerControls.Outcome("clipstats", "violin phrase × voice envelope", "violin", 20, 19, Map.of("violin", 19, "voice", 1), 0.81)),
                 List.of());
         ReportWriter.write(dir, new ReportWriter.Report("Eval", List.of(), List.of(MODEL), List.of(), LISTENERS, "voice", Map.of(), controls, null));
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.startsWith("# Eval\n\n> **WARNING: a listener failed its controls.**"), md);
         assertTrue(md.contains("> - clipstats: voice up 2 octaves (resampled): 30 % called an instrument"), md);
         assertTrue(md.indexOf("## Controls") < md.indexOf("## Verdicts"), "controls before verdicts: " + md);
-        assertTrue(md.contains("| clipstats | voice up 2 octaves (resampled) | negative | 20 | 30 % | ≤ 5 % |"), md);
-        assertTrue(md.contains("| clipstats | violin phrase × voice envelope | positive | 20 | 95 % | ≥ 90 % violin |"), md);
+        assertTrue(md.contains("| clipstats | voice up 2 octaves (resampled) | negative | 20 | 30 % | 27 % | ≤ 5 % |"), md);
+        assertTrue(md.contains("| clipstats | violin phrase × voice envelope | positive | 20 | 95 % | 81 % | ≥ 90 % violin |"), md);
+        assertTrue(md.contains("| mlp | voice as is | negative | 20 | 0 % | n/a | ≤ 5 % |"), "no probability given: " + md);
         assertTrue(md.contains("- **mlp: PASS**") && md.contains("- **clipstats: FAIL** — voice up 2 octaves"), md);
     }
 
