@@ -87,11 +87,11 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         listeners.save(out);
         System.out.println("wrote " + out + " and " + Listeners.secondFile(out));
         boolean pass = true;
+        ListenerControls checks = controls.isEmpty() ? null : new ListenerControls(transform, listeners.all(),
+                domains.stream().filter(d -> !d.equals(speechLabel)).toList(), speechLabel,
+                ListenerControls.PhraseSource.of(new ReferenceRenderer(Soundfont.of(soundfont), InstrumentTable.loadDefault())));
         for (Path dir : controls) {
-            List<String> instruments = domains.stream().filter(d -> !d.equals(speechLabel)).toList();
-            ListenerControls.Result r = new ListenerControls(transform, listeners.all(), instruments, speechLabel,
-                    ListenerControls.PhraseSource.of(new ReferenceRenderer(Soundfont.of(soundfont), InstrumentTable.loadDefault())))
-                    .run(NamedClip.loadFolder(dir, config.sampleRate()), m -> { });
+            ListenerControls.Result r = checks.run(NamedClip.loadFolder(dir, config.sampleRate()), m -> { });
             System.out.println("controls on every clip of " + dir + ":\n" + r.toMarkdown());
             pass &= r.allPass();
         }

@@ -79,4 +79,46 @@ class TrainClassifierCommandTest {
         assertEquals(1, code);
         assertTrue(err.toString().contains(dir.resolve("data").resolve("saw").toString()), err.toString());
     }
+
+    /** --controls: sines as the "voice" pass the negative controls; sawtooth drones given as voices are called saw and fail them. */
+    @Test void controlsOnFoldersPassOrFailWithExitCode(@TempDir Path dir) throws Exception {
+        Random rnd = new Random(2);
+        for (String d : List.of("data/sine", "data/saw", "voices", "drones")) Files.createDirectories(dir.resolve(d));
+        for (int i = 0; i < 8; i++) {
+            double f0 = 150 * Math.pow(2, 2 * rnd.nextDouble());
+            AudioFiles.saveWav(dir.resolve("data/sine/s" + i + ".wav"), sine(f0, 1.0));
+            AudioFiles.saveWav(dir.resolve("data/saw/w" + i + ".wav"), OtherSounds.sawtoothDrone(f0, 1.0, 16_000, rnd));
+        }
+        for (int i = 0; i < 4; i++) {
+            double f0 = 160 * Math.pow(2, 1.5 * rnd.nextDouble());
+            AudioFiles.saveWav(dir.resolve("voices/v" + i + ".wav"), sine(f0, 1.0));
+            AudioFiles.saveWav(dir.resolve("drones/d" + i + ".wav"), OtherSounds.sawtoothDrone(f0, 1.0, 16_000, rnd));
+        }
+        String[] base = {"train-classifier", "--data", dir.resolve("data").toString(), "--domains", "sine,saw", "--speech", "sine",
+                "--out", dir.resolve("c.json").toString(), "--controls"};
+        PrintStream old = System.out;
+        ByteArrayOutputStream pass = new ByteArrayOutputStream(), fail = new ByteArrayOutputStream();
+        int passCode, failCode;
+        try {
+            System.setOut(new PrintStream(pass, true));
+            passCode = TimbreLabCli.execute(concat(base, dir.resolve("voices").toString()));
+            System.setOut(new PrintStream(fail, true));
+            failCode = TimbreLabCli.execute(concat(base, dir.resolve("drones").toString()));
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, passCode, pass.toString());
+        assertTrue(pass.toString().contains("controls on every clip of " + dir.resolve("voices")) && pass.toString().contains("- **mlp: PASS**"),
+                pass.toString());
+        assertTrue(pass.toString().contains("No phrases of saw to play"), "no soundfont plays a saw: " + pass);
+        assertEquals(3, failCode, fail.toString());
+        String asIs = fail.toString().lines().filter(l -> l.startsWith("| mlp | voice as is | negative | 4 |")).findFirst().orElse("");
+        assertTrue(asIs.endsWith("| **FAIL** |"), "drones called an instrument: " + fail);
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = last;
+        return out;
+    }
 }
