@@ -2,7 +2,6 @@ package org.timbrelab.engine.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.timbrelab.dsp.Spectrogram;
 import org.timbrelab.dsp.SpectrogramConfig;
 
@@ -175,7 +174,8 @@ public final class DomainClassifier implements Listener {
     /** A further network of the same sizes. */
     record Member(double[][] weights, double[][] biases) { }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // one line: five networks of weights are ~1 MB indented, and nobody reads them by eye
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes the classifier as JSON (temp file, then atomic move). */
     public void save(Path file) throws IOException {
