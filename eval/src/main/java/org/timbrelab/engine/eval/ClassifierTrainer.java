@@ -23,8 +23,8 @@ import java.util.function.IntConsumer;
  * @param weightDecay L2 penalty on weights
  * @param hop         frames between training windows
  * @param seed        initialisation and sampling seed
- * @param members     networks trained from seeds {@code seed, seed + 1, ...} on the same windows, their probabilities
- *                    averaged
+ * @param members     networks trained from seeds {@code seed, seed + 1000, seed + 2000, ...} on the same windows, their
+ *                    probabilities averaged (the first is the one network of {@code members = 1})
  */
 public record ClassifierTrainer(int[] hidden, int epochs, int windowsPerClass, int batch, double learningRate,
                                 double weightDecay, int hop, long seed, int members) {
@@ -81,15 +81,16 @@ public record ClassifierTrainer(int[] hidden, int epochs, int windowsPerClass, i
             byClass.add(ws);
         }
         double[][] norm = meanAndStd(byClass, features.size());
-        DomainClassifier c = null;
+        List<Mlp> nets = new ArrayList<>();
         double lastLoss = Double.NaN;
         for (int k = 0; k < members; k++) {
             Mlp mlp = new Mlp(layerSizes(features.size(), labels.size()), seed + 1000L * k);
             DomainClassifier one = new DomainClassifier(labels, features, config, norm[0], norm[1], mlp, Map.of());
             int done = k * epochs;
             lastLoss = fit(one, mlp, byClass, new Random(seed + 1000L * k + 1), progress == null ? null : e -> progress.accept(done + e));
-            c = c == null ? one : c.with(one);
+            nets.add(mlp);
         }
+        DomainClassifier c = new DomainClassifier(labels, features, config, norm[0], norm[1], nets, Map.of());
         Map<String, Object> summary = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int k = 0; k < labels.size(); k++) counts.put(labels.get(k), byClass.get(k).size());
@@ -100,7 +101,7 @@ public record ClassifierTrainer(int[] hidden, int epochs, int windowsPerClass, i
         return c.withSummary(summary);
     }
 
-    /** Trains one network in place; returns its last epoch's mean loss. */
+    /** Trains one network in place ({@code c} holds it and normalises its input); returns its last epoch's mean loss. */
     private double fit(DomainClassifier c, Mlp mlp, List<List<double[]>> byClass, Random rnd, IntConsumer progress) {
         Adam adam = new Adam(mlp);
         double lastLoss = Double.NaN;

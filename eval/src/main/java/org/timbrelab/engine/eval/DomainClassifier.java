@@ -90,18 +90,8 @@ public final class DomainClassifier implements Listener {
     /** How many networks vote (1 for a single MLP). */
     public int memberCount() { return members.size(); }
 
-    /** This classifier's networks and then {@code other}'s, which must share its labels, features and normalisation. */
-    DomainClassifier with(DomainClassifier other) {
-        if (!labels.equals(other.labels) || !java.util.Arrays.equals(mean, other.mean) || !java.util.Arrays.equals(std, other.std))
-            throw new IllegalArgumentException("members of one classifier must share labels and feature normalisation");
-        List<Mlp> all = new ArrayList<>(members);
-        all.addAll(other.members);
-        return new DomainClassifier(labels, features, spectrogramConfig, mean, std, all, summary);
-    }
-
     /** The members' mean class probabilities for one window's normalised features. */
     private double[] probabilities(double[] x) {
-        if (members.size() == 1) return mlp.probabilities(x);
         double[] p = new double[labels.size()];
         for (Mlp m : members) {
             double[] q = m.probabilities(x);

@@ -58,7 +58,7 @@ public final class ListenerControls {
      * @param hits       negative: clips called any instrument; positive: clips called {@code instrument}
      * @param labels     label → clips, what the listener said
      * @param meanProbability the listener's mean probability, over the clips, of what counts as a hit (any instrument;
-     *                   the instrument): how close the control came to failing, where {@code hits} only says whether
+     *                   the instrument): how close the control came to failing, where {@code hits} only says whether it did
      */
     public record Outcome(String listener, String control, String instrument, int clips, int hits, Map<String, Integer> labels,
                           double meanProbability) {
@@ -196,12 +196,13 @@ public final class ListenerControls {
             Map<String, Integer> labels = new LinkedHashMap<>();
             int hits = 0;
             double p = 0;
+            // a hit: any instrument for a negative control, its own instrument for a positive one
+            java.util.function.Predicate<String> hit = instrument == null ? this::calledInstrument : instrument::equals;
             for (org.timbrelab.dsp.Spectrogram s : specs) {
                 Listener.Verdict v = l.hear(s);
                 labels.merge(v.label(), 1, Integer::sum);
-                if (instrument == null ? calledInstrument(v.label()) : instrument.equals(v.label())) hits++;
-                if (instrument != null) p += v.probability(instrument);
-                else for (var e : v.probabilities().entrySet()) if (calledInstrument(e.getKey())) p += e.getValue();
+                if (hit.test(v.label())) hits++;
+                for (var e : v.probabilities().entrySet()) if (hit.test(e.getKey())) p += e.getValue();
             }
             outcomes.add(new Outcome(l.name(), control, instrument, specs.size(), hits, labels, p / specs.size()));
         }
