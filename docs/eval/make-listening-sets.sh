@@ -55,13 +55,15 @@ for f in "$ps"/cards/*.wav "$ps"/librivox/*.wav; do cp "$f" "$out/heldout/real/$
 for f in "$ps"/*.raw "$ps"/tidigits/*.raw; do
   sox -t raw -r 16000 -e signed -b 16 -c 1 "$f" "$out/heldout/real/raw-$(basename "$f" .raw).wav"
 done
-# The listeners' data: voices of the classifier script, and TimGM6mb phrases.
+# The listeners' data: voices of the classifier script, and 96 phrases per instrument from each of two instrument sources.
 bash "$(dirname "$0")/make-classifier-voices.sh" "$out/classifier" >/dev/null
-for i in violin cello flute; do
-  java -jar "$jar" render-dataset --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2 --instrument "$i" --out "$out/timgm/$i" \
-    --phrases 96 --no-notes --seed 29 >/dev/null
-  mkdir -p "$out/classifier/$i" && cp "$out/timgm/$i"/phrases/*.wav "$out/classifier/$i/"
-done
+phrases() { # soundfont seed render-folder: renders each instrument's phrases and adds them to the listeners' data
+  for i in violin cello flute; do
+    java -jar "$jar" render-dataset --soundfont "$1" --instrument "$i" --out "$3/$i" --phrases 96 --no-notes --seed "$2" >/dev/null
+    mkdir -p "$out/classifier/$i" && cp "$3/$i"/phrases/*.wav "$out/classifier/$i/"
+  done
+}
+phrases /usr/share/sounds/sf2/TimGM6mb.sf2 29 "$out/timgm"
 # The second source (since 7 Dec, study section 28): the listeners' cello learned from TimGM6mb alone missed FluidR3's
 # recorded cello (48.5 / 28 %); with these recorded notes too they hear it (97 / 95.5 %).
 tj="$out/tonejs-src"; mkdir -p "$tj"
@@ -70,9 +72,5 @@ for i in violin cello flute; do
 done
 java --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED "$(dirname "$0")/SamplesToSf2.java" "$tj/tonejs.sf2" \
   40="$tj/violin/package" 42="$tj/cello/package" 73="$tj/flute/package" >/dev/null
-for i in violin cello flute; do
-  java -jar "$jar" render-dataset --soundfont "$tj/tonejs.sf2" --instrument "$i" --out "$out/tonejs-train/$i" \
-    --phrases 96 --no-notes --seed 31 >/dev/null
-  cp "$out/tonejs-train/$i"/phrases/*.wav "$out/classifier/$i/"
-done
+phrases "$tj/tonejs.sf2" 31 "$out/tonejs-train"
 echo "selection: $(find "$out/selection" -name '*.wav' | wc -l) clips; held-out: $(find "$out/heldout/tts" -name '*.wav' | wc -l) TTS + $(find "$out/heldout/real" -name '*.wav' | wc -l) real; classifier: $(find "$out/classifier" -name '*.wav' | wc -l)"
