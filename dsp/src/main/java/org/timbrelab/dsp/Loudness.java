@@ -44,6 +44,38 @@ public final class Loudness {
         return 20 * Math.log10(ra) + 2.0;
     }
 
+    /**
+     * Per mel band of {@code config}'s filterbank: the weight w_m with which Σ_m w_m · mel_m² (mel magnitudes, as
+     * {@link AudioTransform} computes them) approximates a frame's A-weighted power Σ_k A(f_k)² · |X_k|², up to a
+     * constant factor. Summing mel power unweighted is not loudness: the filters' area norm counts a low band's few Hz as
+     * much as a high band's many, and the ear (the A-curve) counts 2–5 kHz most, so a fricative or a hiss reads 10–20 dB
+     * quieter against a vowel than it sounds, and a low hum louder. Each bin's A-weighted power is shared among the
+     * filters covering it in proportion to their weights; band m's share, for a flat spectrum under it, is
+     * Σ_k A_k² · W_mk / Σ_j W_jk, and its mel magnitude is Σ_k W_mk, hence w_m = that share / (Σ_k W_mk)². Normalised so
+     * the largest weight is 1.
+     */
+    public static double[] melBandWeights(SpectrogramConfig config) {
+        MelScale mel = MelScale.of(config);
+        int bins = mel.bins(), nMels = mel.nMels();
+        double[] cover = new double[bins];
+        for (int m = 0; m < nMels; m++)
+            for (int k = mel.firstBin(m); k < mel.firstBin(m) + mel.binCount(m); k++) cover[k] += mel.weight(m, k);
+        double[] w = new double[nMels];
+        double largest = 0;
+        for (int m = 0; m < nMels; m++) {
+            double share = 0, area = 0;
+            for (int k = mel.firstBin(m); k < mel.firstBin(m) + mel.binCount(m); k++) {
+                double wk = mel.weight(m, k);
+                share += Math.pow(10, aWeightingDb(k * (double) config.sampleRate() / config.nFft()) / 10) * wk / cover[k];
+                area += wk;
+            }
+            w[m] = area > 0 ? share / (area * area) : 0;
+            largest = Math.max(largest, w[m]);
+        }
+        for (int m = 0; m < nMels; m++) w[m] /= largest;
+        return w;
+    }
+
     /** A-weighted level in dB re full scale for every frame, 1 + n/hop frames, floored at minDb. */
     public float[] aWeightedDb(AudioClip clip) {
         if (clip.sampleRate() != config.sampleRate())

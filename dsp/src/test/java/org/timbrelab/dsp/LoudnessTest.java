@@ -58,4 +58,58 @@ class LoudnessTest {
         assertEquals(1 + 16000 / 256, db.length);
         for (float v : db) assertEquals(SpectrogramConfig.DEFAULT.minDb(), v, 1e-6);
     }
+
+    /** A frame's level from a mel image: 10·log10 Σ_m w_m · mel_m² (w = 1 everywhere: the unweighted mel power). */
+    private static float[] melLevelDb(AudioClip clip, double[] w) {
+        MagnitudeSpectrogram m = Stft.of(SpectrogramConfig.DEFAULT).magnitude(clip);
+        MelScale mel = MelScale.of(SpectrogramConfig.DEFAULT);
+        float[] bands = new float[mel.nMels() * m.frames()];
+        mel.apply(m.values(), m.frames(), bands);
+        float[] db = new float[m.frames()];
+        for (int t = 0; t < db.length; t++) {
+            double p = 0;
+            for (int b = 0; b < mel.nMels(); b++) p += w[b] * Math.pow(bands[b * db.length + t], 2);
+            db[t] = (float) (10 * Math.log10(p + 1e-30));
+        }
+        return db;
+    }
+
+    @Test void melBandWeightsGiveTheASineGapBetween100HzAnd1kHz() {
+        double[] w = Loudness.melBandWeights(SpectrogramConfig.DEFAULT);
+        float[] k1 = melLevelDb(TestSignals.sine(1000, 0.5, 1.0), w), h1 = melLevelDb(TestSignals.sine(100, 0.5, 1.0), w);
+        assertEquals(-19.1, median(h1, 4, h1.length - 4) - median(k1, 4, k1.length - 4), 1.0);
+        double[] flat = new double[w.length];
+        java.util.Arrays.fill(flat, 1);
+        float[] k1f = melLevelDb(TestSignals.sine(1000, 0.5, 1.0), flat), h1f = melLevelDb(TestSignals.sine(100, 0.5, 1.0), flat);
+        // unweighted, the area-normalised filters make the low sine the louder one (narrow bands, tall filters)
+        assertTrue(median(h1f, 4, h1f.length - 4) > median(k1f, 4, k1f.length - 4), "unweighted mel power should favour 100 Hz");
+    }
+
+    @Test void melBandWeightsFollowTheAWeightedLevelThroughHissAndHum() {
+        // a harmonic "vowel" at 150 Hz, then white hiss 20 dB lower in RMS, then a 60-Hz hum, then the vowel again
+        float[] vowel = TestSignals.harmonicTone(150, 20, 0.4, 0.5, 3).samples();
+        float[] hiss = TestSignals.whiteNoise(0.02, 0.5, 4).samples();
+        float[] hum = TestSignals.sine(60, 0.3, 0.5).samples();
+        float[] x = new float[vowel.length * 4];
+        System.arraycopy(vowel, 0, x, 0, vowel.length);
+        System.arraycopy(hiss, 0, x, vowel.length, hiss.length);
+        System.arraycopy(hum, 0, x, 2 * vowel.length, hum.length);
+        System.arraycopy(vowel, 0, x, 3 * vowel.length, vowel.length);
+        AudioClip clip = new AudioClip(x, 16000);
+        double[] flat = new double[SpectrogramConfig.DEFAULT.nMels()];
+        java.util.Arrays.fill(flat, 1);
+        float[] a = loudness.aWeightedDb(clip), weighted = melLevelDb(clip, Loudness.melBandWeights(SpectrogramConfig.DEFAULT)),
+                unweighted = melLevelDb(clip, flat);
+        int seg = a.length / 4;
+        for (int s = 1; s < 4; s++) {   // each segment's level against the first vowel's, mid-segment medians
+            double ref = median(a, 4, seg - 4), got = median(a, s * seg + 4, (s + 1) * seg - 4);
+            double refW = median(weighted, 4, seg - 4), gotW = median(weighted, s * seg + 4, (s + 1) * seg - 4);
+            double refU = median(unweighted, 4, seg - 4), gotU = median(unweighted, s * seg + 4, (s + 1) * seg - 4);
+            // within 2 dB: at 60 Hz the A-curve falls ~1 dB per 3 Hz across the Hann window's ±30-Hz main lobe
+            assertEquals(got - ref, gotW - refW, 2.0, "segment " + s + ": A-weighted vs weighted mel level, relative to the vowel");
+            // the unweighted mel power misreads the hiss and the hum by far more (it is what the weights are for)
+            if (s < 3) assertTrue(Math.abs((gotU - refU) - (got - ref)) > 5, "segment " + s + ": unweighted is off by only "
+                    + Math.abs((gotU - refU) - (got - ref)) + " dB");
+        }
+    }
 }

@@ -3,7 +3,7 @@ package org.timbrelab.engine.vaegan;
 /**
  * λ of each loss term: L_G = rec·L_rec + kl·KL + gan·L_gan + cycle·L_cc + latent·L_latent + tone·L_tone
  * + follow·L_follow + legato·L_legato + peak·L_peak + combPeak·L_combPeak + level·L_level + rests·L_rests + rolloff·L_rolloff + spread·L_spread
- + toneless·L_toneless
+ + toneless·L_toneless + loudness·L_loudness
  * ({@link VaeGanStep}; with toneless on, L_peak counts the frames the comb voices only: the two ask opposite things of the
  * others; with {@code peakRange} D > 0 dB, L_peak counts the frames within D dB of the source crop's loudest and
  * L_toneless the rest instead), and which harmonics
@@ -14,11 +14,11 @@ package org.timbrelab.engine.vaegan;
  */
 public record LossWeights(double rec, double kl, double gan, double cycle, double latent, double tone, double follow,
                           int followHarmonics, double legato, double peak, double combPeak, double level, double rests,
-                          double rolloff, double spread, double toneless, double peakRange) {
-    public static final LossWeights REFERENCE = new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                          double rolloff, double spread, double toneless, double peakRange, double loudness) {
+    public static final LossWeights REFERENCE = new LossWeights(10, 0.01, 1, 10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public LossWeights {
-        for (double w : new double[] {rec, kl, gan, cycle, latent, tone, follow, legato, peak, combPeak, level, rests, rolloff, spread, toneless, peakRange}) {
+        for (double w : new double[] {rec, kl, gan, cycle, latent, tone, follow, legato, peak, combPeak, level, rests, rolloff, spread, toneless, peakRange, loudness}) {
             if (!(w >= 0) || !Double.isFinite(w)) throw new IllegalArgumentException("loss weights must be finite and >= 0, got " + this);
         }
         if (followHarmonics < 0) throw new IllegalArgumentException("losses.followHarmonics must be >= 0 (0 = every harmonic), got " + followHarmonics);
@@ -33,7 +33,7 @@ public record LossWeights(double rec, double kl, double gan, double cycle, doubl
 
     /** The keys a domain may set for the transfers into it ({@link #withOverrides}). */
     public static final java.util.Set<String> PER_DOMAIN_KEYS =
-            java.util.Set.of("tone", "follow", "followHarmonics", "legato", "peak", "combPeak", "level", "rests", "rolloff", "spread", "toneless", "peakRange");
+            java.util.Set.of("tone", "follow", "followHarmonics", "legato", "peak", "combPeak", "level", "rests", "rolloff", "spread", "toneless", "peakRange", "loudness");
 
     /** @throws IllegalArgumentException naming the first of {@code keys} that is not one of {@link #PER_DOMAIN_KEYS} */
     public static void requirePerDomainKeys(java.util.Set<String> keys, String whose) {
@@ -54,7 +54,7 @@ public record LossWeights(double rec, double kl, double gan, double cycle, doubl
         return new LossWeights(rec, kl, gan, cycle, latent, o.getOrDefault("tone", tone), o.getOrDefault("follow", follow), (int) fh,
                 o.getOrDefault("legato", legato), o.getOrDefault("peak", peak), o.getOrDefault("combPeak", combPeak),
                 o.getOrDefault("level", level), o.getOrDefault("rests", rests), o.getOrDefault("rolloff", rolloff), o.getOrDefault("spread", spread),
-                o.getOrDefault("toneless", toneless), o.getOrDefault("peakRange", peakRange));
+                o.getOrDefault("toneless", toneless), o.getOrDefault("peakRange", peakRange), o.getOrDefault("loudness", loudness));
     }
 
     @Override public String toString() {
@@ -62,6 +62,6 @@ public record LossWeights(double rec, double kl, double gan, double cycle, doubl
                 + (followHarmonics > 0 ? " followHarmonics=" + followHarmonics : "") + (legato > 0 ? " legato=" + legato : "")
                 + (peak > 0 ? " peak=" + peak : "") + (combPeak > 0 ? " combPeak=" + combPeak : "") + (level > 0 ? " level=" + level : "")
                 + (rests > 0 ? " rests=" + rests : "") + (rolloff > 0 ? " rolloff=" + rolloff : "") + (spread > 0 ? " spread=" + spread : "") + (toneless > 0 ? " toneless=" + toneless : "")
-                + (peakRange > 0 ? " peakRange=" + peakRange : "");
+                + (peakRange > 0 ? " peakRange=" + peakRange : "") + (loudness > 0 ? " loudness=" + loudness : "");
     }
 }

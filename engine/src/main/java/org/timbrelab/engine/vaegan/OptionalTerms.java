@@ -13,9 +13,9 @@ import java.util.Map;
  * computed, operation for operation.
  */
 final class OptionalTerms {
-    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF, SPREAD, TONELESS }
+    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF, SPREAD, TONELESS, LOUDNESS }
 
-    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff", "L_spread", "L_toneless"};
+    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff", "L_spread", "L_toneless", "L_loudness"};
 
     private final List<LossWeights> perTarget;
     private final double[] largest = new double[Term.values().length];
@@ -41,6 +41,8 @@ final class OptionalTerms {
                     : TransferTerms.peakShortfall(fake, x.get(k)));
         if (on(w, Term.COMB_PEAK) && comb != null) add(Term.COMB_PEAK, w, TransferTerms.peakOffComb(fake, lowest(comb.get(a), w)));
         if (on(w, Term.LEVEL)) add(Term.LEVEL, w, TransferTerms.relativeLevel(fake).sub(TransferTerms.relativeLevel(x.get(a))).abs().mean());
+        if (on(w, Term.LOUDNESS))
+            add(Term.LOUDNESS, w, TransferTerms.relativeLoudness(fake).sub(TransferTerms.relativeLoudness(x.get(a))).abs().mean());
         if (on(w, Term.RESTS)) add(Term.RESTS, w, TransferTerms.restExcess(fake, x.get(a)));
         if (on(w, Term.ROLLOFF) && comb != null)
             add(Term.ROLLOFF, w, TransferTerms.upperHarmonicExcess(fake, comb.get(a), x.get(k), comb.get(k), w.followHarmonics()));
@@ -88,6 +90,7 @@ final class OptionalTerms {
             case ROLLOFF -> w.rolloff();
             case SPREAD -> w.spread();
             case TONELESS -> w.toneless();
+            case LOUDNESS -> w.loudness();
         };
     }
 }

@@ -3,6 +3,9 @@ package org.timbrelab.engine.vaegan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.timbrelab.dsp.Loudness;
+import org.timbrelab.dsp.SpectrogramConfig;
 
 /**
  * The optional generator terms' measures of a transfer x̂_ab against its target domain's real crops x_b or its source
@@ -221,6 +224,34 @@ final class TransferTerms {
         NDArray level = frameLevel(y);
         return level.sub(level.mean(new int[] {2}, true));
     }
+
+    /**
+     * {@link #relativeLevel} as the ear weighs it: each mel bin's power weighted by {@link Loudness#melBandWeights} (the
+     * A-curve over the filters' bandwidths) before the sum. The unweighted sum reads a fricative or a hiss 10–20 dB
+     * quieter against a vowel than it sounds and a low hum louder; on real recordings with a noise floor it correlates
+     * with the A-weighted loudness a listener (and {@code eval}) hears at a median of only 0.94 (docs/study-reference.md,
+     * section 29), so a transfer that follows it exactly still follows the heard loudness loosely.
+     */
+    static NDArray relativeLoudness(NDArray y) {
+        int mels = (int) y.getShape().get(2);
+        NDArray lnWeights = y.getManager().create(LN_BAND_WEIGHTS.computeIfAbsent(mels, TransferTerms::lnBandWeights), new Shape(1, 1, mels, 1));
+        NDArray z = y.mul(POWER_PER_UNIT).add(lnWeights);
+        NDArray peak = z.max(new int[] {2}, true).stopGradient(); // log-sum-exp, shifted so exp never overflows
+        NDArray level = z.sub(peak).exp().sum(new int[] {2}).log().add(peak.squeeze(2)).div(POWER_PER_UNIT);
+        return level.sub(level.mean(new int[] {2}, true));
+    }
+
+    /** ln of {@link Loudness#melBandWeights} for the default spectrogram config with {@code mels} bands (tests use fewer). */
+    private static float[] lnBandWeights(int mels) {
+        SpectrogramConfig d = SpectrogramConfig.DEFAULT;
+        double[] w = Loudness.melBandWeights(new SpectrogramConfig(d.sampleRate(), d.nFft(), d.winLength(), d.hopLength(), mels,
+                d.fMin(), d.fMax(), d.melScale(), d.minDb()));
+        float[] ln = new float[mels];
+        for (int i = 0; i < mels; i++) ln[i] = (float) Math.log(Math.max(w[i], 1e-12));
+        return ln;
+    }
+
+    private static final java.util.Map<Integer, float[]> LN_BAND_WEIGHTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * How much louder a transfer's frames are, under its crop's loudest frame, than its source's frames under theirs,

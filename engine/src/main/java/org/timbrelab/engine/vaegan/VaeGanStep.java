@@ -32,6 +32,8 @@ import java.util.Random;
  *  L_combPeak = mean over x̂_ab's voiced frames of (max of x̂_ab over bins − max over its comb's bins)   (loudest partial on the comb)
  *  ℓ(y) = per frame, log of y's power summed over bins, less its mean over the crop's frames
  *  L_level = mean over frames |ℓ(x̂_ab) − ℓ(x_a)|   (the transfer's loudness follows its source's)
+ *  ℓ_A(y) = ℓ(y) with each bin's power weighted as the ear weighs it (A-curve, Loudness.melBandWeights)
+ *  L_loudness = mean over frames |ℓ_A(x̂_ab) − ℓ_A(x_a)|   (the same, in A-weighted loudness: hiss and hum count as heard)
  *  r(y) = per frame, log of y's power summed over bins, less the crop's loudest frame's
  *  L_rests = mean over frames max(0, r(x̂_ab) − r(x_a) − 10 dB)   (quiet where the source is; free to be quieter)
  *  u(y, c) = per frame voiced above and below, comb-weighted mean of y over the harmonics above the lowest K − over the lowest K
@@ -42,7 +44,7 @@ import java.util.Random;
  *           with peakRange set, over the frames more than peakRange dB under x_a's loudest instead)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
  *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level + λ_rst L_rests + λ_ro L_rolloff + λ_spr L_spread + λ_tl L_toneless
- *        (terms averaged over domains)
+ *        + λ_ld L_loudness   (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
  * π is a random derangement, so every source has one other target and every target receives one

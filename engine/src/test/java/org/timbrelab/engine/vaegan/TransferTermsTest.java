@@ -1,5 +1,9 @@
 package org.timbrelab.engine.vaegan;
 
+import org.timbrelab.dsp.Loudness;
+import org.timbrelab.dsp.MelScale;
+import org.timbrelab.dsp.SpectrogramConfig;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -7,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransferTermsTest {
     private static final int MELS = 32, PER = MELS / TransferTerms.SPREAD_BANDS;
@@ -128,5 +133,29 @@ class TransferTermsTest {
         }
         assert PER == 2;
         return y;
+    }
+
+    /**
+     * Two frames each holding one loud mel bin, at ~1 kHz and at ~100 Hz: the unweighted level reads them equal, the
+     * A-weighted loudness reads them apart by exactly those bands' weights (10·log10 of their ratio, in image units).
+     */
+    @Test void relativeLoudnessWeighsEachBandAsTheEarDoes() {
+        SpectrogramConfig c = SpectrogramConfig.DEFAULT;
+        int mels = c.nMels();
+        java.util.function.DoubleUnaryOperator band = MelScale.bandOf(c);
+        int k1 = (int) Math.round(band.applyAsDouble(1000)), h1 = (int) Math.round(band.applyAsDouble(100));
+        float[] v = new float[mels * 2];
+        java.util.Arrays.fill(v, -1f);
+        v[k1 * 2] = 0.6f;       // frame 0: the 1-kHz band
+        v[h1 * 2 + 1] = 0.6f;   // frame 1: the 100-Hz band
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray y = m.create(v, new Shape(1, 1, mels, 2));
+            float[] flat = TransferTerms.relativeLevel(y).toFloatArray(), heard = TransferTerms.relativeLoudness(y).toFloatArray();
+            assertEquals(0, flat[0] - flat[1], 1e-4f);
+            double[] w = Loudness.melBandWeights(c);
+            double expected = 10 * Math.log10(w[k1] / w[h1]) / 50;     // one image unit is 50 dB
+            assertTrue(expected > 15.0 / 50, "the 1-kHz band should weigh over 15 dB more than the 100-Hz one, got " + expected * 50);
+            assertEquals(expected, heard[0] - heard[1], 1e-3);
+        }
     }
 }

@@ -195,7 +195,7 @@ class VaeGanTest {
                 term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, term.equals("rolloff") ? 2 : 0,
                 term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0,
                 term.equals("level") ? weight : 0, term.equals("rests") ? weight : 0, term.equals("rolloff") ? weight : 0,
-                term.equals("spread") ? weight : 0, term.equals("toneless") ? weight : 0, 0);
+                term.equals("spread") ? weight : 0, term.equals("toneless") ? weight : 0, 0, term.equals("loudness") ? weight : 0);
     }
 
     private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {
@@ -258,7 +258,7 @@ class VaeGanTest {
      * they were (the comb terms on a pitch-conditioned model, which they need).
      */
     @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false", "rolloff, 3, true", "spread, 3, false", "toneless, 2, true"})
+    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false", "rolloff, 3, true", "spread, 3, false", "toneless, 2, true", "loudness, 2, false"})
     void anOptionalTermEntersTheGeneratorLossWithItsWeight(String term, float weight, boolean pitch) {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, pitch);
         addsItsWeightedTerm(without, oneStep(referenceWith(term, weight), null, pitch), "L_" + term, weight);
