@@ -56,9 +56,12 @@ public final class AudioTransform {
      * As {@link #forward(AudioClip)} after moving the sound up by {@code octaveShift} octaves
      * (negative: down) — the register shift of conversion (docs/ARCHITECTURE.md, "One clip from WAV to violin"), done on the linear magnitude.
      */
-    public Spectrogram forward(AudioClip clip, int octaveShift) {
+    public Spectrogram forward(AudioClip clip, int octaveShift) { return forward(clip, octaveShift, false); }
+
+    /** As {@link #forward(AudioClip, int)}; with {@code keepLoudness} by {@link #shiftOctavesKeepingLoudness}. */
+    public Spectrogram forward(AudioClip clip, int octaveShift, boolean keepLoudness) {
         MagnitudeSpectrogram m = magnitude(clip);
-        if (octaveShift != 0) m = shiftOctaves(m, octaveShift);
+        if (octaveShift != 0) m = keepLoudness ? shiftOctavesKeepingLoudness(m, octaveShift) : shiftOctaves(m, octaveShift);
         return toSpectrogram(m);
     }
 
@@ -159,6 +162,37 @@ public final class AudioTransform {
         }
         return new MagnitudeSpectrogram(out, frames, bins, m.sampleRate(), m.nFft(), m.hopLength());
     }
+
+    /**
+     * {@link #shiftOctaves} with each frame then scaled so its A-weighted power ({@link Loudness}) is the unshifted
+     * frame's: the register shift moves the pitch, not how loud the frame is heard. The plain stretch does not keep it:
+     * moved up two octaves, a voice loses everything above 2 kHz (its fricatives, the loudest frames to the ear between
+     * vowels) and its low room noise climbs into the band the ear hears best, so the pauses of a real recording come out
+     * louder and its consonants quieter than they were (docs/study-reference.md, section 29). Frames with no A-weighted
+     * power left after the stretch stay as they are; the gain is bounded to ±{@link #MAX_LOUDNESS_GAIN_DB} dB.
+     */
+    public static MagnitudeSpectrogram shiftOctavesKeepingLoudness(MagnitudeSpectrogram m, int k) {
+        if (k == 0) return m;
+        MagnitudeSpectrogram shifted = shiftOctaves(m, k);
+        double[] a = Loudness.aWeightPerBin(m.sampleRate(), m.nFft());
+        int bins = m.bins();
+        float[] in = m.values(), out = shifted.values();
+        double maxGain = Math.pow(10, MAX_LOUDNESS_GAIN_DB / 20);
+        for (int t = 0, o = 0; t < m.frames(); t++, o += bins) {
+            double before = 0, after = 0;
+            for (int b = 0; b < bins; b++) {
+                before += a[b] * in[o + b] * in[o + b];
+                after += a[b] * out[o + b] * out[o + b];
+            }
+            if (!(after > 0) || !(before > 0)) continue;
+            float gain = (float) Math.max(1 / maxGain, Math.min(maxGain, Math.sqrt(before / after)));
+            for (int b = 0; b < bins; b++) out[o + b] *= gain;
+        }
+        return shifted;
+    }
+
+    /** The most a register shift's loudness correction raises or lowers one frame, in dB. */
+    public static final double MAX_LOUDNESS_GAIN_DB = 30;
 
     private void requireConfig(Spectrogram s) {
         if (!config.equals(s.config()))

@@ -33,6 +33,13 @@ public final class Loudness {
 
     public Loudness() { this(SpectrogramConfig.DEFAULT); }
 
+    /** The A-curve as a power factor, 10^(A(f_k)/10), at each bin k of an {@code nFft}-point spectrum at {@code sampleRate}. */
+    public static double[] aWeightPerBin(int sampleRate, int nFft) {
+        double[] w = new double[nFft / 2 + 1];
+        for (int k = 0; k < w.length; k++) w[k] = Math.pow(10, aWeightingDb(k * (double) sampleRate / nFft) / 10);
+        return w;
+    }
+
     /**
      * IEC 61672-1 A-weighting in dB at {@code hz}: 0 dB at 1 kHz, −19.1 dB at 100 Hz;
      * {@code -Infinity} at 0 Hz.

@@ -105,7 +105,12 @@ public final class DomainDataset {
      * model then trains on inputs shifted as conversion shifts them).
      */
     public static DomainDataset openOctaveShifted(Path dir, DatasetOptions options, int octaves, DatasetListener listener) {
-        return open(dir, octaves == 0 ? StandardFeatures.of(options) : StandardFeatures.octaveShifted(options, octaves), options.cacheRoot(), listener);
+        return openOctaveShifted(dir, options, octaves, false, listener);
+    }
+
+    /** As {@link #openOctaveShifted(Path, DatasetOptions, int, DatasetListener)}; {@code keepLoudness}: each frame keeps its A-weighted loudness. */
+    public static DomainDataset openOctaveShifted(Path dir, DatasetOptions options, int octaves, boolean keepLoudness, DatasetListener listener) {
+        return open(dir, octaves == 0 ? StandardFeatures.of(options) : StandardFeatures.octaveShifted(options, octaves, keepLoudness), options.cacheRoot(), listener);
     }
 
     /**

@@ -29,30 +29,36 @@ final class StandardFeatures implements FeatureExtractor {
 
     private final DatasetOptions options;
     private final int octaveShift;
+    private final boolean keepLoudness;
     private final AudioTransform transform;
     private final Pitch pitch;
 
-    private StandardFeatures(DatasetOptions options, int octaveShift) {
+    private StandardFeatures(DatasetOptions options, int octaveShift, boolean keepLoudness) {
         this.options = options;
         this.octaveShift = octaveShift;
+        this.keepLoudness = keepLoudness;
         this.transform = new AudioTransform(options.spectrogram());
         this.pitch = options.trackPitch() ? new Pitch() : null;
     }
 
-    static StandardFeatures of(DatasetOptions options) { return new StandardFeatures(options, 0); }
+    static StandardFeatures of(DatasetOptions options) { return new StandardFeatures(options, 0, false); }
 
     /**
      * The same features of every recording moved up by {@code octaves} octaves (f0 too), by the
      * inference-time register shift (AudioTransform#forward(clip, octaves)): training data for
-     * register augmentation.
+     * register augmentation; with {@code keepLoudness} each frame keeps its A-weighted loudness
+     * (AudioTransform#shiftOctavesKeepingLoudness), as conversion does for a model trained so.
      */
-    static StandardFeatures octaveShifted(DatasetOptions options, int octaves) { return new StandardFeatures(options, octaves); }
+    static StandardFeatures octaveShifted(DatasetOptions options, int octaves, boolean keepLoudness) {
+        return new StandardFeatures(options, octaves, keepLoudness);
+    }
 
     @Override public String cacheKey() {
         return "standard v" + VERSION + " " + options.spectrogram() + " chunk " + options.chunkSeconds()
                 + " min " + options.minChunkSeconds() + " silence " + options.silenceDb()
                 + " pitch " + (pitch == null ? "off" : pitch.config().toString())
                 + (octaveShift == 0 ? "" : " octave shift " + octaveShift) // unchanged for 0: existing caches stay valid
+                + (octaveShift != 0 && keepLoudness ? " keeping loudness" : "")
                 + (options.gapDb() == 0 ? "" : " gaps " + options.gapDb() + " dB");
     }
 
@@ -93,7 +99,7 @@ final class StandardFeatures implements FeatureExtractor {
     }
 
     @Override public Spectrogram melSpectrogram(AudioClip chunk) {
-        return transform.forward(chunk, octaveShift);
+        return transform.forward(chunk, octaveShift, keepLoudness);
     }
 
     @Override public boolean[] keptFrames(Spectrogram chunk) {

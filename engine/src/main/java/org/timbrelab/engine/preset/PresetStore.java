@@ -102,6 +102,7 @@ public final class PresetStore {
             if (tree.path("model") instanceof com.fasterxml.jackson.databind.node.ObjectNode model) {
                 for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!model.has(key)) model.put(key, false);
                 if (!model.has("combBridge")) model.put("combBridge", 0); // and before comb bridging, none
+                if (!model.has("shiftKeepsLoudness")) model.put("shiftKeepsLoudness", false); // before it, shifts only stretched
             }
             // presets written before each carried its own timbre strength used the one default
             // (and before per-target strengths existed, none)

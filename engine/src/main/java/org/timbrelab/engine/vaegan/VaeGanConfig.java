@@ -22,10 +22,21 @@ import java.util.List;
  * @param fusedKernels        build the layers from {@link Kernels#FUSED} ops (same function, other rounding; faster)
  * @param combBridge          unvoiced gaps of at most this many frames between two voiced ones get a gliding pitch in the
  *                            comb ({@link PitchComb#bridged}), in training and conversion alike; 0 = the comb as tracked
+ * @param shiftKeepsLoudness  register shifts keep each frame's A-weighted loudness
+ *                            ({@code AudioTransform.shiftOctavesKeepingLoudness}), in training and conversion alike
  */
 public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks,
                            int sharedResBlocks, int ownResBlocks, int discBaseChannels, int discDownsamples,
-                           boolean pitchConditioning, boolean affineNorm, boolean fusedKernels, int combBridge) {
+                           boolean pitchConditioning, boolean affineNorm, boolean fusedKernels, int combBridge,
+                           boolean shiftKeepsLoudness) {
+
+    /** With register shifts that stretch the spectrum only (every preset before loudness-keeping shifts). */
+    public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
+                        int ownResBlocks, int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
+                        boolean fusedKernels, int combBridge) {
+        this(domains, melBins, baseChannels, encoderResBlocks, sharedResBlocks, ownResBlocks, discBaseChannels, discDownsamples,
+                pitchConditioning, affineNorm, fusedKernels, combBridge, false);
+    }
 
     /** Without comb bridging (every preset before it existed). */
     public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,

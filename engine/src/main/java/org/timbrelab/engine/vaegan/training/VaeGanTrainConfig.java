@@ -119,11 +119,12 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * false, as every preset before it); {@code fusedKernels}: the layers use the fused native ops (default false: the
      * split ones the presets before them were trained with, so their configs train to them byte for byte; {@code Kernels});
      * {@code combBridge}: unvoiced gaps of up to this many frames get a gliding pitch in the comb (default 0, none;
-     * {@code PitchComb.bridged}).
+     * {@code PitchComb.bridged}); {@code shiftKeepsLoudness}: register shifts (the octaves augmentation and conversion's
+     * register) keep each frame's A-weighted loudness (default false, as every preset before it).
      */
     public record Architecture(int baseChannels, int encoderResBlocks, int sharedResBlocks, int ownResBlocks,
                                int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
-                               boolean fusedKernels, int combBridge) { }
+                               boolean fusedKernels, int combBridge, boolean shiftKeepsLoudness) { }
 
     /**
      * @param cropFrames         frames per training crop (multiple of 4; 64 ≈ 1 s)
@@ -161,6 +162,6 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
         Architecture a = architecture;
         return new VaeGanConfig(domains.stream().map(Domain::name).toList(), melBins, a.baseChannels(), a.encoderResBlocks(),
                 a.sharedResBlocks(), a.ownResBlocks(), a.discBaseChannels(), a.discDownsamples(), a.pitchConditioning(), a.affineNorm(),
-                a.fusedKernels(), a.combBridge());
+                a.fusedKernels(), a.combBridge(), a.shiftKeepsLoudness());
     }
 }
