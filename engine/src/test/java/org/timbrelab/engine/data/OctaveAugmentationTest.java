@@ -40,6 +40,25 @@ class OctaveAugmentationTest {
         assertTrue(DomainDataset.openOctaveShifted(dir, options(), 0, DatasetListener.LOGGING).loadedFromCache());
     }
 
+    /**
+     * Moved up two octaves, a 110-Hz sine becomes a 440-Hz one that the A-curve hears 14.5 dB louder (−17.7 → −3.2 dB);
+     * opened keeping loudness, the same shift comes out that much quieter than the plain stretch, in a cache of its own.
+     */
+    @Test void aShiftKeepingLoudnessIsAsLoudAsTheRecordingWasInItsOwnCache() throws Exception {
+        Path dir = toneFolder();
+        DomainDataset plain = DomainDataset.openOctaveShifted(dir, options(), 2, DatasetListener.LOGGING);
+        DomainDataset kept = DomainDataset.openOctaveShifted(dir, options(), 2, true, DatasetListener.LOGGING);
+        assertNotEquals(plain.cacheDir(), kept.cacheDir());
+        int band = loudestBand(plain.spectrogram(0));
+        assertEquals(band, loudestBand(kept.spectrogram(0)));
+        double expectedDb = org.timbrelab.dsp.Loudness.aWeightingDb(440) - org.timbrelab.dsp.Loudness.aWeightingDb(110);
+        assertEquals(14.5, expectedDb, 0.2);
+        org.timbrelab.dsp.Spectrogram p = plain.spectrogram(0), k = kept.spectrogram(0);
+        int mid = p.frames() / 2;
+        assertEquals(expectedDb, (p.get(band, mid) - k.get(band, mid)) * 50, 0.5, "one image unit is 50 dB");
+        assertEquals(440, kept.medianF0Hz().orElseThrow(), 440 * 0.01);
+    }
+
     @Test void unionDrawsFromEverySetInProportionToFrames() throws Exception {
         Path dir = toneFolder();
         ChunkSet plain = DomainDataset.open(dir, options()).all();
