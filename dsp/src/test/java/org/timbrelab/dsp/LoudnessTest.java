@@ -90,12 +90,7 @@ class LoudnessTest {
         float[] vowel = TestSignals.harmonicTone(150, 20, 0.4, 0.5, 3).samples();
         float[] hiss = TestSignals.whiteNoise(0.02, 0.5, 4).samples();
         float[] hum = TestSignals.sine(60, 0.3, 0.5).samples();
-        float[] x = new float[vowel.length * 4];
-        System.arraycopy(vowel, 0, x, 0, vowel.length);
-        System.arraycopy(hiss, 0, x, vowel.length, hiss.length);
-        System.arraycopy(hum, 0, x, 2 * vowel.length, hum.length);
-        System.arraycopy(vowel, 0, x, 3 * vowel.length, vowel.length);
-        AudioClip clip = new AudioClip(x, 16000);
+        AudioClip clip = TestSignals.concat(vowel, hiss, hum, vowel);
         double[] flat = new double[SpectrogramConfig.DEFAULT.nMels()];
         java.util.Arrays.fill(flat, 1);
         float[] a = loudness.aWeightedDb(clip), weighted = melLevelDb(clip, Loudness.melBandWeights(SpectrogramConfig.DEFAULT)),

@@ -57,4 +57,14 @@ final class TestSignals {
     static AudioClip silence(double seconds) {
         return new AudioClip(new float[(int) Math.round(seconds * RATE)], RATE);
     }
+
+    /** The given signals one after another, as one 16-kHz clip. */
+    static AudioClip concat(float[]... parts) {
+        int n = 0;
+        for (float[] p : parts) n += p.length;
+        float[] x = new float[n];
+        int at = 0;
+        for (float[] p : parts) { System.arraycopy(p, 0, x, at, p.length); at += p.length; }
+        return new AudioClip(x, 16000);
+    }
 }
