@@ -61,7 +61,7 @@ public final class AudioTransform {
     /** As {@link #forward(AudioClip, int)}; with {@code keepLoudness} by {@link #shiftOctavesKeepingLoudness}. */
     public Spectrogram forward(AudioClip clip, int octaveShift, boolean keepLoudness) {
         MagnitudeSpectrogram m = magnitude(clip);
-        if (octaveShift != 0) m = keepLoudness ? shiftOctavesKeepingLoudness(m, octaveShift) : shiftOctaves(m, octaveShift);
+        if (octaveShift != 0) m = shiftOctaves(m, octaveShift, keepLoudness);
         return toSpectrogram(m);
     }
 
@@ -189,6 +189,11 @@ public final class AudioTransform {
             for (int b = 0; b < bins; b++) out[o + b] *= gain;
         }
         return shifted;
+    }
+
+    /** {@link #shiftOctavesKeepingLoudness} if {@code keepLoudness}, else {@link #shiftOctaves}: a model's register shift. */
+    public static MagnitudeSpectrogram shiftOctaves(MagnitudeSpectrogram m, int k, boolean keepLoudness) {
+        return keepLoudness ? shiftOctavesKeepingLoudness(m, k) : shiftOctaves(m, k);
     }
 
     /** The most a register shift's loudness correction raises or lowers one frame, in dB. */

@@ -68,7 +68,7 @@ public final class Loudness {
     public static double[] melBandWeights(SpectrogramConfig config) {
         MelScale mel = MelScale.of(config);
         int bins = mel.bins(), nMels = mel.nMels();
-        double[] cover = new double[bins];
+        double[] a = aWeightPerBin(config.sampleRate(), config.nFft()), cover = new double[bins];
         for (int m = 0; m < nMels; m++)
             for (int k = mel.firstBin(m); k < mel.firstBin(m) + mel.binCount(m); k++) cover[k] += mel.weight(m, k);
         double[] w = new double[nMels];
@@ -77,7 +77,7 @@ public final class Loudness {
             double share = 0, area = 0;
             for (int k = mel.firstBin(m); k < mel.firstBin(m) + mel.binCount(m); k++) {
                 double wk = mel.weight(m, k);
-                share += Math.pow(10, aWeightingDb(k * (double) config.sampleRate() / config.nFft()) / 10) * wk / cover[k];
+                share += a[k] * wk / cover[k];
                 area += wk;
             }
             w[m] = area > 0 ? share / (area * area) : 0;

@@ -249,8 +249,7 @@ public final class Converter implements AutoCloseable {
         }
 
         Latent encode(int shift) {
-            MagnitudeSpectrogram m = shift == 0 ? magnitude : info.model().shiftKeepsLoudness()
-                    ? AudioTransform.shiftOctavesKeepingLoudness(magnitude, shift) : AudioTransform.shiftOctaves(magnitude, shift);
+            MagnitudeSpectrogram m = AudioTransform.shiftOctaves(magnitude, shift, info.model().shiftKeepsLoudness());
             return Converter.this.encode(transform.toSpectrogram(m), shift, info.pitchConditioning() ? track : null, settings);
         }
     }
