@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.timbrelab.app.controls.LossChart;
 import org.timbrelab.app.services.Background;
+import org.timbrelab.engine.train.RunImages;
 import org.timbrelab.engine.train.StepEvent;
 import org.timbrelab.engine.train.StopReason;
 import org.timbrelab.engine.train.TrainingListener;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Watches a {@link TrainingJob}: live loss curves per term, the newest image the run writes per
@@ -173,14 +173,11 @@ public final class TrainingDashboard {
     }
 
     static List<Path> latestPngs(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) return List.of();
         Map<String, Path> newest = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.walk(dir, 3)) {
-            s.filter(p -> p.toString().endsWith(".png")).sorted(Comparator.comparing(TrainingDashboard::modified)).forEach(p -> {
-                String key = p.getFileName().toString().replaceAll("[-_]?\\d+\\.png$", "");
-                newest.put(key, p); // oldest first, so the newest per name wins
-            });
-        }
+        RunImages.pngs(dir, 3).stream().sorted(Comparator.comparing(TrainingDashboard::modified)).forEach(p -> {
+            String key = p.getFileName().toString().replaceAll("[-_]?\\d+\\.png$", "");
+            newest.put(key, p); // oldest first, so the newest per name wins
+        });
         return List.copyOf(newest.values());
     }
 

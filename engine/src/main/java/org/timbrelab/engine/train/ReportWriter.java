@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Offline monitoring page for a run: {@code report.html} (no scripts, no network) with the
@@ -72,10 +71,8 @@ public final class ReportWriter implements TrainingListener {
             sb.append("</tr></table>\n<h2>Loss curves</h2>\n<img src=\"").append(CURVES).append("\" alt=\"loss curves\">\n");
         }
         List<String> images = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(runDir, 2)) {
-            s.filter(p -> p.toString().endsWith(".png") && !p.getFileName().toString().equals(CURVES))
-                    .sorted().forEach(p -> images.add(runDir.relativize(p).toString().replace('\\', '/')));
-        }
+        RunImages.pngs(runDir, 2).stream().filter(p -> !p.getFileName().toString().equals(CURVES))
+                .sorted().forEach(p -> images.add(runDir.relativize(p).toString().replace('\\', '/')));
         if (!images.isEmpty()) {
             sb.append("<h2>Snapshots</h2>\n");
             for (String img : images) {
