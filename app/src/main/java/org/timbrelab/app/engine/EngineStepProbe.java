@@ -3,13 +3,15 @@ package org.timbrelab.app.engine;
 import org.timbrelab.app.training.StepProbe;
 import org.timbrelab.app.training.TrainingPlan;
 import org.timbrelab.engine.vaegan.SyntheticStep;
+import org.timbrelab.engine.vaegan.training.VaeGanTrainConfig;
 
 import java.util.Arrays;
 
 /**
- * Times a few VAE-GAN steps of a plan's sizes on random crops ({@link SyntheticStep}: batch 4 per domain, 64-frame
- * crops, as app training) with one intra-op thread, as app training runs: the wizard's estimate then comes from this
- * machine, now, rather than from reference timings.
+ * Times a few VAE-GAN steps of a plan's sizes with the wizard's recipe ({@link WizardRecipe}: its loss terms cost time
+ * too) on random crops ({@link SyntheticStep}: batch 4 per domain, 64-frame crops, as app training) with one intra-op
+ * thread, as app training runs: the wizard's estimate then comes from this machine, now, rather than from reference
+ * timings.
  */
 public final class EngineStepProbe implements StepProbe {
     static final int WARMUP = 2, TIMED = 3;
@@ -25,7 +27,9 @@ public final class EngineStepProbe implements StepProbe {
     }
 
     private static double time(int domains, TrainingPlan.ModelSize size) {
-        try (SyntheticStep step = new SyntheticStep(Math.max(2, domains), size.baseChannels, 4, 64, true)) {
+        int n = Math.max(2, domains);
+        VaeGanTrainConfig recipe = WizardRecipe.forTiming(n, size.baseChannels);
+        try (SyntheticStep step = new SyntheticStep(n, size.baseChannels, 4, 64, true, recipe.lossesPerDomain(), recipe.hubIndex())) {
             for (int i = 0; i < WARMUP; i++) step.run();
             double[] ms = new double[TIMED];
             for (int i = 0; i < TIMED; i++) {

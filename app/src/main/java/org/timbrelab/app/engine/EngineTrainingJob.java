@@ -1,6 +1,5 @@
 package org.timbrelab.app.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.timbrelab.app.controls.DomainPalette;
 import org.timbrelab.app.training.DomainSpec;
@@ -23,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,7 +34,6 @@ import java.util.stream.Stream;
  * hears every step from the training loop itself.
  */
 public final class EngineTrainingJob implements TrainingJob {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final TrainingPlan plan;
     private final Path runDir, userPresets;
     private final RunControl control = new RunControl();
@@ -73,30 +72,16 @@ public final class EngineTrainingJob implements TrainingJob {
         }
     }
 
-    /** Renders non-folder domains and writes the run's config; returns its path. */
+    /** Renders non-folder domains and writes the run's config ({@link WizardRecipe}); returns its path. */
     Path writeConfig() throws IOException {
         Files.createDirectories(runDir);
-        ObjectNode root = JSON.createObjectNode();
-        root.put("model", "vaegan");
-        ObjectNode train = root.putObject("train");
-        train.put("steps", steps).put("seed", 1).put("checkpointEvery", Math.max(1, Math.min(250, steps / 4)))
-                .put("logEvery", 25).put("reportEvery", Math.max(1, Math.min(250, steps / 4)));
-        var domains = root.putArray("domains");
+        List<WizardRecipe.Domain> domains = new ArrayList<>();
         for (int i = 0; i < plan.domains().size(); i++) {
             DomainSpec d = plan.domains().get(i);
             Path dir = DomainSources.materialize(source(d), runDir.resolve("data").resolve(d.name()));
-            ObjectNode domain = domains.addObject().put("name", d.name()).put("dir", dir.toAbsolutePath().toString()).put("colour", DomainPalette.web(i));
-            // the shipped recipe (config/vaegan-voice-violin.yaml): the first domain is the source, also seen 1 and 2 octaves up
-            if (i == 0) domain.putArray("octaves").add(0).add(1).add(2);
+            domains.add(new WizardRecipe.Domain(d.name(), dir, DomainPalette.web(i)));
         }
-        root.putObject("architecture").put("baseChannels", plan.size().baseChannels).put("encoderResBlocks", 3)
-                .put("sharedResBlocks", 1).put("ownResBlocks", 2).put("discBaseChannels", 16).put("discDownsamples", 3)
-                .put("pitchConditioning", true).put("affineNorm", true)
-                .put("fusedKernels", true);   // a new model has no byte-exact past to keep: the faster ops (Kernels.FUSED)
-        root.putObject("losses").put("rec", 10).put("kl", 0.01).put("gan", 1).put("cycle", 10).put("latent", 1);
-        root.putObject("optimiser").put("lr", 2e-4).put("beta1", 0.5).put("beta2", 0.999).put("eps", 1e-8).put("clipNorm", 50);
-        root.putObject("data").put("cropFrames", 64).put("batchPerDomain", 4).put("validationFraction", 0.05)
-                .put("cacheDir", runDir.resolve("cache").toString()).put("scatterPointsPerDomain", 50).put("gapDb", 60);
+        ObjectNode root = WizardRecipe.config(domains, plan.size().baseChannels, steps, runDir.resolve("cache"));
         Path file = runDir.resolve("wizard-config.yaml");
         Files.writeString(file, "# written by the training wizard for \"" + plan.name() + "\"\n" + ConfigLoader.toYaml(root), StandardCharsets.UTF_8);
         return file;

@@ -36,6 +36,15 @@ public final class SyntheticStep implements AutoCloseable {
      *                     ones the shipped presets were trained with
      */
     public SyntheticStep(int domains, int baseChannels, int batch, int crop, boolean fused) {
+        this(domains, baseChannels, batch, crop, fused, java.util.Collections.nCopies(domains, LossWeights.REFERENCE), TransferPairs.NO_HUB);
+    }
+
+    /**
+     * A recipe's step with its own terms: the loss weights of the transfers into each domain and the hub, as
+     * {@link org.timbrelab.engine.vaegan.training.VaeGanTrainConfig#lossesPerDomain()} and {@code hubIndex()} give
+     * them (the optional terms cost time too: the training wizard times the recipe it will run).
+     */
+    public SyntheticStep(int domains, int baseChannels, int batch, int crop, boolean fused, List<LossWeights> perTarget, int hub) {
         if (domains < 2) throw new IllegalArgumentException("a VAE-GAN step needs >= 2 domains, got " + domains);
         this.domains = domains;
         this.batch = batch;
@@ -54,7 +63,7 @@ public final class SyntheticStep implements AutoCloseable {
             @Override public void stepGenerators() { optG.step(); }
             @Override public void stepDiscriminators() { optD.step(); }
         };
-        step = new VaeGanStep(model, LossWeights.REFERENCE);
+        step = new VaeGanStep(model, perTarget, hub);
     }
 
     /** One step; everything it makes is freed before it returns. Returns L_G. */
