@@ -11,11 +11,11 @@ import java.util.List;
 
 /**
  * The config the training wizard trains with: {@code config/vaegan-voice-violin-fast.yaml}'s recipe (the one behind
- * {@code presets/voice-violin}, measured in docs/ARCHITECTURE.md's "Training recipes") over the user's domains. The
- * first domain is the source — the voice — seen also one and two octaves up, shifted keeping each frame's loudness, with
- * a recording's noise floor under half of its crops; every other domain is a target and gets the violin's terms there
- * (legato, peak, toneless), which compare a transfer with the target's own real crops, whatever the instrument.
- * {@code WizardRecipeTest} holds it to the config file.
+ * {@code presets/voice-violin}; the wizard's use of it measured in docs/study-reference.md, section 30) over the user's
+ * domains. The first domain is the source — the voice — seen also one and two octaves up, shifted keeping each frame's
+ * loudness, with a recording's noise floor under half of its crops; every other domain is a target and gets the
+ * violin's terms there (legato, peak, toneless), which compare a transfer with the target's own real crops, whatever
+ * the instrument. {@code WizardRecipeTest} holds it to the config file.
  */
 public final class WizardRecipe {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -34,7 +34,7 @@ public final class TrainingWizard {
     private final VBox domainRows = new VBox(6);
     private final List<DomainEditor> editors = new ArrayList<>();
     final ComboBox<TrainingPlan.ModelSize> size = new ComboBox<>(FXCollections.observableArrayList(TrainingPlan.ModelSize.values()));
-    private final Spinner<Integer> minutes = new Spinner<>(1, 24 * 60, 5);
+    final Spinner<Integer> minutes = new Spinner<>(1, 24 * 60, 5);
     private final Label estimate = new Label();
     private final Label summary = new Label();
     private final Set<String> takenNames;
@@ -69,7 +69,8 @@ public final class TrainingWizard {
         WizardPane namePage = page("1 · Name", () -> PlanValidator.name(name.getText(), takenNames),
                 new Label("Name of the new model (becomes the preset's name):"), name);
         WizardPane domainsPage = page("2 · Domains", () -> PlanValidator.domains(specs()),
-                new Label("Each domain is one timbre: a folder of recordings, a soundfont instrument with a pitch range, or speech from an installed TTS."),
+                new Label("Each domain is one timbre: a folder of recordings, a soundfont instrument with a pitch range, or speech from an installed TTS. "
+                        + "The first is the source — usually your voice — and is also learned one and two octaves up; the others are what it converts into."),
                 domainRows, add);
         GridPane budget = new GridPane();
         budget.setHgap(8);
@@ -107,7 +108,10 @@ public final class TrainingWizard {
                 p.measured() ? "(Measured on this machine just now, one thread as training runs; the dashboard shows the live speed.)"
                         : measuring.contains(key) ? "(From reference timings; measuring this machine's speed…)"
                         : unmeasurable.contains(key) ? "(From reference timings: this machine's speed could not be measured now.)"
-                        : "(From reference timings on 2 cores; the dashboard shows the measured speed.)"));
+                        : "(From reference timings on 2 cores; the dashboard shows the measured speed.)")
+                + (p.estimatedSteps() < TrainingPlan.STEPS_FOR_A_USABLE_MODEL
+                        ? String.format("%nA voice → violin model needed about %d steps to be heard as a violin: give it ≈ %d min.",
+                                TrainingPlan.STEPS_FOR_A_USABLE_MODEL, p.minutesForAUsableModel()) : ""));
         summary.setText("Model \"" + p.name() + "\", " + p.size().label + ", " + p.minutes() + " min (≈ " + p.estimatedSteps() + " steps)\n"
                 + String.join("\n", p.domains().stream().map(d -> "  • " + d).toList()));
     }

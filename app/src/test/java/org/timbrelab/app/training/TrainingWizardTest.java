@@ -184,6 +184,11 @@ class TrainingWizardTest {
         assertEquals(400.0, p.estimatedMsPerStep());
         assertEquals(Math.round(p.minutes() * 60_000.0 / 400.0), p.estimatedSteps());
         assertEquals(List.of("2:" + TrainingPlan.ModelSize.SMALL), asked);
+        // 375 steps at 400 ms = 2.5 min: a budget under it says how long a usable model needs, one at or over it does not
+        onFx(() -> { w[0].minutes.getValueFactory().setValue(1); return null; });
+        assertTrue(onFx(() -> w[0].estimateText()).contains("about 375 steps to be heard as a violin: give it ≈ 3 min"), onFx(() -> w[0].estimateText()));
+        onFx(() -> { w[0].minutes.getValueFactory().setValue(3); return null; });
+        assertTrue(!onFx(() -> w[0].estimateText()).contains("375 steps"), onFx(() -> w[0].estimateText()));
 
         // another size is measured anew; when it cannot be, the reference estimate stays, says so, and is not asked again
         onFx(() -> { w[0].size.setValue(TrainingPlan.ModelSize.MEDIUM); return null; });
