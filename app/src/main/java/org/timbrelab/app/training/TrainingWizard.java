@@ -34,7 +34,9 @@ public final class TrainingWizard {
     private final VBox domainRows = new VBox(6);
     private final List<DomainEditor> editors = new ArrayList<>();
     final ComboBox<TrainingPlan.ModelSize> size = new ComboBox<>(FXCollections.observableArrayList(TrainingPlan.ModelSize.values()));
-    final Spinner<Integer> minutes = new Spinner<>(1, 24 * 60, 5);
+    // 8 min by default: the ~375 steps a usable voice → violin model needed took 5–6 min at one thread on 2 cores
+    // (730–1,000 ms a step measured), with room for a slower hour; more steps were not surely better (study section 30)
+    final Spinner<Integer> minutes = new Spinner<>(1, 24 * 60, 8);
     private final Label estimate = new Label();
     private final Label summary = new Label();
     private final Set<String> takenNames;
