@@ -68,7 +68,7 @@ public final class BenchConvertCommand implements Callable<Integer> {
             AudioClip clip = new AudioClip(BenchDspCommand.voiceLike(rate, 30), rate);
             AudioTransform tf = new AudioTransform(c.spectrogramConfig());
             int shift = c.shiftFor(clip, target, Register.AUTO);
-            boolean keepLoudness = c.info().model().shiftKeepsLoudness(); // the preset's own register shift
+            org.timbrelab.dsp.ShiftLoudness keepLoudness = c.info().model().shiftLoudness(); // the preset's own register shift
             System.out.printf("bench convert: preset %s, 30 s -> %s, octave shift %d, window %d frames%n", preset, target, shift, ConversionSettings.WINDOW);
             Bench b = options.newBench();
             b.measure("spectrogram 30 s", 30, () -> tf.forward(clip, shift, keepLoudness));

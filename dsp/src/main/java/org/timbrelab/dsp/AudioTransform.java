@@ -1,5 +1,7 @@
 package org.timbrelab.dsp;
 
+import java.util.Arrays;
+
 /**
  * Audio ↔ model image (docs/ARCHITECTURE.md, "Audio conventions"): STFT magnitude (periodic Hann, centred, reflect padding) →
  * mel filterbank (on magnitude, not power) → dB against a FIXED reference → clipped to
@@ -60,8 +62,13 @@ public final class AudioTransform {
 
     /** As {@link #forward(AudioClip, int)}; with {@code keepLoudness} by {@link #shiftOctavesKeepingLoudness}. */
     public Spectrogram forward(AudioClip clip, int octaveShift, boolean keepLoudness) {
+        return forward(clip, octaveShift, ShiftLoudness.of(keepLoudness));
+    }
+
+    /** As {@link #forward(AudioClip, int)}, the shift treating each frame's loudness as {@code loudness} says. */
+    public Spectrogram forward(AudioClip clip, int octaveShift, ShiftLoudness loudness) {
         MagnitudeSpectrogram m = magnitude(clip);
-        if (octaveShift != 0) m = shiftOctaves(m, octaveShift, keepLoudness);
+        if (octaveShift != 0) m = shiftOctaves(m, octaveShift, loudness);
         return toSpectrogram(m);
     }
 
@@ -172,28 +179,55 @@ public final class AudioTransform {
      * power left after the stretch stay as they are; the gain is bounded to ±{@link #MAX_LOUDNESS_GAIN_DB} dB.
      */
     public static MagnitudeSpectrogram shiftOctavesKeepingLoudness(MagnitudeSpectrogram m, int k) {
+        return shiftOctaves(m, k, ShiftLoudness.KEEP);
+    }
+
+    /** {@link #shiftOctavesKeepingLoudness} if {@code keepLoudness}, else {@link #shiftOctaves}: a model's register shift. */
+    public static MagnitudeSpectrogram shiftOctaves(MagnitudeSpectrogram m, int k, boolean keepLoudness) {
+        return shiftOctaves(m, k, ShiftLoudness.of(keepLoudness));
+    }
+
+    /**
+     * A model's register shift: the plain stretch, then (if {@code loudness.keep()}) each frame scaled toward its
+     * unshifted A-weighted power, raised by at most {@code loudness.maxBoostDb()} and lowered by at most
+     * {@link #MAX_LOUDNESS_GAIN_DB} ({@link ShiftLoudness}).
+     */
+    public static MagnitudeSpectrogram shiftOctaves(MagnitudeSpectrogram m, int k, ShiftLoudness loudness) {
         if (k == 0) return m;
         MagnitudeSpectrogram shifted = shiftOctaves(m, k);
+        if (!loudness.keep()) return shifted;
         double[] a = Loudness.aWeightPerBin(m.sampleRate(), m.nFft());
-        int bins = m.bins();
+        int bins = m.bins(), frames = m.frames();
         float[] in = m.values(), out = shifted.values();
-        double maxGain = Math.pow(10, MAX_LOUDNESS_GAIN_DB / 20);
-        for (int t = 0, o = 0; t < m.frames(); t++, o += bins) {
-            double before = 0, after = 0;
+        double[] before = new double[frames], after = new double[frames];
+        for (int t = 0, o = 0; t < frames; t++, o += bins) {
             for (int b = 0; b < bins; b++) {
-                before += a[b] * in[o + b] * in[o + b];
-                after += a[b] * out[o + b] * out[o + b];
+                before[t] += a[b] * in[o + b] * in[o + b];
+                after[t] += a[b] * out[o + b] * out[o + b];
             }
-            if (!(after > 0) || !(before > 0)) continue;
-            float gain = (float) Math.max(1 / maxGain, Math.min(maxGain, Math.sqrt(before / after)));
+        }
+        double boostDb = loudness.maxBoostDb() + (loudness.fromClipGain() ? typicalGainDb(before, after) : 0);
+        double maxGain = Math.pow(10, Math.min(MAX_LOUDNESS_GAIN_DB, boostDb) / 20), minGain = Math.pow(10, -MAX_LOUDNESS_GAIN_DB / 20);
+        for (int t = 0, o = 0; t < frames; t++, o += bins) {
+            if (!(after[t] > 0) || !(before[t] > 0)) continue;
+            float gain = (float) Math.max(minGain, Math.min(maxGain, Math.sqrt(before[t] / after[t])));
             for (int b = 0; b < bins; b++) out[o + b] *= gain;
         }
         return shifted;
     }
 
-    /** {@link #shiftOctavesKeepingLoudness} if {@code keepLoudness}, else {@link #shiftOctaves}: a model's register shift. */
-    public static MagnitudeSpectrogram shiftOctaves(MagnitudeSpectrogram m, int k, boolean keepLoudness) {
-        return keepLoudness ? shiftOctavesKeepingLoudness(m, k) : shiftOctaves(m, k);
+    /** Median gain (dB) that keeps loudness over the frames within {@link ShiftLoudness#TYPICAL_FRAMES_DB} of the loudest; 0 if none. */
+    private static double typicalGainDb(double[] before, double[] after) {
+        double loudest = 0;
+        for (double p : before) loudest = Math.max(loudest, p);
+        double threshold = loudest * Math.pow(10, -ShiftLoudness.TYPICAL_FRAMES_DB / 10);
+        double[] gains = new double[before.length];
+        int n = 0;
+        for (int t = 0; t < before.length; t++)
+            if (before[t] > 0 && after[t] > 0 && before[t] >= threshold) gains[n++] = 10 * Math.log10(before[t] / after[t]);
+        if (n == 0) return 0;
+        Arrays.sort(gains, 0, n);
+        return gains[n / 2];
     }
 
     /** The most a register shift's loudness correction raises or lowers one frame, in dB. */

@@ -136,4 +136,58 @@ class AudioTransformTest {
             for (int b = 1; b < m.bins() / 4; b++) assertEquals(plain.get(b, t) * g, kept.get(b, t), 1e-4f * (1 + kept.get(b, t)), "frame " + t + " bin " + b);
         }
     }
+
+    /**
+     * The same vowel, hiss and rumble with the boost capped at 0 dB: the rumble the stretch made louder is brought back to
+     * its own level, the hiss the stretch made quieter stays as quiet as the stretch left it — every frame at the
+     * quieter of the two — and a capped shift is never louder than the plain stretch or the input.
+     */
+    @Test void aShiftWhoseBoostIsCappedAtZeroOnlyTakesBackLoudnessTheStretchAdded() {
+        float[] vowel = TestSignals.harmonicTone(120, 12, 0.4, 0.4, 7).samples();
+        float[] hiss = TestSignals.whiteNoise(0.05, 0.4, 8).samples();
+        float[] rumble = TestSignals.sine(70, 0.05, 0.4).samples();
+        for (int i = hiss.length - 1; i > 0; i--) hiss[i] -= 0.9f * hiss[i - 1];
+        MagnitudeSpectrogram m = new AudioTransform(SpectrogramConfig.DEFAULT).magnitude(TestSignals.concat(vowel, hiss, rumble));
+        MagnitudeSpectrogram plain = AudioTransform.shiftOctaves(m, 2);
+        MagnitudeSpectrogram capped = AudioTransform.shiftOctaves(m, 2, new ShiftLoudness(true, 0));
+        MagnitudeSpectrogram six = AudioTransform.shiftOctaves(m, 2, new ShiftLoudness(true, 6));
+        Loudness loudness = new Loudness();
+        float[] before = loudness.aWeightedDb(m), afterPlain = loudness.aWeightedDb(plain);
+        float[] afterCapped = loudness.aWeightedDb(capped), afterSix = loudness.aWeightedDb(six);
+        int seg = m.frames() / 3, hissFrame = seg + seg / 2, rumbleFrame = 2 * seg + seg / 2;
+        for (int t = 0; t < m.frames(); t++) {
+            assertEquals(Math.min(before[t], afterPlain[t]), afterCapped[t], 0.1, "frame " + t);
+            assertTrue(afterSix[t] <= afterPlain[t] + 6.1, "frame " + t + " raised by more than 6 dB");
+        }
+        assertEquals(afterPlain[hissFrame], afterCapped[hissFrame], 0.01, "the hiss stays as quiet as the stretch left it");
+        assertTrue(afterSix[hissFrame] > afterPlain[hissFrame] + 5.9, "a 6-dB cap raises the hiss by 6 dB");
+        assertEquals(before[rumbleFrame], afterCapped[rumbleFrame], 0.1, "the rumble is brought back to its own level");
+        assertEquals(ShiftLoudness.KEEP, ShiftLoudness.of(true));
+        assertThrows(IllegalArgumentException.class, () -> new ShiftLoudness(true, -1));
+    }
+
+    /**
+     * A long vowel, hiss and rumble with the cap counted from the clip's typical gain (the vowel's, its loud frames being
+     * most of them): the vowel and the rumble keep their own loudness, and the hiss is scaled by the vowel's gain — so it
+     * stays as far under the vowel as the plain stretch left it, rather than as loud as it was.
+     */
+    @Test void aShiftCappedAtTheClipsGainKeepsTheStretchsBalanceBetweenVowelAndHiss() {
+        float[] vowel = TestSignals.harmonicTone(120, 12, 0.4, 0.8, 7).samples();
+        float[] hiss = TestSignals.whiteNoise(0.05, 0.3, 8).samples();
+        float[] rumble = TestSignals.sine(70, 0.05, 0.3).samples();
+        for (int i = hiss.length - 1; i > 0; i--) hiss[i] -= 0.9f * hiss[i - 1];
+        MagnitudeSpectrogram m = new AudioTransform(SpectrogramConfig.DEFAULT).magnitude(TestSignals.concat(vowel, hiss, rumble));
+        MagnitudeSpectrogram plain = AudioTransform.shiftOctaves(m, 2);
+        MagnitudeSpectrogram relative = AudioTransform.shiftOctaves(m, 2, new ShiftLoudness(true, 0, true));
+        Loudness loudness = new Loudness();
+        float[] before = loudness.aWeightedDb(m), afterPlain = loudness.aWeightedDb(plain), after = loudness.aWeightedDb(relative);
+        int hop = SpectrogramConfig.DEFAULT.hopLength();
+        int vowelFrame = vowel.length / 2 / hop, hissFrame = (vowel.length + hiss.length / 2) / hop;
+        int rumbleFrame = (vowel.length + hiss.length + rumble.length / 2) / hop;
+        double vowelGain = before[vowelFrame] - afterPlain[vowelFrame];
+        assertEquals(before[vowelFrame], after[vowelFrame], 0.2, "the vowel keeps its loudness");
+        assertEquals(afterPlain[hissFrame] + vowelGain, after[hissFrame], 0.5, "the hiss moves with the vowel");
+        assertTrue(after[hissFrame] < before[hissFrame] - 5, "the hiss stays quieter than it was: " + after[hissFrame] + " vs " + before[hissFrame]);
+        assertEquals(before[rumbleFrame], after[rumbleFrame], 0.2, "the rumble the stretch lifted more than the vowel comes back down");
+    }
 }

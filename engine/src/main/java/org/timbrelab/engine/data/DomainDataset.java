@@ -1,5 +1,6 @@
 package org.timbrelab.engine.data;
 
+import org.timbrelab.dsp.ShiftLoudness;
 import org.timbrelab.dsp.Spectrogram;
 import org.timbrelab.dsp.SpectrogramConfig;
 
@@ -110,7 +111,12 @@ public final class DomainDataset {
 
     /** As {@link #openOctaveShifted(Path, DatasetOptions, int, DatasetListener)}; {@code keepLoudness}: each frame keeps its A-weighted loudness. */
     public static DomainDataset openOctaveShifted(Path dir, DatasetOptions options, int octaves, boolean keepLoudness, DatasetListener listener) {
-        return open(dir, octaves == 0 ? StandardFeatures.of(options) : StandardFeatures.octaveShifted(options, octaves, keepLoudness), options.cacheRoot(), listener);
+        return openOctaveShifted(dir, options, octaves, ShiftLoudness.of(keepLoudness), listener);
+    }
+
+    /** As {@link #openOctaveShifted(Path, DatasetOptions, int, DatasetListener)}, each frame's loudness as {@code loudness} says. */
+    public static DomainDataset openOctaveShifted(Path dir, DatasetOptions options, int octaves, ShiftLoudness loudness, DatasetListener listener) {
+        return open(dir, octaves == 0 ? StandardFeatures.of(options) : StandardFeatures.octaveShifted(options, octaves, loudness), options.cacheRoot(), listener);
     }
 
     /**

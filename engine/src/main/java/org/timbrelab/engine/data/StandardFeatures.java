@@ -6,6 +6,7 @@ import org.timbrelab.dsp.AudioOps;
 import org.timbrelab.dsp.AudioTransform;
 import org.timbrelab.dsp.Pitch;
 import org.timbrelab.dsp.PitchTrack;
+import org.timbrelab.dsp.ShiftLoudness;
 import org.timbrelab.dsp.Spectrogram;
 import org.timbrelab.dsp.SpectrogramConfig;
 
@@ -29,28 +30,28 @@ final class StandardFeatures implements FeatureExtractor {
 
     private final DatasetOptions options;
     private final int octaveShift;
-    private final boolean keepLoudness;
+    private final ShiftLoudness shiftLoudness;
     private final AudioTransform transform;
     private final Pitch pitch;
 
-    private StandardFeatures(DatasetOptions options, int octaveShift, boolean keepLoudness) {
+    private StandardFeatures(DatasetOptions options, int octaveShift, ShiftLoudness shiftLoudness) {
         this.options = options;
         this.octaveShift = octaveShift;
-        this.keepLoudness = keepLoudness;
+        this.shiftLoudness = shiftLoudness;
         this.transform = new AudioTransform(options.spectrogram());
         this.pitch = options.trackPitch() ? new Pitch() : null;
     }
 
-    static StandardFeatures of(DatasetOptions options) { return new StandardFeatures(options, 0, false); }
+    static StandardFeatures of(DatasetOptions options) { return new StandardFeatures(options, 0, ShiftLoudness.STRETCH); }
 
     /**
      * The same features of every recording moved up by {@code octaves} octaves (f0 too), by the
      * inference-time register shift (AudioTransform#forward(clip, octaves)): training data for
-     * register augmentation; with {@code keepLoudness} each frame keeps its A-weighted loudness
-     * (AudioTransform#shiftOctavesKeepingLoudness), as conversion does for a model trained so.
+     * register augmentation; each frame's loudness as {@code loudness} says (ShiftLoudness), as conversion does for a
+     * model trained so.
      */
-    static StandardFeatures octaveShifted(DatasetOptions options, int octaves, boolean keepLoudness) {
-        return new StandardFeatures(options, octaves, keepLoudness);
+    static StandardFeatures octaveShifted(DatasetOptions options, int octaves, ShiftLoudness loudness) {
+        return new StandardFeatures(options, octaves, loudness);
     }
 
     @Override public String cacheKey() {
@@ -58,7 +59,7 @@ final class StandardFeatures implements FeatureExtractor {
                 + " min " + options.minChunkSeconds() + " silence " + options.silenceDb()
                 + " pitch " + (pitch == null ? "off" : pitch.config().toString())
                 + (octaveShift == 0 ? "" : " octave shift " + octaveShift) // unchanged for 0: existing caches stay valid
-                + (octaveShift != 0 && keepLoudness ? " keeping loudness" : "")
+                + (octaveShift != 0 && shiftLoudness.keep() ? " " + shiftLoudness : "") // "keeping loudness" as before the cap
                 + (options.gapDb() == 0 ? "" : " gaps " + options.gapDb() + " dB");
     }
 
@@ -99,7 +100,7 @@ final class StandardFeatures implements FeatureExtractor {
     }
 
     @Override public Spectrogram melSpectrogram(AudioClip chunk) {
-        return transform.forward(chunk, octaveShift, keepLoudness);
+        return transform.forward(chunk, octaveShift, shiftLoudness);
     }
 
     @Override public boolean[] keptFrames(Spectrogram chunk) {

@@ -249,7 +249,7 @@ public final class Converter implements AutoCloseable {
         }
 
         Latent encode(int shift) {
-            MagnitudeSpectrogram m = AudioTransform.shiftOctaves(magnitude, shift, info.model().shiftKeepsLoudness());
+            MagnitudeSpectrogram m = AudioTransform.shiftOctaves(magnitude, shift, info.model().shiftLoudness());
             return Converter.this.encode(transform.toSpectrogram(m), shift, info.pitchConditioning() ? track : null, settings);
         }
     }

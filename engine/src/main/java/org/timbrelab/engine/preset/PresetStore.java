@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.timbrelab.dsp.ShiftLoudness;
 import org.timbrelab.engine.config.ConfigException;
 import org.timbrelab.engine.config.ConfigLoader;
 import org.timbrelab.engine.train.CheckpointData;
@@ -103,6 +104,8 @@ public final class PresetStore {
                 for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!model.has(key)) model.put(key, false);
                 if (!model.has("combBridge")) model.put("combBridge", 0); // and before comb bridging, none
                 if (!model.has("shiftKeepsLoudness")) model.put("shiftKeepsLoudness", false); // before it, shifts only stretched
+                if (!model.has("shiftMaxBoostDb")) model.put("shiftMaxBoostDb", ShiftLoudness.KEEP.maxBoostDb()); // before the cap, ±30 dB
+                if (!model.has("shiftBoostFromClipGain")) model.put("shiftBoostFromClipGain", false);       // counted from 0 dB
             }
             // presets written before each carried its own timbre strength used the one default
             // (and before per-target strengths existed, none)

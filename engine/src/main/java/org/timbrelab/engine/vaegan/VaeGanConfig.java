@@ -1,5 +1,6 @@
 package org.timbrelab.engine.vaegan;
 
+import org.timbrelab.dsp.ShiftLoudness;
 import org.timbrelab.engine.nn.Kernels;
 
 import java.util.HashSet;
@@ -24,11 +25,31 @@ import java.util.List;
  *                            comb ({@link PitchComb#bridged}), in training and conversion alike; 0 = the comb as tracked
  * @param shiftKeepsLoudness  register shifts keep each frame's A-weighted loudness
  *                            ({@code AudioTransform.shiftOctavesKeepingLoudness}), in training and conversion alike
+ * @param shiftMaxBoostDb     the most such a shift raises a frame, in dB ({@link ShiftLoudness}; 30 = as loud as it was,
+ *                            0 = never louder than the stretch left it)
+ * @param shiftBoostFromClipGain that most is counted from the clip's typical gain rather than from 0 dB
+ *                            ({@link ShiftLoudness#fromClipGain})
  */
 public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks,
                            int sharedResBlocks, int ownResBlocks, int discBaseChannels, int discDownsamples,
                            boolean pitchConditioning, boolean affineNorm, boolean fusedKernels, int combBridge,
-                           boolean shiftKeepsLoudness) {
+                           boolean shiftKeepsLoudness, double shiftMaxBoostDb, boolean shiftBoostFromClipGain) {
+
+    /** With the boost cap counted from 0 dB (every preset before the clip-relative cap). */
+    public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
+                        int ownResBlocks, int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
+                        boolean fusedKernels, int combBridge, boolean shiftKeepsLoudness, double shiftMaxBoostDb) {
+        this(domains, melBins, baseChannels, encoderResBlocks, sharedResBlocks, ownResBlocks, discBaseChannels, discDownsamples,
+                pitchConditioning, affineNorm, fusedKernels, combBridge, shiftKeepsLoudness, shiftMaxBoostDb, false);
+    }
+
+    /** With loudness-keeping shifts that raise a frame as far as {@link ShiftLoudness#KEEP} does (every preset before the cap). */
+    public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
+                        int ownResBlocks, int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
+                        boolean fusedKernels, int combBridge, boolean shiftKeepsLoudness) {
+        this(domains, melBins, baseChannels, encoderResBlocks, sharedResBlocks, ownResBlocks, discBaseChannels, discDownsamples,
+                pitchConditioning, affineNorm, fusedKernels, combBridge, shiftKeepsLoudness, ShiftLoudness.KEEP.maxBoostDb());
+    }
 
     /** With register shifts that stretch the spectrum only (every preset before loudness-keeping shifts). */
     public VaeGanConfig(List<String> domains, int melBins, int baseChannels, int encoderResBlocks, int sharedResBlocks,
@@ -74,6 +95,18 @@ public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, 
                     + encoderResBlocks + ", " + sharedResBlocks + ", " + ownResBlocks);
         if (discBaseChannels <= 0 || discDownsamples < 1) throw new IllegalArgumentException("discriminator channels and stages must be > 0");
         if (combBridge < 0) throw new IllegalArgumentException("combBridge must be >= 0 frames (0 = no bridging), got " + combBridge);
+        shiftLoudness(shiftKeepsLoudness, shiftMaxBoostDb, shiftBoostFromClipGain); // says what is wrong with the cap
+    }
+
+    /** What this model's register shift does to each frame's loudness, in training and conversion alike. */
+    public ShiftLoudness shiftLoudness() { return shiftLoudness(shiftKeepsLoudness, shiftMaxBoostDb, shiftBoostFromClipGain); }
+
+    private static ShiftLoudness shiftLoudness(boolean keep, double maxBoostDb, boolean fromClipGain) {
+        try {
+            return keep ? new ShiftLoudness(true, maxBoostDb, fromClipGain) : ShiftLoudness.STRETCH;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("shiftMaxBoostDb: " + e.getMessage(), e);
+        }
     }
 
     /** The slim model for the given domains. */

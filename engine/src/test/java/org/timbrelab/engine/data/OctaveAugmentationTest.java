@@ -2,6 +2,7 @@ package org.timbrelab.engine.data;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.timbrelab.dsp.ShiftLoudness;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,24 @@ class OctaveAugmentationTest {
         int mid = p.frames() / 2;
         assertEquals(expectedDb + 10 * Math.log10(4), (p.get(band, mid) - k.get(band, mid)) * 50, 1.0, "one image unit is 50 dB");
         assertEquals(440, kept.medianF0Hz().orElseThrow(), 440 * 0.01);
+    }
+
+    /**
+     * The same shift with its boost capped at 0 dB: the stretch made the sine louder, so the cap changes nothing there
+     * (the shift brings it back down as the full keep does); it is cached apart from the full keep, and the full keep
+     * named by its cap ({@link ShiftLoudness#KEEP}) reuses the cache written before the cap existed.
+     */
+    @Test void aShiftCappedAtZeroBoostHasItsOwnCacheAndLowersALoudenedToneAsTheFullKeepDoes() throws Exception {
+        Path dir = toneFolder();
+        DomainDataset kept = DomainDataset.openOctaveShifted(dir, options(), 2, true, DatasetListener.LOGGING);
+        DomainDataset capped = DomainDataset.openOctaveShifted(dir, options(), 2, new ShiftLoudness(true, 0), DatasetListener.LOGGING);
+        assertNotEquals(kept.cacheDir(), capped.cacheDir());
+        DomainDataset keptAgain = DomainDataset.openOctaveShifted(dir, options(), 2, ShiftLoudness.KEEP, DatasetListener.LOGGING);
+        assertEquals(kept.cacheDir(), keptAgain.cacheDir());
+        assertTrue(keptAgain.loadedFromCache());
+        org.timbrelab.dsp.Spectrogram k = kept.spectrogram(0), c = capped.spectrogram(0);
+        for (int t = 0; t < k.frames(); t += 7)
+            for (int b = 0; b < k.bins(); b += 5) assertEquals(k.get(b, t), c.get(b, t), 1e-5, "band " + b + " frame " + t);
     }
 
     @Test void unionDrawsFromEverySetInProportionToFrames() throws Exception {

@@ -49,6 +49,8 @@ class PresetStoreTest {
                         c.info().model().kernels(), e.getKey());
                 // voice-violin (since 7 Dec) shifts the register keeping each frame's loudness; the others stretch only
                 assertEquals(e.getKey().equals("voice-violin"), c.info().model().shiftKeepsLoudness(), e.getKey());
+                // every shipped preset was written before the boost cap: its shifts keep loudness as fully as before (±30 dB)
+                assertEquals(org.timbrelab.dsp.ShiftLoudness.of(e.getKey().equals("voice-violin")), c.info().model().shiftLoudness(), e.getKey());
                 float[] x = new float[8000];
                 for (int i = 0; i < x.length; i++) x[i] = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / 16000.0));
                 org.timbrelab.dsp.AudioClip y = c.convert(new org.timbrelab.dsp.AudioClip(x, 16000), e.getValue().get(1), org.timbrelab.engine.infer.Register.AUTO).audio();

@@ -3,6 +3,7 @@ package org.timbrelab.engine.vaegan.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.timbrelab.dsp.ShiftLoudness;
 import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.data.BalancedSampler;
 import org.timbrelab.engine.data.ChunkSet;
@@ -49,7 +50,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
     /**
      * Keys that came later get their defaults: without {@code domains[i].octaves} a domain trains at its own register
      * only ([0]); without {@code domains[i].render} on its folder as it is ({@code { folder: <dir> }}); without
-     * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0), without {@code losses.follow} no comb-following term (0), without {@code losses.followHarmonics} it looks at every harmonic (0), without {@code losses.legato} no spectral-motion term (0), without {@code losses.peak} no peakiness term (0), without {@code losses.combPeak} no peak-on-the-comb term (0), without {@code losses.level} no level-following term (0), without {@code losses.rests} no quiet-where-the-source-is term (0), without {@code losses.rolloff} no upper-harmonics term (0), without {@code losses.spread} no shape-steadiness term (0), without {@code losses.toneless} no tone-without-a-comb term (0), without {@code losses.peakRange} L_peak and L_toneless split frames by the comb (0), without {@code losses.loudness} no A-weighted level-following term (0), without {@code architecture.combBridge} the comb as tracked (0), without {@code architecture.shiftKeepsLoudness} register shifts that only stretch (false); without {@code init} (or its {@code copy}, {@code freeze},
+     * {@code data.gapDb} silent frames are kept (0); without {@code losses.tone} there is no spectral-profile term (0), without {@code losses.follow} no comb-following term (0), without {@code losses.followHarmonics} it looks at every harmonic (0), without {@code losses.legato} no spectral-motion term (0), without {@code losses.peak} no peakiness term (0), without {@code losses.combPeak} no peak-on-the-comb term (0), without {@code losses.level} no level-following term (0), without {@code losses.rests} no quiet-where-the-source-is term (0), without {@code losses.rolloff} no upper-harmonics term (0), without {@code losses.spread} no shape-steadiness term (0), without {@code losses.toneless} no tone-without-a-comb term (0), without {@code losses.peakRange} L_peak and L_toneless split frames by the comb (0), without {@code losses.loudness} no A-weighted level-following term (0), without {@code architecture.combBridge} the comb as tracked (0), without {@code architecture.shiftKeepsLoudness} register shifts that only stretch (false), without {@code architecture.shiftMaxBoostDb} such shifts raise a frame up to 30 dB, without {@code architecture.shiftBoostFromClipGain} counted from 0 dB; without {@code init} (or its {@code copy}, {@code freeze},
      * {@code anchor}) the run starts from random weights (DJL's He-normal) with nothing held; without {@code schedule} the learning rate
      * stays constant ({@code lrDecayFrom: 1}); without {@code transfers} each domain transfers to one random other
      * ({@code hub: ""}), without {@code domains[i].losses} every domain's transfers get the config's {@code losses}; without {@code conversion} the preset converts at timbre strength 0.25, without {@code conversion.perDomain} every target at that strength, without {@code conversion.noteSnap} no target's pitch snapped to notes; without {@code ema} presets get the last step's weights (0).
@@ -82,6 +83,8 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
             for (String key : new String[] {"affineNorm", "fusedKernels"}) if (!arch.has(key)) arch.put(key, false);
             if (!arch.has("combBridge")) arch.put("combBridge", 0);
             if (!arch.has("shiftKeepsLoudness")) arch.put("shiftKeepsLoudness", false);
+            if (!arch.has("shiftMaxBoostDb")) arch.put("shiftMaxBoostDb", ShiftLoudness.KEEP.maxBoostDb());
+            if (!arch.has("shiftBoostFromClipGain")) arch.put("shiftBoostFromClipGain", false);
         }
         if (!tree.has("schedule")) tree.putObject("schedule").put("lrDecayFrom", 1.0);
         if (!tree.has("transfers")) tree.putObject("transfers").put("hub", "");
@@ -195,6 +198,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 .withGapDb(cfg.data().gapDb());
         List<DomainDataset> sets = new ArrayList<>();
         List<ChunkSet> train = new ArrayList<>();
+        ShiftLoudness shiftLoudness = cfg.modelConfig(spec.nMels()).shiftLoudness(); // conversion's register shift too
         for (VaeGanTrainConfig.Domain d : cfg.domains()) {
             Path folder = materialize(d, ctx);
             ctx.out().println("vaegan: opening domain '" + d.name() + "' from " + folder);
@@ -213,7 +217,7 @@ public final class VaeGanKind implements ModelKind<VaeGanTrainConfig> {
                 if (k == 0) continue;
                 ctx.out().printf("vaegan:   register augmentation: '%s' also %+d octave(s)%n", d.name(), k);
                 DomainDataset shifted = DomainDataset.openOctaveShifted(folder, options, k,
-                        cfg.architecture().shiftKeepsLoudness(), DatasetListener.LOGGING);
+                        shiftLoudness, DatasetListener.LOGGING);
                 sides.add(shifted.split(cfg.data().validationFraction(), cfg.train().seed()).train()); // same files as the unshifted split
             }
             train.add(sides.size() == 1 ? split.train() : ChunkSet.union(sides));

@@ -120,11 +120,18 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
      * split ones the presets before them were trained with, so their configs train to them byte for byte; {@code Kernels});
      * {@code combBridge}: unvoiced gaps of up to this many frames get a gliding pitch in the comb (default 0, none;
      * {@code PitchComb.bridged}); {@code shiftKeepsLoudness}: register shifts (the octaves augmentation and conversion's
-     * register) keep each frame's A-weighted loudness (default false, as every preset before it).
+     * register) keep each frame's A-weighted loudness (default false, as every preset before it); {@code shiftMaxBoostDb}:
+     * the most such a shift raises a frame, dB (default 30, as every preset before it; 0 = never louder than the stretch);
+     * {@code shiftBoostFromClipGain}: that most is counted from the clip's typical gain (default false: from 0 dB).
      */
     public record Architecture(int baseChannels, int encoderResBlocks, int sharedResBlocks, int ownResBlocks,
                                int discBaseChannels, int discDownsamples, boolean pitchConditioning, boolean affineNorm,
-                               boolean fusedKernels, int combBridge, boolean shiftKeepsLoudness) { }
+                               boolean fusedKernels, int combBridge, boolean shiftKeepsLoudness, double shiftMaxBoostDb,
+                               boolean shiftBoostFromClipGain) {
+        public Architecture {
+            new org.timbrelab.dsp.ShiftLoudness(true, shiftMaxBoostDb); // says what is wrong with the cap
+        }
+    }
 
     /**
      * @param cropFrames         frames per training crop (multiple of 4; 64 ≈ 1 s)
@@ -162,6 +169,6 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
         Architecture a = architecture;
         return new VaeGanConfig(domains.stream().map(Domain::name).toList(), melBins, a.baseChannels(), a.encoderResBlocks(),
                 a.sharedResBlocks(), a.ownResBlocks(), a.discBaseChannels(), a.discDownsamples(), a.pitchConditioning(), a.affineNorm(),
-                a.fusedKernels(), a.combBridge(), a.shiftKeepsLoudness());
+                a.fusedKernels(), a.combBridge(), a.shiftKeepsLoudness(), a.shiftMaxBoostDb(), a.shiftBoostFromClipGain());
     }
 }

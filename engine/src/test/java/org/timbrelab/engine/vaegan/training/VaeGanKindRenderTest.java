@@ -149,6 +149,21 @@ class VaeGanKindRenderTest {
         assertEquals(plain.losses(), plain.lossesPerDomain().get(1));
     }
 
+    /** The boost cap of loudness-keeping shifts: the study config's 0 dB reaches the model; without the key, ±30 dB. */
+    @Test void theShiftsBoostCapBindsAndDefaultsToTheFullKeep() throws IOException {
+        VaeGanTrainConfig capped = load(Path.of("config/study/vs-nolouder.yaml"));
+        assertEquals(new org.timbrelab.dsp.ShiftLoudness(true, 0), capped.modelConfig(128).shiftLoudness());
+        VaeGanTrainConfig full = load(Path.of("config/study/vs-keeploud.yaml"));
+        assertEquals(org.timbrelab.dsp.ShiftLoudness.KEEP, full.modelConfig(128).shiftLoudness());
+        Path tooMuch = config("""
+                  - { name: voice, dir: a, colour: "#112233" }
+                  - { name: violin, dir: b, colour: "#445566" }
+                """);
+        Files.writeString(tooMuch, Files.readString(tooMuch).replace("architecture: {", "architecture: { shiftMaxBoostDb: 40,"));
+        Exception e = assertThrows(Exception.class, () -> load(tooMuch));
+        assertTrue(e.getMessage().contains("shiftMaxBoostDb") && e.getMessage().contains("40"), e.getMessage());
+    }
+
     @Test void aWrongHubOrPerDomainKeyIsNamed() throws IOException {
         Path unknownKey = config("""
                   - { name: voice, dir: a, colour: "#112233" }
