@@ -111,9 +111,7 @@ public final class TrainingWizard {
                         : measuring.contains(key) ? "(From reference timings; measuring this machine's speed…)"
                         : unmeasurable.contains(key) ? "(From reference timings: this machine's speed could not be measured now.)"
                         : "(From reference timings on 2 cores; the dashboard shows the measured speed.)")
-                + (p.estimatedSteps() < TrainingPlan.STEPS_FOR_A_USABLE_MODEL
-                        ? String.format("%nA voice → violin model needed about %d steps to be heard as a violin: give it ≈ %d min.",
-                                TrainingPlan.STEPS_FOR_A_USABLE_MODEL, p.minutesForAUsableModel()) : ""));
+                + (p.usableModelHint().isEmpty() ? "" : System.lineSeparator() + p.usableModelHint()));
         summary.setText("Model \"" + p.name() + "\", " + p.size().label + ", " + p.minutes() + " min (≈ " + p.estimatedSteps() + " steps)\n"
                 + String.join("\n", p.domains().stream().map(d -> "  • " + d).toList()));
     }

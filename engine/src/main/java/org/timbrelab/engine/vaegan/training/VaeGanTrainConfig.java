@@ -129,7 +129,10 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
                                boolean fusedKernels, int combBridge, boolean shiftKeepsLoudness, double shiftMaxBoostDb,
                                boolean shiftBoostFromClipGain) {
         public Architecture {
-            new org.timbrelab.dsp.ShiftLoudness(true, shiftMaxBoostDb); // says what is wrong with the cap
+            if (!(shiftMaxBoostDb >= 0 && shiftMaxBoostDb <= org.timbrelab.dsp.AudioTransform.MAX_LOUDNESS_GAIN_DB))
+                throw new IllegalArgumentException("shiftMaxBoostDb must be in [0, " + org.timbrelab.dsp.AudioTransform.MAX_LOUDNESS_GAIN_DB
+                        + "] dB (the most a loudness-keeping register shift raises a frame; 0 = never louder than the stretch), got "
+                        + shiftMaxBoostDb);
         }
     }
 
