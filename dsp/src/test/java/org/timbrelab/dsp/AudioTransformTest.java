@@ -106,17 +106,22 @@ class AudioTransformTest {
         return best;
     }
 
+    /** A vowel-like 120-Hz tone, then hiss tilted up as an "s" is (a fricative), then a 70-Hz rumble as long (room noise). */
+    private static MagnitudeSpectrogram vowelHissRumble(double vowelSeconds, double noiseSeconds) {
+        float[] vowel = TestSignals.harmonicTone(120, 12, 0.4, vowelSeconds, 7).samples();
+        float[] hiss = TestSignals.whiteNoise(0.05, noiseSeconds, 8).samples();
+        float[] rumble = TestSignals.sine(70, 0.05, noiseSeconds).samples();
+        for (int i = hiss.length - 1; i > 0; i--) hiss[i] -= 0.9f * hiss[i - 1];
+        return new AudioTransform(SpectrogramConfig.DEFAULT).magnitude(TestSignals.concat(vowel, hiss, rumble));
+    }
+
     /**
      * A vowel-like tone, then hiss (a fricative), then low rumble (room noise), moved up two octaves: the plain stretch
      * drops the hiss above 2 kHz and lifts the rumble into the ear's band; the loudness-keeping shift leaves every frame
      * as loud as it was and the same shape as the plain stretch.
      */
     @Test void aLoudnessKeepingShiftLeavesEachFrameAsLoudAsItWas() {
-        float[] vowel = TestSignals.harmonicTone(120, 12, 0.4, 0.4, 7).samples();
-        float[] hiss = TestSignals.whiteNoise(0.05, 0.4, 8).samples();
-        float[] rumble = TestSignals.sine(70, 0.05, 0.4).samples();
-        for (int i = hiss.length - 1; i > 0; i--) hiss[i] -= 0.9f * hiss[i - 1]; // tilted up, as an "s" is
-        MagnitudeSpectrogram m = new AudioTransform(SpectrogramConfig.DEFAULT).magnitude(TestSignals.concat(vowel, hiss, rumble));
+        MagnitudeSpectrogram m = vowelHissRumble(0.4, 0.4);
         MagnitudeSpectrogram plain = AudioTransform.shiftOctaves(m, 2), kept = AudioTransform.shiftOctavesKeepingLoudness(m, 2);
         Loudness loudness = new Loudness();
         float[] before = loudness.aWeightedDb(m), afterPlain = loudness.aWeightedDb(plain), afterKept = loudness.aWeightedDb(kept);
@@ -143,11 +148,7 @@ class AudioTransformTest {
      * quieter of the two — and a capped shift is never louder than the plain stretch or the input.
      */
     @Test void aShiftWhoseBoostIsCappedAtZeroOnlyTakesBackLoudnessTheStretchAdded() {
-        float[] vowel = TestSignals.harmonicTone(120, 12, 0.4, 0.4, 7).samples();
-        float[] hiss = TestSignals.whiteNoise(0.05, 0.4, 8).samples();
-        float[] rumble = TestSignals.sine(70, 0.05, 0.4).samples();
-        for (int i = hiss.length - 1; i > 0; i--) hiss[i] -= 0.9f * hiss[i - 1];
-        MagnitudeSpectrogram m = new AudioTransform(SpectrogramConfig.DEFAULT).magnitude(TestSignals.concat(vowel, hiss, rumble));
+        MagnitudeSpectrogram m = vowelHissRumble(0.4, 0.4);
         MagnitudeSpectrogram plain = AudioTransform.shiftOctaves(m, 2);
         MagnitudeSpectrogram capped = AudioTransform.shiftOctaves(m, 2, new ShiftLoudness(true, 0));
         MagnitudeSpectrogram six = AudioTransform.shiftOctaves(m, 2, new ShiftLoudness(true, 6));
@@ -172,18 +173,16 @@ class AudioTransformTest {
      * stays as far under the vowel as the plain stretch left it, rather than as loud as it was.
      */
     @Test void aShiftCappedAtTheClipsGainKeepsTheStretchsBalanceBetweenVowelAndHiss() {
-        float[] vowel = TestSignals.harmonicTone(120, 12, 0.4, 0.8, 7).samples();
-        float[] hiss = TestSignals.whiteNoise(0.05, 0.3, 8).samples();
-        float[] rumble = TestSignals.sine(70, 0.05, 0.3).samples();
-        for (int i = hiss.length - 1; i > 0; i--) hiss[i] -= 0.9f * hiss[i - 1];
-        MagnitudeSpectrogram m = new AudioTransform(SpectrogramConfig.DEFAULT).magnitude(TestSignals.concat(vowel, hiss, rumble));
+        MagnitudeSpectrogram m = vowelHissRumble(0.8, 0.3);
+        int rate = SpectrogramConfig.DEFAULT.sampleRate();
+        int vowelLength = (int) Math.round(0.8 * rate), hissLength = (int) Math.round(0.3 * rate), rumbleLength = hissLength;
         MagnitudeSpectrogram plain = AudioTransform.shiftOctaves(m, 2);
         MagnitudeSpectrogram relative = AudioTransform.shiftOctaves(m, 2, new ShiftLoudness(true, 0, true));
         Loudness loudness = new Loudness();
         float[] before = loudness.aWeightedDb(m), afterPlain = loudness.aWeightedDb(plain), after = loudness.aWeightedDb(relative);
         int hop = SpectrogramConfig.DEFAULT.hopLength();
-        int vowelFrame = vowel.length / 2 / hop, hissFrame = (vowel.length + hiss.length / 2) / hop;
-        int rumbleFrame = (vowel.length + hiss.length + rumble.length / 2) / hop;
+        int vowelFrame = vowelLength / 2 / hop, hissFrame = (vowelLength + hissLength / 2) / hop;
+        int rumbleFrame = (vowelLength + hissLength + rumbleLength / 2) / hop;
         double vowelGain = before[vowelFrame] - afterPlain[vowelFrame];
         assertEquals(before[vowelFrame], after[vowelFrame], 0.2, "the vowel keeps its loudness");
         assertEquals(afterPlain[hissFrame] + vowelGain, after[hissFrame], 0.5, "the hiss moves with the vowel");
