@@ -68,13 +68,13 @@ public final class BenchConvertCommand implements Callable<Integer> {
             AudioClip clip = new AudioClip(BenchDspCommand.voiceLike(rate, 30), rate);
             AudioTransform tf = new AudioTransform(c.spectrogramConfig());
             int shift = c.shiftFor(clip, target, Register.AUTO);
-            org.timbrelab.dsp.ShiftLoudness keepLoudness = c.info().model().shiftLoudness(); // the preset's own register shift
+            org.timbrelab.dsp.ShiftLoudness shiftLoudness = c.info().model().shiftLoudness(); // the preset's own register shift
             System.out.printf("bench convert: preset %s, 30 s -> %s, octave shift %d, window %d frames%n", preset, target, shift, ConversionSettings.WINDOW);
             Bench b = options.newBench();
-            b.measure("spectrogram 30 s", 30, () -> tf.forward(clip, shift, keepLoudness));
+            b.measure("spectrogram 30 s", 30, () -> tf.forward(clip, shift, shiftLoudness));
             ReferenceScript ref = noReference ? null : ReferenceScript.find(reference, why -> System.out.println("  no reference row: " + why));
             Latent z = c.encode(clip, shift);
-            org.timbrelab.dsp.Spectrogram image = tf.forward(clip, shift, keepLoudness);
+            org.timbrelab.dsp.Spectrogram image = tf.forward(clip, shift, shiftLoudness);
             // the networks alone, as the reference row times them: E over the (windowed) image, G with the comb
             ConversionSettings pghi = c.defaults(), gl = pghi.withPhase(PhaseMethod.GRIFFIN_LIM_32);
             int frames = image.frames(), padded = frames + (-frames & 3);
