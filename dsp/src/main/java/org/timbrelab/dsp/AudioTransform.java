@@ -58,12 +58,7 @@ public final class AudioTransform {
      * As {@link #forward(AudioClip)} after moving the sound up by {@code octaveShift} octaves
      * (negative: down) — the register shift of conversion (docs/ARCHITECTURE.md, "One clip from WAV to violin"), done on the linear magnitude.
      */
-    public Spectrogram forward(AudioClip clip, int octaveShift) { return forward(clip, octaveShift, false); }
-
-    /** As {@link #forward(AudioClip, int)}; with {@code keepLoudness} by {@link #shiftOctavesKeepingLoudness}. */
-    public Spectrogram forward(AudioClip clip, int octaveShift, boolean keepLoudness) {
-        return forward(clip, octaveShift, ShiftLoudness.of(keepLoudness));
-    }
+    public Spectrogram forward(AudioClip clip, int octaveShift) { return forward(clip, octaveShift, ShiftLoudness.STRETCH); }
 
     /** As {@link #forward(AudioClip, int)}, the shift treating each frame's loudness as {@code loudness} says. */
     public Spectrogram forward(AudioClip clip, int octaveShift, ShiftLoudness loudness) {
@@ -180,11 +175,6 @@ public final class AudioTransform {
      */
     public static MagnitudeSpectrogram shiftOctavesKeepingLoudness(MagnitudeSpectrogram m, int k) {
         return shiftOctaves(m, k, ShiftLoudness.KEEP);
-    }
-
-    /** {@link #shiftOctavesKeepingLoudness} if {@code keepLoudness}, else {@link #shiftOctaves}: a model's register shift. */
-    public static MagnitudeSpectrogram shiftOctaves(MagnitudeSpectrogram m, int k, boolean keepLoudness) {
-        return shiftOctaves(m, k, ShiftLoudness.of(keepLoudness));
     }
 
     /**

@@ -101,12 +101,18 @@ public record VaeGanConfig(List<String> domains, int melBins, int baseChannels, 
     /** What this model's register shift does to each frame's loudness, in training and conversion alike. */
     public ShiftLoudness shiftLoudness() { return shiftLoudness(shiftKeepsLoudness, shiftMaxBoostDb, shiftBoostFromClipGain); }
 
-    private static ShiftLoudness shiftLoudness(boolean keep, double maxBoostDb, boolean fromClipGain) {
+    /**
+     * The register shift these three architecture keys describe; a cap outside 0…30 dB is an error naming
+     * {@code shiftMaxBoostDb}, whether or not the shift keeps loudness (the training config checks its keys with it too).
+     */
+    public static ShiftLoudness shiftLoudness(boolean keep, double maxBoostDb, boolean fromClipGain) {
+        ShiftLoudness capped;
         try {
-            return keep ? new ShiftLoudness(true, maxBoostDb, fromClipGain) : ShiftLoudness.STRETCH;
+            capped = new ShiftLoudness(true, maxBoostDb, fromClipGain);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("shiftMaxBoostDb: " + e.getMessage(), e);
         }
+        return keep ? capped : ShiftLoudness.STRETCH;
     }
 
     /** The slim model for the given domains. */

@@ -129,10 +129,7 @@ public record VaeGanTrainConfig(String model, TrainSettings train, List<Domain> 
                                boolean fusedKernels, int combBridge, boolean shiftKeepsLoudness, double shiftMaxBoostDb,
                                boolean shiftBoostFromClipGain) {
         public Architecture {
-            if (!(shiftMaxBoostDb >= 0 && shiftMaxBoostDb <= org.timbrelab.dsp.AudioTransform.MAX_LOUDNESS_GAIN_DB))
-                throw new IllegalArgumentException("shiftMaxBoostDb must be in [0, " + org.timbrelab.dsp.AudioTransform.MAX_LOUDNESS_GAIN_DB
-                        + "] dB (the most a loudness-keeping register shift raises a frame; 0 = never louder than the stretch), got "
-                        + shiftMaxBoostDb);
+            VaeGanConfig.shiftLoudness(shiftKeepsLoudness, shiftMaxBoostDb, shiftBoostFromClipGain); // says what is wrong with the cap
         }
     }
 
