@@ -4,9 +4,11 @@
 # silence and joined 80 ms apart without digital silence, then given a stationary noise floor (pink noise at three
 # levels, about 40-55 dB under the phrase's peak). The held-out real group's loudness correlation is reproduced by
 # these phrases and not by the padded ones. → 33 clips under data/listen/selection/noisy/<lang>/.
+# A second argument PAUSE (seconds) puts a read sentence's pauses after the second and fourth word instead of 80 ms
+# (study section 32: data/listen/selection/pauses with PAUSE 0.6).
 # Needs: ktuberling-data, sox with Ogg Vorbis (libsox-fmt-all).
 set -euo pipefail
-out="${1:-data/listen/selection/noisy}"; src=/usr/share/ktuberling/sounds
+out="${1:-data/listen/selection/noisy}"; pause="${2:-0.08}"; src=/usr/share/ktuberling/sounds
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 i=0
 for lang in ca da de el en gl lt ru sl uk wa; do
@@ -16,7 +18,7 @@ for lang in ca da de el en gl lt ru sl uk wa; do
     parts=()
     for w in 0 1 2 3 4; do
       f="${words[$((p * 5 + w))]}"; t="$tmp/$lang-$p-$w.wav"
-      sox "$f" -r 16000 -c 1 -b 16 "$t" remix - gain -3 silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse pad 0 0.08
+      sox "$f" -r 16000 -c 1 -b 16 "$t" remix - gain -3 silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse pad 0 "$( [ $w = 1 ] || [ $w = 3 ] && echo "$pause" || echo 0.08)"
       parts+=("$t")
     done
     sox "${parts[@]}" "$tmp/p.wav" gain -n -3
