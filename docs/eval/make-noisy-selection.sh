@@ -8,6 +8,9 @@
 # (study section 32: data/listen/selection/pauses with PAUSE 0.6).
 # Needs: ktuberling-data, sox with Ogg Vorbis (libsox-fmt-all).
 set -euo pipefail
+# Repeatable (sox -R: the same noise and dither on every run; since 7 Dec, twenty-sixth session — the set the figures of
+# sections 19-32 were measured on was made before, with other noise of the same levels).
+export SOX_OPTS="${SOX_OPTS:-} -R"
 out="${1:-data/listen/selection/noisy}"; pause="${2:-0.08}"; src=/usr/share/ktuberling/sounds
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 i=0

@@ -36,20 +36,20 @@ public record TrainingPlan(String name, List<DomainSpec> domains, ModelSize size
     public double estimatedMsPerStep() { return measured() ? measuredMsPerStep : referenceMsPerStep(); }
 
     /**
-     * This engine's training step against the PyTorch reference's on the same sizes, as {@code bench train} measured it
-     * side by side (fused kernels: 1.31–1.43× on 5–7 Dec; docs/perf/README.md). The wizard's recipe adds loss terms
-     * that cost no measurable time over the plain step (692 against 733 ms a step, docs/study-reference.md, section 30).
+     * The wizard's own step probe (its recipe's loss terms, two small domains, one intra-op thread) on this project's
+     * 2-core machine: 732 / 834 / 997 ms a step in three probes on 7 Dec (docs/perf/README.md). The PyTorch reference's
+     * two-domain step (≈ 210 ms on two threads) times the engine's measured ratio and a one-thread factor gave under
+     * 530 ms: too hopeful, so the estimate starts from the probe itself.
      */
-    static final double ENGINE_OVER_REFERENCE = 1.4;
+    static final double PROBED_MS_TWO_SMALL_DOMAINS = 834;
 
     /**
-     * Rough ms per step with one intra-op thread, before the wizard has timed this machine: the PyTorch reference
-     * (docs/ARCHITECTURE.md, "Measured facts the code relies on": 210 ms for two domains on 2 threads, growing linearly
-     * with n) × {@link #ENGINE_OVER_REFERENCE} × 1.8 for one thread × the size factor. The dashboard shows the measured
-     * value once training runs.
+     * Rough ms per step before the wizard has timed this machine: {@link #PROBED_MS_TWO_SMALL_DOMAINS}, growing linearly
+     * with the number of domains (as the reference's step does: 210 ms for two, 425 for four; docs/ARCHITECTURE.md,
+     * "Measured facts the code relies on"), × the size factor. The dashboard shows the measured value once training runs.
      */
     public double referenceMsPerStep() {
-        return 210.0 * Math.max(2, domains.size()) / 2.0 * ENGINE_OVER_REFERENCE * 1.8 * size.costFactor;
+        return PROBED_MS_TWO_SMALL_DOMAINS * Math.max(2, domains.size()) / 2.0 * size.costFactor;
     }
 
     /**

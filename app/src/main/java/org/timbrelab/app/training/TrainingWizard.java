@@ -108,9 +108,9 @@ public final class TrainingWizard {
         estimate.setText(String.format("Estimate: ≈ %.0f ms per step → ≈ %,d steps in %d min with %d domains.%n%s",
                 p.estimatedMsPerStep(), p.estimatedSteps(), p.minutes(), p.domains().size(),
                 p.measured() ? "(Measured on this machine just now, one thread as training runs; the dashboard shows the live speed.)"
-                        : measuring.contains(key) ? "(From reference timings; measuring this machine's speed…)"
-                        : unmeasurable.contains(key) ? "(From reference timings: this machine's speed could not be measured now.)"
-                        : "(From reference timings on 2 cores; the dashboard shows the measured speed.)")
+                        : measuring.contains(key) ? "(From timings on the project's 2-core test machine; measuring this machine's speed…)"
+                        : unmeasurable.contains(key) ? "(From timings on the project's 2-core test machine: this machine's speed could not be measured now.)"
+                        : "(From timings on the project's 2-core test machine; the dashboard shows the measured speed.)")
                 + (p.usableModelHint().isEmpty() ? "" : System.lineSeparator() + p.usableModelHint()));
         summary.setText("Model \"" + p.name() + "\", " + p.size().label + ", " + p.minutes() + " min (≈ " + p.estimatedSteps() + " steps)\n"
                 + String.join("\n", p.domains().stream().map(d -> "  • " + d).toList()));

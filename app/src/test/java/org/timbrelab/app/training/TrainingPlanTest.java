@@ -32,4 +32,14 @@ class TrainingPlanTest {
         assertTrue(hint.contains("4 domains") && hint.contains("1,000") && hint.contains("≈ 27 min"), hint);
         assertEquals("", new TrainingPlan("m", domains(4), TrainingPlan.ModelSize.SMALL, 30, 1600).usableModelHint());
     }
+
+    /** Before the probe has timed this machine the estimate is the probe's own figure here, scaled by domains and size. */
+    @Test void anUnmeasuredPlanStartsFromTheProbesFigure() {
+        TrainingPlan two = new TrainingPlan("m", domains(2), TrainingPlan.ModelSize.SMALL, 3);
+        assertFalse(two.measured());
+        assertEquals(TrainingPlan.PROBED_MS_TWO_SMALL_DOMAINS, two.estimatedMsPerStep());
+        assertEquals(6, two.minutesForAUsableModel());                        // 375 × 0.834 s = 5.2 min
+        assertEquals(2 * two.estimatedMsPerStep(), new TrainingPlan("m", domains(4), TrainingPlan.ModelSize.SMALL, 3).estimatedMsPerStep(), 1e-9);
+        assertEquals(3 * two.estimatedMsPerStep(), new TrainingPlan("m", domains(2), TrainingPlan.ModelSize.MEDIUM, 3).estimatedMsPerStep(), 1e-9);
+    }
 }
