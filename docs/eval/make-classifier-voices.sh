@@ -11,6 +11,7 @@
 # Needs espeak-ng, flite, festival festvox-kdlpc16k (voice ked) festvox-italp16k festvox-czech-dita festvox-ca-ona-hts,
 # klettres-data and sox with Ogg Vorbis (libsox-fmt-all).
 set -euo pipefail
+export SOX_OPTS="${SOX_OPTS:-} -R"   # repeatable dither and noise (since 7 Dec; the sets of record were made before, without it)
 out="${1:-data/classifier}"
 mkdir -p "$out/voice"
 voices=(en-us+f1 en-gb+f3 en+m8 en-us+klatt en+Andy en-gb+Annie en-us+Michael en+Storm

@@ -9,6 +9,7 @@
 #                  a pink-noise floor
 # → about 70 clips under data/listen/listener-dev/. Needs espeak-ng, ktuberling-data, sox (libsox-fmt-all).
 set -euo pipefail
+export SOX_OPTS="${SOX_OPTS:-} -R"   # repeatable dither and noise (since 7 Dec; the sets of record were made before, without it)
 out="${1:-data/listen/listener-dev}"; src=/usr/share/ktuberling/sounds
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 sentences=(

@@ -5,6 +5,7 @@
 # 0.2 s apart, make a ~5-s phrase. Three phrases for each of 11 languages (44.1/22-kHz folders only) → 33 clips under
 # data/listen/selection/real/<lang>/. Needs: ktuberling-data, sox with Ogg Vorbis (libsox-fmt-all).
 set -euo pipefail
+export SOX_OPTS="${SOX_OPTS:-} -R"   # repeatable dither and noise (since 7 Dec; the sets of record were made before, without it)
 out="${1:-data/listen/selection/real}"
 src=/usr/share/ktuberling/sounds
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
