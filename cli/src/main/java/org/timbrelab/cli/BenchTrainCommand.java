@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * {@code bench train}: one VAE-GAN training step of the slim pitch-conditioned model (affine norms, as the reference),
  * batch 4 per domain, 64-frame crops, on a warm JVM; then the PyTorch reference's own {@code train} on generated
- * clips of the same sizes, its steady ms/step read from its log, and the ratio. Random crops stand in for data on the
+ * clips of the same sizes, its steady ms/step read from its log, and the ratio; the reference runs again after the
+ * engine's rows and the ratios against the mean of both are printed too. Random crops stand in for data on the
  * engine side: a step's cost does not depend on the values.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -64,11 +65,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
                 domains, BATCH, CROP, SyntheticStep.MELS, threads);
         String baseline = null;
         ReferenceScript ref = noReference ? null : ReferenceScript.find(reference, why -> System.out.println("  no reference row: " + why));
+        double refBefore = Double.NaN;
         if (ref != null) {
-            double ms = referenceStepMs(ref);
-            b.record("PyTorch reference step", ms);
+            refBefore = referenceStepMs(ref);
+            b.record("PyTorch reference step", refBefore);
             baseline = "PyTorch reference step";
         }
+        List<Bench.Row> engineRows = new java.util.ArrayList<>();
         Engine.getInstance();   // loads libtorch before its thread count is read
         int before = JniUtils.getNumThreads();
         JniUtils.setNumThreads(threads);
@@ -77,7 +80,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             for (boolean fused : new boolean[] {false, true}) {
                 try (SyntheticStep step = new SyntheticStep(domains, 16, BATCH, CROP, fused)) {
                     double rssBefore = NativeMemory.rssMiB();
-                    b.measure(fused ? "engine step, fused kernels" : "engine step, split kernels", 0, baseline, step::run);
+                    engineRows.add(b.measure(fused ? "engine step, fused kernels" : "engine step, split kernels", 0, baseline, step::run));
                     // a step frees everything it made: native memory must not grow with the number of steps
                     System.out.printf(Locale.ROOT, "  native memory (RSS): %.0f MiB before these steps, %.0f MiB after %d%n",
                             rssBefore, NativeMemory.rssMiB(), warmup + repeats);
@@ -86,7 +89,18 @@ public final class BenchTrainCommand implements Callable<Integer> {
         } finally {
             if (before > 0) JniUtils.setNumThreads(before);
         }
+        // the reference runs in its own process and cannot alternate step by step with the engine as bench convert's
+        // passes do; timing it again afterwards brackets the engine's rows, so an hour's drift shows instead of
+        // entering one ratio unseen
+        double refAfter = ref == null ? Double.NaN : referenceStepMs(ref);
+        if (ref != null) b.record("PyTorch reference step (again, after)", refAfter);
         b.printTable();
+        if (ref != null) {
+            double mean = (refBefore + refAfter) / 2;
+            System.out.printf(Locale.ROOT, "against the mean of the two reference timings (%.1f ms; they differ by %.0f %%):%n",
+                    mean, 100 * Math.abs(refAfter - refBefore) / mean);
+            for (Bench.Row r : engineRows) System.out.printf(Locale.ROOT, "  %s: %.2fx%n", r.name(), r.medianMs() / mean);
+        }
         return 0;
     }
 
