@@ -21,7 +21,8 @@ for lang in ca da de el en gl lt ru sl uk wa; do
     parts=()
     for w in 0 1 2 3 4; do
       f="${words[$((p * 5 + w))]}"; t="$tmp/$lang-$p-$w.wav"
-      sox "$f" -r 16000 -c 1 -b 16 "$t" remix - gain -3 silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse pad 0 "$( [ $w = 1 ] || [ $w = 3 ] && echo "$pause" || echo 0.08)"
+      gap=0.08; if [ $w = 1 ] || [ $w = 3 ]; then gap=$pause; fi   # after the second and fourth word
+      sox "$f" -r 16000 -c 1 -b 16 "$t" remix - gain -3 silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse pad 0 "$gap"
       parts+=("$t")
     done
     sox "${parts[@]}" "$tmp/p.wav" gain -n -3

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             b.record("PyTorch reference step", refBefore);
             baseline = "PyTorch reference step";
         }
-        List<Bench.Row> engineRows = new java.util.ArrayList<>();
+        List<Bench.Row> engineRows = new ArrayList<>();
         Engine.getInstance();   // loads libtorch before its thread count is read
         int before = JniUtils.getNumThreads();
         JniUtils.setNumThreads(threads);
@@ -92,15 +93,17 @@ public final class BenchTrainCommand implements Callable<Integer> {
         // the reference runs in its own process and cannot alternate step by step with the engine as bench convert's
         // passes do; timing it again afterwards brackets the engine's rows, so an hour's drift shows instead of
         // entering one ratio unseen
-        double refAfter = ref == null ? Double.NaN : referenceStepMs(ref);
-        if (ref != null) b.record("PyTorch reference step (again, after)", refAfter);
-        b.printTable();
-        if (ref != null) {
-            double mean = (refBefore + refAfter) / 2;
-            System.out.printf(Locale.ROOT, "against the mean of the two reference timings (%.1f ms; they differ by %.0f %%):%n",
-                    mean, 100 * Math.abs(refAfter - refBefore) / mean);
-            for (Bench.Row r : engineRows) System.out.printf(Locale.ROOT, "  %s: %.2fx%n", r.name(), r.medianMs() / mean);
+        if (ref == null) {
+            b.printTable();
+            return 0;
         }
+        double refAfter = referenceStepMs(ref);
+        b.record("PyTorch reference step (again, after)", refAfter);
+        b.printTable();
+        double mean = (refBefore + refAfter) / 2;
+        System.out.printf(Locale.ROOT, "against the mean of the two reference timings (%.1f ms; they differ by %.0f %%):%n",
+                mean, 100 * Math.abs(refAfter - refBefore) / mean);
+        for (Bench.Row r : engineRows) System.out.printf(Locale.ROOT, "  %s: %.2fx%n", r.name(), r.medianMs() / mean);
         return 0;
     }
 
