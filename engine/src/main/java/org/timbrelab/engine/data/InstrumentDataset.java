@@ -102,26 +102,31 @@ public final class InstrumentDataset {
         if (spec.notes()) Files.createDirectories(notesDir.resolve(NsynthJson.AUDIO_DIR));
         if (spec.phrases() > 0) Files.createDirectories(out.resolve(PHRASE_DIR));
 
-        ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>(work);
+        ConcurrentLinkedQueue<List<Job>> queue = new ConcurrentLinkedQueue<>(lanes(work));
         ConcurrentLinkedQueue<NsynthJson.Note> written = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Map.Entry<String, Object>> phraseInfo = new ConcurrentLinkedQueue<>();
         AtomicInteger done = new AtomicInteger(), silent = new AtomicInteger(), clipped = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        int threads = Math.max(1, Math.min(jobs, work.size()));
+        int threads = Math.max(1, Math.min(jobs, queue.size()));
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread thread = new Thread(() -> {
-                try (SoundfontRenderer renderer = SoundfontRenderer.open(bank, spec.soundfont(), spec.instrument(), AudioClip.MODEL_RATE)) {
-                    Job job;
-                    while (failure.get() == null && (job = queue.poll()) != null) {
-                        if (job instanceof NoteJob n) {
-                            RenderCheck check = renderNote(renderer, spec, n, notesDir, written);
-                            if (check == RenderCheck.SILENT) silent.incrementAndGet();
-                            if (check == RenderCheck.CLIPPED) clipped.incrementAndGet();
-                        } else if (job instanceof PhraseJob p) {
-                            phraseInfo.add(renderPhrase(renderer, spec, p, out));
+                try {
+                    List<Job> lane;
+                    while (failure.get() == null && (lane = queue.poll()) != null) {
+                        try (SoundfontRenderer renderer = SoundfontRenderer.open(bank, spec.soundfont(), spec.instrument(), AudioClip.MODEL_RATE)) {
+                            for (Job job : lane) {
+                                if (failure.get() != null) break;
+                                if (job instanceof NoteJob n) {
+                                    RenderCheck check = renderNote(renderer, spec, n, notesDir, written);
+                                    if (check == RenderCheck.SILENT) silent.incrementAndGet();
+                                    if (check == RenderCheck.CLIPPED) clipped.incrementAndGet();
+                                } else if (job instanceof PhraseJob p) {
+                                    phraseInfo.add(renderPhrase(renderer, spec, p, out));
+                                }
+                                if (progress != null) progress.update(done.incrementAndGet(), work.size());
+                            }
                         }
-                        if (progress != null) progress.update(done.incrementAndGet(), work.size());
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -199,6 +204,21 @@ public final class InstrumentDataset {
         saveAtomically(note.audioFile(out), clip);
         written.add(note);
         return check;
+    }
+
+    /**
+     * Items rendered one after another on one synthesizer, in this many fixed lanes (item i in lane i mod LANES). Gervill
+     * carries a trace of each render into the next on the same synthesizer (a sample of a few phrases in 200 moved by
+     * one step), so a file must not depend on which items its worker happened to render before it: with lanes it depends
+     * on its lane alone, the same whatever the worker count, scheduling or machine.
+     */
+    static final int LANES = 8;
+
+    private static List<List<Job>> lanes(List<Job> work) {
+        List<List<Job>> lanes = new ArrayList<>();
+        for (int l = 0; l < Math.min(LANES, work.size()); l++) lanes.add(new ArrayList<>());
+        for (int i = 0; i < work.size(); i++) lanes.get(i % LANES).add(work.get(i));
+        return lanes;
     }
 
     private static Map.Entry<String, Object> renderPhrase(SoundfontRenderer renderer, Spec spec, PhraseJob job, Path out) {
