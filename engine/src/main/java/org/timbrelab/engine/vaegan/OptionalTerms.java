@@ -1,6 +1,7 @@
 package org.timbrelab.engine.vaegan;
 
 import ai.djl.ndarray.NDArray;
+import org.timbrelab.engine.nn.Scalars;
 
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,9 @@ final class OptionalTerms {
         for (Term t : Term.values()) {
             NDArray summed = sums[t.ordinal()];
             if (summed == null) continue;
-            NDArray term = summed.div(transfers);
+            NDArray term = Scalars.div(summed, transfers);
             VaeGanStep.put(out, NAMES[t.ordinal()], term);
-            lG = lG.add(term.mul((float) largest[t.ordinal()]));
+            lG = lG.add(Scalars.mul(term, largest[t.ordinal()]));
         }
         return lG;
     }
@@ -69,7 +70,7 @@ final class OptionalTerms {
 
     private void add(Term t, LossWeights w, NDArray value) {
         double scale = weight(w, t) / largest[t.ordinal()];
-        NDArray scaled = scale == 1 ? value : value.mul((float) scale);
+        NDArray scaled = scale == 1 ? value : Scalars.mul(value, scale);
         sums[t.ordinal()] = sums[t.ordinal()] == null ? scaled : sums[t.ordinal()].add(scaled);
     }
 

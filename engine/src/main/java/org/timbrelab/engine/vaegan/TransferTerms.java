@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.timbrelab.dsp.Loudness;
 import org.timbrelab.dsp.SpectrogramConfig;
+import org.timbrelab.engine.nn.Scalars;
 
 /**
  * The optional generator terms' measures of a transfer x̂_ab against its target domain's real crops x_b or its source
@@ -36,7 +37,7 @@ final class TransferTerms {
         NDArray[] target = harmonicContrast(real, realComb);
         NDArray goal = target[0].mul(target[1]).sum().div(target[1].sum().add(1e-6f)).stopGradient();
         NDArray[] got = harmonicContrast(fake, fakeComb);
-        return goal.sub(got[0]).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
+        return Scalars.maximum(goal.sub(got[0]), 0).mul(got[1]).sum().div(got[1].sum().add(1f));
     }
 
     /**
@@ -51,7 +52,7 @@ final class TransferTerms {
         NDArray[] goal = upperMinusLower(real, realComb, k);
         NDArray target = goal[0].mul(goal[1]).sum().div(goal[1].sum().add(1e-6f)).stopGradient();
         NDArray[] got = upperMinusLower(fake, fakeComb, k);
-        return got[0].sub(target).maximum(0f).mul(got[1]).sum().div(got[1].sum().add(1f));
+        return Scalars.maximum(got[0].sub(target), 0).mul(got[1]).sum().div(got[1].sum().add(1f));
     }
 
     /** Per frame of (B, 1, mels, T): u of {@link #upperHarmonicExcess}, (B, 1, T), and a 0/1 mask of frames with both parts. */
@@ -74,7 +75,7 @@ final class TransferTerms {
      */
     static NDArray legatoShortfall(NDArray fake, NDArray real) {
         NDArray goal = spectralMotion(real).mean().stopGradient();
-        return spectralMotion(fake).sub(goal).maximum(0f).mean();
+        return Scalars.maximum(spectralMotion(fake).sub(goal), 0).mean();
     }
 
     /**
@@ -103,7 +104,7 @@ final class TransferTerms {
      */
     static NDArray shapeSpreadExcess(NDArray fake, NDArray real) {
         NDArray goal = shapeSpread(real).mean(new int[] {0}).stopGradient(); // (bands)
-        return shapeSpread(fake).sub(goal).maximum(0f).mean();
+        return Scalars.maximum(shapeSpread(fake).sub(goal), 0).mean();
     }
 
     /** σ of {@link #shapeSpreadExcess} per crop of (B, 1, mels, T) images and band, (B, bands). */
@@ -111,7 +112,7 @@ final class TransferTerms {
         long[] s = y.getShape().getShape();
         if (s[2] % SPREAD_BANDS != 0) throw new IllegalArgumentException(s[2] + " mel bins are not a multiple of " + SPREAD_BANDS + " bands");
         NDArray peak = y.max(new int[] {2}, true); // (B, 1, 1, T)
-        NDArray bands = y.sub(peak).maximum(-SHAPE_FLOOR).reshape(s[0], SPREAD_BANDS, s[2] / SPREAD_BANDS, s[3]).mean(new int[] {2}); // (B, bands, T)
+        NDArray bands = Scalars.maximum(y.sub(peak), -SHAPE_FLOOR).reshape(s[0], SPREAD_BANDS, s[2] / SPREAD_BANDS, s[3]).mean(new int[] {2}); // (B, bands, T)
         NDArray framePeak = peak.reshape(s[0], 1, s[3]);
         NDArray sounding = framePeak.gte(framePeak.max(new int[] {2}, true).sub(SOUNDING_RANGE)).toType(DataType.FLOAT32, false).stopGradient();
         NDArray count = sounding.sum(new int[] {2}); // (B, 1), at least the loudest frame
@@ -135,7 +136,7 @@ final class TransferTerms {
      */
     static NDArray peakShortfall(NDArray fake, NDArray real) {
         NDArray goal = peakiness(real).mean().stopGradient();
-        return goal.sub(peakiness(fake)).maximum(0f).mean();
+        return Scalars.maximum(goal.sub(peakiness(fake)), 0).mean();
     }
 
     /**
@@ -151,7 +152,7 @@ final class TransferTerms {
     /** {@link #peakShortfall} on the frames where {@code frames} (B, 1, T) is 1 only, averaged over them. */
     static NDArray peakShortfallOn(NDArray fake, NDArray real, NDArray frames) {
         NDArray goal = peakiness(real).mean().stopGradient();
-        return goal.sub(peakiness(fake)).maximum(0f).mul(frames).sum().div(frames.sum().add(1f));
+        return Scalars.maximum(goal.sub(peakiness(fake)), 0).mul(frames).sum().div(frames.sum().add(1f));
     }
 
     /**
@@ -180,7 +181,7 @@ final class TransferTerms {
 
     /** {@link #toneWithoutComb} on the frames where {@code frames} (B, 1, T) is 1, averaged over them. */
     static NDArray toneWhere(NDArray fake, NDArray source, NDArray frames) {
-        NDArray excess = peakiness(fake).sub(peakiness(source).stopGradient()).sub(TONELESS_MARGIN).maximum(0f);
+        NDArray excess = Scalars.maximum(peakiness(fake).sub(peakiness(source).stopGradient()).sub(TONELESS_MARGIN), 0);
         return excess.mul(frames).sum().div(frames.sum().add(1f));
     }
 
@@ -200,7 +201,7 @@ final class TransferTerms {
      */
     static NDArray peakOffComb(NDArray fake, NDArray comb) {
         NDArray onComb = comb.gt(0.5f).toType(DataType.FLOAT32, false);
-        NDArray best = fake.sub(onComb.sub(1f).mul(-OFF_COMB)).max(new int[] {2}); // off-comb bins pushed far below
+        NDArray best = fake.sub(Scalars.mul(onComb.sub(1f), -OFF_COMB)).max(new int[] {2}); // off-comb bins pushed far below
         NDArray voiced = onComb.max(new int[] {2});
         return fake.max(new int[] {2}).sub(best).mul(voiced).sum().div(voiced.sum().add(1f));
     }
@@ -235,9 +236,9 @@ final class TransferTerms {
     static NDArray relativeLoudness(NDArray y) {
         int mels = (int) y.getShape().get(2);
         NDArray lnWeights = y.getManager().create(LN_BAND_WEIGHTS.computeIfAbsent(mels, TransferTerms::lnBandWeights), new Shape(1, 1, mels, 1));
-        NDArray z = y.mul(POWER_PER_UNIT).add(lnWeights);
+        NDArray z = Scalars.mul(y, POWER_PER_UNIT).add(lnWeights);
         NDArray peak = z.max(new int[] {2}, true).stopGradient(); // log-sum-exp, shifted so exp never overflows
-        NDArray level = z.sub(peak).exp().sum(new int[] {2}).log().add(peak.squeeze(2)).div(POWER_PER_UNIT);
+        NDArray level = Scalars.div(z.sub(peak).exp().sum(new int[] {2}).log().add(peak.squeeze(2)), POWER_PER_UNIT);
         return level.sub(level.mean(new int[] {2}, true));
     }
 
@@ -263,7 +264,7 @@ final class TransferTerms {
     static NDArray restExcess(NDArray fake, NDArray source) {
         NDArray f = frameLevel(fake), s = frameLevel(source);
         NDArray underF = f.sub(f.max(new int[] {2}, true).stopGradient()), underS = s.sub(s.max(new int[] {2}, true));
-        return underF.sub(underS).sub(REST_MARGIN).maximum(0f).mean();
+        return Scalars.maximum(underF.sub(underS).sub(REST_MARGIN), 0).mean();
     }
 
     /** 10 dB in normalised log-mel units (one unit is 50 dB): how much louder than its source a transfer's frame may be. */
@@ -272,7 +273,7 @@ final class TransferTerms {
     /** Per frame of (B, 1, mels, T) normalised log-mel images: log of the frame's power summed over bins, in the images' units, (B, 1, T). */
     static NDArray frameLevel(NDArray y) {
         NDArray peak = y.max(new int[] {2}, true).stopGradient(); // log-sum-exp, shifted so exp never overflows
-        return y.sub(peak).mul(POWER_PER_UNIT).exp().sum(new int[] {2}).log().div(POWER_PER_UNIT).add(peak.squeeze(2));
+        return Scalars.div(Scalars.mul(y.sub(peak), POWER_PER_UNIT).exp().sum(new int[] {2}).log(), POWER_PER_UNIT).add(peak.squeeze(2));
     }
 
     /**

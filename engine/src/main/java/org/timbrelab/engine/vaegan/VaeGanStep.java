@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
+import org.timbrelab.engine.nn.Scalars;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class VaeGanStep {
                 NDArray into = y.get(new NDIndex("{}:", b));
                 lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
                 NDArray gan = model.discriminator(k).forward(into).sub(1).square().mean();
-                lGan = sum(lGan, incoming.size() == 1 ? gan : gan.mul(incoming.size()));
+                lGan = sum(lGan, incoming.size() == 1 ? gan : Scalars.mul(gan, incoming.size()));
                 for (int i = 0; i < incoming.size(); i++) {
                     int p = incoming.get(i), a = pairs.get(p)[0];
                     fake[p] = incoming.size() == 1 ? into : into.get(new NDIndex("{}:{}", i * b, (i + 1) * b));
@@ -139,22 +140,22 @@ public final class VaeGanStep {
                 NDArray cBack = comb == null ? null : stacked(comb.get(a), m);
                 NDArray cycle = model.generator(a).forward(zBack, cBack);
                 NDArray target = stacked(x.get(a), m);
-                lCc = sum(lCc, m == 1 ? cycle.sub(target).abs().mean() : cycle.sub(target).abs().mean().mul(m));
+                lCc = sum(lCc, m == 1 ? cycle.sub(target).abs().mean() : Scalars.mul(cycle.sub(target).abs().mean(), m));
                 p0 = p1;
             }
-            NDArray kl = mu.square().mean().add(mu2.square().mean()).div(2);
+            NDArray kl = Scalars.div(mu.square().mean().add(mu2.square().mean()), 2);
             NDArray lLat = latentCentroidLoss(mu, n);
-            lRec = lRec.div(n);
-            lGan = lGan.div(np);
-            lCc = lCc.div(np);
-            NDArray lG = lRec.mul((float) base.rec()).add(kl.mul((float) base.kl())).add(lGan.mul((float) base.gan()))
-                    .add(lCc.mul((float) base.cycle())).add(lLat.mul((float) base.latent()));
+            lRec = Scalars.div(lRec, n);
+            lGan = Scalars.div(lGan, np);
+            lCc = Scalars.div(lCc, np);
+            NDArray lG = Scalars.mul(lRec, base.rec()).add(Scalars.mul(kl, base.kl())).add(Scalars.mul(lGan, base.gan()))
+                    .add(Scalars.mul(lCc, base.cycle())).add(Scalars.mul(lLat, base.latent()));
             put(out, "L_rec", lRec); put(out, "KL", kl); put(out, "L_gan", lGan); put(out, "L_cc", lCc);
             put(out, "L_latent", lLat);
             lG = terms.addTo(lG, np, out);
             if (extra != null) {
                 NDArray term = extra.term(mu);
-                lG = lG.add(term.mul(extra.weight()));
+                lG = lG.add(Scalars.mul(term, extra.weight()));
                 put(out, extra.name(), term);
             }
             put(out, "L_G", lG);
@@ -169,9 +170,9 @@ public final class VaeGanStep {
                 NDArray s = model.discriminator(k).forward(x.get(k).concat(fakeInto[k], 0));
                 NDArray real = s.get(new NDIndex("0:{}", b)).sub(1).square().mean();
                 NDArray fakeScore = s.get(new NDIndex("{}:", b)).square().mean();
-                lD = sum(lD, real.add(fakeScore).mul(0.5f));
+                lD = sum(lD, Scalars.mul(real.add(fakeScore), 0.5));
             }
-            lD = lD.div(n);
+            lD = Scalars.div(lD, n);
             put(out, "L_D", lD);
             opt.zeroAllGradients();
             gc.backward(lD);

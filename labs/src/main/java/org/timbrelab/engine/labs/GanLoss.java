@@ -1,6 +1,7 @@
 package org.timbrelab.engine.labs;
 
 import ai.djl.ndarray.NDArray;
+import org.timbrelab.engine.nn.Scalars;
 
 /**
  * The four GAN objectives Lab 2 compares, on raw discriminator outputs s (no sigmoid):
@@ -20,8 +21,8 @@ public enum GanLoss {
     public NDArray discriminator(NDArray real, NDArray fake) {
         return switch (this) {
             case BCE -> softplus(real.neg()).mean().add(softplus(fake).mean());
-            case LSGAN -> real.sub(1f).square().mean().mul(0.5f).add(fake.square().mean().mul(0.5f));
-            case HINGE -> real.neg().add(1f).maximum(0f).mean().add(fake.add(1f).maximum(0f).mean());
+            case LSGAN -> Scalars.mul(real.sub(1f).square().mean(), 0.5).add(Scalars.mul(fake.square().mean(), 0.5));
+            case HINGE -> Scalars.maximum(real.neg().add(1f), 0).mean().add(Scalars.maximum(fake.add(1f), 0).mean());
             case WGAN -> fake.mean().sub(real.mean());
         };
     }
@@ -30,13 +31,13 @@ public enum GanLoss {
     public NDArray generator(NDArray fake) {
         return switch (this) {
             case BCE -> softplus(fake.neg()).mean();
-            case LSGAN -> fake.sub(1f).square().mean().mul(0.5f);
+            case LSGAN -> Scalars.mul(fake.sub(1f).square().mean(), 0.5);
             case HINGE, WGAN -> fake.mean().neg();
         };
     }
 
     /** log(1 + e^x), stable for large |x|: max(x, 0) + log(1 + e^−|x|). */
     static NDArray softplus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Scalars.maximum(x, 0).add(x.abs().neg().exp().add(1f).log());
     }
 }

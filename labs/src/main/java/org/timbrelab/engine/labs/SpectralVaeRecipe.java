@@ -15,6 +15,7 @@ import org.timbrelab.engine.train.AdamConfig;
 import org.timbrelab.engine.train.CheckpointData;
 import org.timbrelab.engine.train.NamedParameters;
 import org.timbrelab.engine.train.TrainingRecipe;
+import org.timbrelab.engine.nn.Scalars;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,10 +92,10 @@ public final class SpectralVaeRecipe implements TrainingRecipe {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray[] enc = vae.encode(x);
             NDArray mu = enc[0], logVar = enc[1];
-            NDArray z = mu.add(logVar.mul(0.5f).exp().mul(sm.randomNormal(0, 1, mu.getShape(), DataType.FLOAT32)));
-            NDArray rec = vae.decode(z).sub(x).square().sum(new int[] {1, 2, 3}).mean().div((float) (2 * sq(config.vae().sigma())));
-            NDArray kl = mu.square().add(logVar.exp()).sub(1f).sub(logVar).sum(new int[] {1}).mul(0.5f).mean();
-            NDArray loss = rec.add(kl.mul(beta));
+            NDArray z = mu.add(Scalars.mul(logVar, 0.5).exp().mul(sm.randomNormal(0, 1, mu.getShape(), DataType.FLOAT32)));
+            NDArray rec = Scalars.div(vae.decode(z).sub(x).square().sum(new int[] {1, 2, 3}).mean(), 2 * sq(config.vae().sigma()));
+            NDArray kl = Scalars.mul(mu.square().add(logVar.exp()).sub(1f).sub(logVar).sum(new int[] {1}), 0.5).mean();
+            NDArray loss = rec.add(Scalars.mul(kl, beta));
             gc.backward(loss);
             out.put("loss", loss.getFloat());
             out.put("rec", rec.getFloat());

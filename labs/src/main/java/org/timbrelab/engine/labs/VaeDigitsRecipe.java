@@ -11,6 +11,7 @@ import org.timbrelab.engine.train.AdamConfig;
 import org.timbrelab.engine.train.CheckpointData;
 import org.timbrelab.engine.train.NamedParameters;
 import org.timbrelab.engine.train.TrainingRecipe;
+import org.timbrelab.engine.nn.Scalars;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class VaeDigitsRecipe implements TrainingRecipe {
         adam.zeroGradients();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             Terms t = terms(sm, x, true);
-            NDArray loss = t.bce.add(t.kl.mul(beta));
+            NDArray loss = t.bce.add(Scalars.mul(t.kl, beta));
             gc.backward(loss);
             out.put("loss", loss.getFloat());
             out.put("bce", t.bce.getFloat());
@@ -100,16 +101,16 @@ public final class VaeDigitsRecipe implements TrainingRecipe {
         NDArray z = mu;
         if (sample) {
             NDArray eps = sm.randomNormal(0, 1, mu.getShape(), DataType.FLOAT32);
-            z = mu.add(logVar.mul(0.5f).exp().mul(eps));
+            z = mu.add(Scalars.mul(logVar, 0.5).exp().mul(eps));
         }
         NDArray logits = vae.decode(z);
         return new Terms(bceWithLogits(logits, x).sum(new int[] {1, 2, 3}).mean(),
-                mu.square().add(logVar.exp()).sub(1).sub(logVar).sum(new int[] {1}).mul(0.5f).mean());
+                Scalars.mul(mu.square().add(logVar.exp()).sub(1).sub(logVar).sum(new int[] {1}), 0.5).mean());
     }
 
     /** Element-wise BCE from logits l and targets x, stable for large |l|: max(l,0) − l·x + log(1 + e^−|l|). */
     static NDArray bceWithLogits(NDArray logits, NDArray x) {
-        return logits.maximum(0f).sub(logits.mul(x)).add(logits.abs().neg().exp().add(1f).log());
+        return Scalars.maximum(logits, 0).sub(logits.mul(x)).add(logits.abs().neg().exp().add(1f).log());
     }
 
     @Override public void saveState(CheckpointData out) {

@@ -14,6 +14,7 @@ import org.timbrelab.engine.vaegan.Encoder;
 import org.timbrelab.engine.vaegan.ExtraGeneratorLoss;
 import org.timbrelab.engine.vaegan.Generator;
 import org.timbrelab.engine.vaegan.VaeGan;
+import org.timbrelab.engine.nn.Scalars;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -131,13 +132,13 @@ public final class EncoderAnchor implements ExtraLossSource {
             long b = held[k].getShape().get(0);
             NDArray diff = held[k].sub(target[k]).abs();
             long perCrop = diff.size() / b;
-            NDArray heldValues = mask[k].sum().mul(perCrop).maximum(1f);
+            NDArray heldValues = Scalars.maximum(Scalars.mul(mask[k].sum(), perCrop), 1);
             NDArray term = diff.mul(mask[k]).sum().div(heldValues);
             total = total == null ? term : total.add(term);
             domains++;
         }
         if (total == null) throw new IllegalArgumentException("the anchor holds no domain");
-        return total.div(domains);
+        return Scalars.div(total, domains);
     }
 
     private boolean isHeld(ChunkSet.CropSource crop) {
