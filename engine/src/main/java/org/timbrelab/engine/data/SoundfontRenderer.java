@@ -35,8 +35,9 @@ public final class SoundfontRenderer implements AutoCloseable {
     public static final int CHANNELS = 2;
     /**
      * Frames per Gervill control period. Messages take effect at the next period boundary, so every render
-     * starts on a boundary (renders are then bit-identical for the same score) and 64 frames (4 ms at 16 kHz)
-     * keeps bends and note timing fine-grained.
+     * starts on a boundary and 64 frames (4 ms at 16 kHz) keeps bends and note timing fine-grained. The same score
+     * renders alike to within a trace of what the synthesizer played before (now and then one step in one sample),
+     * so repeatable datasets render their items in a fixed order ({@link InstrumentDataset}).
      */
     static final int BLOCK_FRAMES = 64;
 
