@@ -70,6 +70,21 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /**
+     * Where gradients are recorded, constants go through engine.nn.Scalars: DJL's number overloads let autograd read a
+     * freed Java buffer in the backward pass (docs/ARCHITECTURE.md, "Measured facts").
+     */
+    @Test void trainingCodeUsesNoNumberOverloadsOfDjl() {
+        noClasses().that().resideInAnyPackage("org.timbrelab.engine.vaegan..", "org.timbrelab.engine.nn..",
+                        "org.timbrelab.engine.train..", "org.timbrelab.engine.labs..")
+                .should().callMethod(ai.djl.ndarray.NDArray.class, "mul", Number.class)
+                .orShould().callMethod(ai.djl.ndarray.NDArray.class, "div", Number.class)
+                .orShould().callMethod(ai.djl.ndarray.NDArray.class, "maximum", Number.class)
+                .orShould().callMethod(ai.djl.ndarray.NDArray.class, "minimum", Number.class)
+                .orShould().callMethod(ai.djl.ndarray.NDArray.class, "pow", Number.class)
+                .check(classes);
+    }
+
     private static final String[] CORE = {"org.timbrelab.engine", "org.timbrelab.engine.config..", "org.timbrelab.engine.nn..",
             "org.timbrelab.engine.train..", "org.timbrelab.engine.vaegan..", "org.timbrelab.engine.preset..",
             "org.timbrelab.engine.infer..", "org.timbrelab.engine.data"};

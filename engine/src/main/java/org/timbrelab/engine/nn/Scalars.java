@@ -37,6 +37,13 @@ public final class Scalars {
         }
     }
 
+    /** {@code min(x, c)} element-wise. */
+    public static NDArray minimum(NDArray x, double c) {
+        try (NDArray k = constant(x, c)) {
+            return x.minimum(k);
+        }
+    }
+
     private static NDArray constant(NDArray x, double c) {
         return x.getManager().full(new Shape(), (float) c, x.getDataType());
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.timbrelab.engine.nn.Scalars;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,7 +149,7 @@ public final class Adam implements AutoCloseable {
                 NDArray g = grads.get(i++);
                 NDArray mi = m.get(e.getKey());
                 NDArray vi = v.get(e.getKey());
-                mi.muli((float) b1).addi(g.mul((float) ((1 - b1) * scale)));
+                mi.muli((float) b1).addi(Scalars.mul(g, (1 - b1) * scale));
                 vi.muli((float) b2).addi(g.square().muli((float) ((1 - b2) * scale * scale)));
                 // results of ops on the moments land in their manager: move temporaries to tmp
                 NDArray denom = vi.sqrt();

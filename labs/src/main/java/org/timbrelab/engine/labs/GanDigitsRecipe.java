@@ -14,6 +14,7 @@ import org.timbrelab.engine.train.CheckpointData;
 import org.timbrelab.engine.train.Gradients;
 import org.timbrelab.engine.train.NamedParameters;
 import org.timbrelab.engine.train.TrainingRecipe;
+import org.timbrelab.engine.nn.Scalars;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class GanDigitsRecipe implements TrainingRecipe {
         GanLoss loss = g.lossKind();
         Map<String, Float> out = new LinkedHashMap<>();
         for (int k = 0; k < g.criticSteps(); k++) {
-            NDArray real = realBatch(sm, g.batch()).mul(2f).sub(1f);
+            NDArray real = Scalars.mul(realBatch(sm, g.batch()), 2).sub(1f);
             NDArray fake = gan.generate(noise(sm, g.batch())).stopGradient();
             Gradients.zero(dParams, gParams);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -123,9 +124,9 @@ public final class GanDigitsRecipe implements TrainingRecipe {
                 // results of ops on a parameter land in its manager: move them to the step's.
                 // Not w.clip(): DJL 0.36's PyTorch clip leaves its two bound scalars in w's manager
                 // (measured: +0.3 MiB native memory per WGAN step).
-                NDArray floor = w.maximum(-c);
+                NDArray floor = Scalars.maximum(w, -c);
                 floor.attach(sm);
-                NDArray clipped = floor.minimum(c);
+                NDArray clipped = Scalars.minimum(floor, c);
                 NDArray excess = w.sub(clipped);
                 excess.attach(sm);
                 w.subi(excess);
@@ -139,7 +140,7 @@ public final class GanDigitsRecipe implements TrainingRecipe {
         float[] z = new float[n * gan.latent()];
         for (int i = 0; i < z.length; i++) z[i] = (float) rng.nextGaussian();
         try (NDManager m = parent.newSubManager()) {
-            float[] flat = gan.generate(m.create(z, new Shape(n, gan.latent()))).add(1f).mul(0.5f).toFloatArray();
+            float[] flat = Scalars.mul(gan.generate(m.create(z, new Shape(n, gan.latent()))).add(1f), 0.5).toFloatArray();
             float[][] out = new float[n][];
             for (int i = 0; i < n; i++) out[i] = java.util.Arrays.copyOfRange(flat, i * 784, (i + 1) * 784);
             return out;
