@@ -3,6 +3,8 @@ package org.timbrelab.engine.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.function.BinaryOperator;
+
 /**
  * Multiplying, dividing or bounding by a constant where gradients are recorded. DJL's own {@code x.mul(2f)} (and {@code
  * div}, {@code maximum}, {@code minimum}, {@code pow} with a number) wraps the number in a tensor over a Java direct
@@ -17,30 +19,21 @@ public final class Scalars {
     private Scalars() { }
 
     /** {@code x · c}. */
-    public static NDArray mul(NDArray x, double c) {
-        try (NDArray k = constant(x, c)) {
-            return x.mul(k);
-        }
-    }
+    public static NDArray mul(NDArray x, double c) { return withConstant(x, c, NDArray::mul); }
 
     /** {@code x / c}. */
-    public static NDArray div(NDArray x, double c) {
-        try (NDArray k = constant(x, c)) {
-            return x.div(k);
-        }
-    }
+    public static NDArray div(NDArray x, double c) { return withConstant(x, c, NDArray::div); }
 
     /** {@code max(x, c)} element-wise. */
-    public static NDArray maximum(NDArray x, double c) {
-        try (NDArray k = constant(x, c)) {
-            return x.maximum(k);
-        }
-    }
+    public static NDArray maximum(NDArray x, double c) { return withConstant(x, c, NDArray::maximum); }
 
     /** {@code min(x, c)} element-wise. */
-    public static NDArray minimum(NDArray x, double c) {
+    public static NDArray minimum(NDArray x, double c) { return withConstant(x, c, NDArray::minimum); }
+
+    /** {@code op(x, c)} with c as a libtorch-owned scalar tensor; closing its handle leaves autograd's reference alive. */
+    private static NDArray withConstant(NDArray x, double c, BinaryOperator<NDArray> op) {
         try (NDArray k = constant(x, c)) {
-            return x.minimum(k);
+            return op.apply(x, k);
         }
     }
 
