@@ -9,7 +9,8 @@
 #   heldout/real/                          real human read speech (Debian pocketsphinx-testdata); never trained or chosen on
 # Needs: espeak-ng, flite, sox (libsox-fmt-all), timgm6mb-soundfont, npm (the registry reachable), pocketsphinx-testdata, klettres-data (real voices for
 # the listeners), festival with the voices make-classifier-voices.sh names, and target/timbre-lab.jar. The real selection
-# sets: make-real-selection.sh and make-noisy-selection.sh (ktuberling-data).
+# sets: make-real-selection.sh and make-noisy-selection.sh (ktuberling-data), make-dialog-selection.sh (fillets-ng-data-cs/-nl,
+# acted sentence-length lines; since 7 Dec, study section 34).
 set -euo pipefail
 out="${1:-data/listen}"
 jar="${JAR:-target/timbre-lab.jar}"
