@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # usage: docs/eval/score-selection.sh PRESET NAME [extra eval args]
-# Scores a candidate preset on the selection sets (data/listen/selection/{tts,real,noisy,dialog}, those present) with the two listeners and prints
+# Scores a candidate preset on the selection sets (data/listen/selection/{tts,real,noisy}, those present) with the two listeners and prints
 # its "all" rows: heard as target (lower listener; mlp / clipstats), heard as voice, f0 and loudness correlation.
-# Reports go to runs/sel-NAME-{tts,real,noisy,dialog}/; SETS="dialog" scores only those named. JAR folder: $BIN (default target); listeners: $LISTENERS (default docs/eval/listeners/listeners.json, the listeners of record).
+# Reports go to runs/sel-NAME-SET/; SETS="tts real noisy dialog" adds the dialog group (reported only: the listeners fail its controls). JAR folder: $BIN (default target); listeners: $LISTENERS (default docs/eval/listeners/listeners.json, the listeners of record).
 set -e
 p="$1"; n="$2"; shift 2
 J="java -jar ${BIN:-target}/timbre-lab.jar"
-for s in ${SETS:-tts real noisy dialog}; do
+for s in ${SETS:-tts real noisy}; do
   [ -d data/listen/selection/$s ] || continue
   $J eval --preset "$p" --inputs data/listen/selection/$s --out runs/sel-$n-$s --classifier ${LISTENERS:-docs/eval/listeners/listeners.json} --no-gl "$@" > runs/sel-$n-$s.log 2>&1 || { echo "eval failed: runs/sel-$n-$s.log"; tail -5 runs/sel-$n-$s.log; }
   python3 - "$n" "$s" <<'PY'
