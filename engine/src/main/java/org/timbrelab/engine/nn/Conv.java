@@ -56,25 +56,40 @@ public final class Conv extends Layer {
 
     /**
      * Mirrors p pixels on every side of the last two axes, without repeating the edge pixel (PyTorch's
-     * ReflectionPad2d): one gather of rows, then one of columns, by mirrored indices. Gradients flow and equal those of
-     * the slices-and-flips form this replaced bit for bit (BlocksTest), at a fraction of its backward cost: each slice's
-     * gradient was a zero-filled array of the whole image (docs/perf/README.md).
+     * ReflectionPad2d). Recording gradients, as two products with 0/1 mirror matrices, whose backward is two more
+     * products; otherwise as one gather of rows, then one of columns, by mirrored indices, the cheaper forward. Both give
+     * the values and gradients of the slices-and-flips form they replaced bit for bit (BlocksTest: a product with a
+     * one-hot row adds exact zeros; an edge pixel's 2–4 contributions are summed in the same pairs), so every model
+     * trains and converts as before. On a training-sized image the products' backward took about ⅖ of the gathers'
+     * (index_put with accumulation), their forward about the same; converting a long window, the gathers' forward is
+     * the faster (docs/perf/README.md, "Reflect pad as products").
      */
     public static NDArray reflectPad(NDArray x, int p) {
         long h = x.getShape().get(2);
         long w = x.getShape().get(3);
         if (p >= h || p >= w) throw new IllegalArgumentException("reflect padding " + p + " needs an image larger than " + p + " pixels, got " + h + "x" + w);
         NDManager m = x.getManager();
+        if (JniUtils.isGradMode()) return mirror(m, h, p).matMul(x).matMul(mirror(m, w, p).transpose());
         return x.get(new NDIndex(":, :, {}", mirrored(m, h, p))).get(new NDIndex(":, :, :, {}", mirrored(m, w, p)));
+    }
+
+    /** (n + 2p, n) matrix whose row i is one-hot at the source of padded position i ({@link #mirrored}). */
+    static NDArray mirror(NDManager m, long n, int p) {
+        int rows = (int) n + 2 * p;
+        float[] v = new float[rows * (int) n];
+        for (int i = 0; i < rows; i++) v[i * (int) n + (int) source(i, n, p)] = 1f;
+        return m.create(v, new Shape(rows, n));
     }
 
     /** Source index of each of n + 2p padded positions along an axis of length n: p..1, then 0..n-1, then n-2..n-1-p. */
     static NDArray mirrored(NDManager m, long n, int p) {
         long[] at = new long[(int) n + 2 * p];
-        for (int i = 0; i < at.length; i++) {
-            long j = i - p;
-            at[i] = j < 0 ? -j : j >= n ? 2 * (n - 1) - j : j;
-        }
+        for (int i = 0; i < at.length; i++) at[i] = source(i, n, p);
         return m.create(at);
+    }
+
+    private static long source(int i, long n, int p) {
+        long j = i - p;
+        return j < 0 ? -j : j >= n ? 2 * (n - 1) - j : j;
     }
 }

@@ -72,6 +72,18 @@ class BlocksTest {
         assertTrue(grads[0].contentEquals(grads[1]), "gradients differ by " + grads[0].sub(grads[1]).abs().max().getFloat());
     }
 
+    @Test void reflectPadGivesTheSameValuesWhetherRecordingGradientsOrNot() {
+        // recording, the pad is two products with mirror matrices; converting, two gathers: one function either way
+        NDArray x = m.randomNormal(new Shape(2, 3, 17, 9));
+        NDArray converting = Conv.reflectPad(x, 3);
+        NDArray recording;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            recording = Conv.reflectPad(x, 3).duplicate();
+        }
+        assertTrue(converting.contentEquals(recording));
+        assertTrue(converting.contentEquals(reflectPadBySlices(x, 3)));
+    }
+
     /** d/dx of Σ w·f(x), for a fresh copy of x. */
     private static NDArray gradientOf(NDArray x, NDArray w, java.util.function.UnaryOperator<NDArray> f) {
         NDArray xi = x.duplicate();
