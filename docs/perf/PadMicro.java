@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.UnaryOperator;
+import org.timbrelab.engine.nn.Conv;
 
 public class PadMicro {
     public static void main(String[] a) throws Exception {
@@ -27,9 +28,10 @@ public class PadMicro {
                 for (int i = 0; i < reps + 5; i++) {
                     for (int k = 0; k < n; k++) {
                         UnaryOperator<NDArray> pad = k == 0 ? t -> byGathers(t, p) : k == 1 ? t -> byProducts(t, p) : t -> rowsGatheredColumnsByProduct(t, p);
-                        NDArray xi = x.duplicate();
-                        xi.setRequiresGradient(true);
-                        try (GradientCollector gc = e.newGradientCollector()) {
+                        try (NDManager s = m.newSubManager(); GradientCollector gc = e.newGradientCollector()) {
+                            NDArray xi = x.duplicate();
+                            xi.attach(s);
+                            xi.setRequiresGradient(true);
                             long t0 = System.nanoTime();
                             NDArray y = pad.apply(xi);
                             NDArray loss = y.mul(g).sum();
@@ -37,7 +39,7 @@ public class PadMicro {
                             gc.backward(loss);
                             long t2 = System.nanoTime();
                             if (i >= 5) { ms[k][0] += (t1 - t0) / 1e6; ms[k][1] += (t2 - t1) / 1e6; }
-                            if (i == 0) { values[k] = y.duplicate(); grads[k] = xi.getGradient().duplicate(); }
+                            if (i == 0) { values[k] = y.duplicate(); grads[k] = xi.getGradient().duplicate(); values[k].attach(m); grads[k].attach(m); }
                         }
                     }
                 }
@@ -54,32 +56,18 @@ public class PadMicro {
     static NDArray byGathers(NDArray x, int p) {
         long h = x.getShape().get(2), w = x.getShape().get(3);
         NDManager m = x.getManager();
-        return x.get(new NDIndex(":, :, {}", mirrored(m, h, p))).get(new NDIndex(":, :, :, {}", mirrored(m, w, p)));
+        return x.get(new NDIndex(":, :, {}", Conv.mirrored(m, h, p))).get(new NDIndex(":, :, :, {}", Conv.mirrored(m, w, p)));
     }
 
     static NDArray byProducts(NDArray x, int p) {
         long h = x.getShape().get(2), w = x.getShape().get(3);
         NDManager m = x.getManager();
-        return mirror(m, h, p).matMul(x).matMul(mirror(m, w, p).transpose());
+        return Conv.mirror(m, h, p).matMul(x).matMul(Conv.mirror(m, w, p).transpose());
     }
 
     static NDArray rowsGatheredColumnsByProduct(NDArray x, int p) {
         long h = x.getShape().get(2), w = x.getShape().get(3);
         NDManager m = x.getManager();
-        return x.get(new NDIndex(":, :, {}", mirrored(m, h, p))).matMul(mirror(m, w, p).transpose());
-    }
-
-    static NDArray mirrored(NDManager m, long n, int p) {
-        long[] at = new long[(int) n + 2 * p];
-        for (int i = 0; i < at.length; i++) { long j = i - p; at[i] = j < 0 ? -j : j >= n ? 2 * (n - 1) - j : j; }
-        return m.create(at);
-    }
-
-    /** (n + 2p, n): row i is one-hot at the source of padded position i. */
-    static NDArray mirror(NDManager m, long n, int p) {
-        long[] at = mirrored(m, n, p).toLongArray();
-        float[] v = new float[at.length * (int) n];
-        for (int i = 0; i < at.length; i++) v[i * (int) n + (int) at[i]] = 1f;
-        return m.create(v, new Shape(at.length, n));
+        return x.get(new NDIndex(":, :, {}", Conv.mirrored(m, h, p))).matMul(Conv.mirror(m, w, p).transpose());
     }
 }

@@ -60,9 +60,9 @@ public final class Conv extends Layer {
      * products; otherwise as one gather of rows, then one of columns, by mirrored indices, the cheaper forward. Both give
      * the values and gradients of the slices-and-flips form they replaced bit for bit (BlocksTest: a product with a
      * one-hot row adds exact zeros; an edge pixel's 2–4 contributions are summed in the same pairs), so every model
-     * trains and converts as before. On a training-sized image the products' backward took about ⅖ of the gathers'
+     * trains and converts as before. On a training-sized image the products' backward took about half the gathers'
      * (index_put with accumulation), their forward about the same; converting a long window, the gathers' forward is
-     * the faster (docs/perf/README.md, "Reflect pad as products").
+     * ~5× faster (docs/perf/README.md, "Reflect pad as products").
      */
     public static NDArray reflectPad(NDArray x, int p) {
         long h = x.getShape().get(2);
@@ -74,7 +74,7 @@ public final class Conv extends Layer {
     }
 
     /** (n + 2p, n) matrix whose row i is one-hot at the source of padded position i ({@link #mirrored}). */
-    static NDArray mirror(NDManager m, long n, int p) {
+    public static NDArray mirror(NDManager m, long n, int p) {
         int rows = (int) n + 2 * p;
         float[] v = new float[rows * (int) n];
         for (int i = 0; i < rows; i++) v[i * (int) n + (int) source(i, n, p)] = 1f;
@@ -82,7 +82,7 @@ public final class Conv extends Layer {
     }
 
     /** Source index of each of n + 2p padded positions along an axis of length n: p..1, then 0..n-1, then n-2..n-1-p. */
-    static NDArray mirrored(NDManager m, long n, int p) {
+    public static NDArray mirrored(NDManager m, long n, int p) {
         long[] at = new long[(int) n + 2 * p];
         for (int i = 0; i < at.length; i++) at[i] = source(i, n, p);
         return m.create(at);
