@@ -14,9 +14,9 @@ import java.util.Map;
  * computed, operation for operation.
  */
 final class OptionalTerms {
-    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF, SPREAD, TONELESS, LOUDNESS }
+    private enum Term { TONE, FOLLOW, LEGATO, PEAK, COMB_PEAK, LEVEL, RESTS, ROLLOFF, SPREAD, TONELESS, LOUDNESS, NOISE_TONELESS }
 
-    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff", "L_spread", "L_toneless", "L_loudness"};
+    private static final String[] NAMES = {"L_tone", "L_follow", "L_legato", "L_peak", "L_combPeak", "L_level", "L_rests", "L_rolloff", "L_spread", "L_toneless", "L_loudness", "L_noiseToneless"};
 
     private final List<LossWeights> perTarget;
     private final double[] largest = new double[Term.values().length];
@@ -50,6 +50,12 @@ final class OptionalTerms {
         if (on(w, Term.SPREAD)) add(Term.SPREAD, w, TransferTerms.shapeSpreadExcess(fake, x.get(k)));
         if (on(w, Term.TONELESS) && sounding != null) add(Term.TONELESS, w, TransferTerms.toneWhere(fake, x.get(a), sounding.neg().add(1f)));
         else if (on(w, Term.TONELESS) && comb != null) add(Term.TONELESS, w, TransferTerms.toneWithoutComb(fake, x.get(a), comb.get(a)));
+    }
+
+    /** Adds L_noiseToneless of {@code fake} = G_k(μ(noise)) where k's weight for it is on. */
+    void addNoise(NDArray fake, NDArray noise, int k) {
+        LossWeights w = perTarget.get(k);
+        if (on(w, Term.NOISE_TONELESS)) add(Term.NOISE_TONELESS, w, TransferTerms.toneOverNoise(fake, noise));
     }
 
     /** L_G plus every term that is on: its sum over transfers averaged over {@code transfers}, weighted; each logged in {@code out}. */
@@ -92,6 +98,7 @@ final class OptionalTerms {
             case SPREAD -> w.spread();
             case TONELESS -> w.toneless();
             case LOUDNESS -> w.loudness();
+            case NOISE_TONELESS -> w.noiseToneless();
         };
     }
 }

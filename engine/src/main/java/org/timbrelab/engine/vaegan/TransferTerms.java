@@ -185,6 +185,14 @@ final class TransferTerms {
         return excess.mul(frames).sum().div(frames.sum().add(1f));
     }
 
+    /**
+     * L_noiseToneless: per frame of a transfer of pure noise, how far its peak stands above its mean more than the
+     * noise's own does plus {@link #TONELESS_MARGIN}, averaged over every frame (noise has no pitch anywhere).
+     */
+    static NDArray toneOverNoise(NDArray fake, NDArray noise) {
+        return Scalars.maximum(peakiness(fake).sub(peakiness(noise)).sub(TONELESS_MARGIN), 0).mean();
+    }
+
     /** 10 dB in normalised log-mel units: how much more a transfer's unvoiced frame may stand above its mean than its source's. */
     static final float TONELESS_MARGIN = 0.2f;
 

@@ -43,9 +43,11 @@ import java.util.Random;
  *  L_spread = mean over x̂_ab's crops and bands of max(0, σ(x̂_ab) − mean σ(x_b))   (a shape no less steady than the target's)
  *  L_toneless = mean over x̂_ab's unvoiced frames of max(0, q(x̂_ab) − q(x_a) − 10 dB)   (no tone where the comb asks none;
  *           with peakRange set, over the frames more than peakRange dB under x_a's loudest instead)
+ *  L_noiseToneless = mean over frames of max(0, q(G_b(μ(n))) − q(n) − 10 dB), n crops of pure noise with an empty comb
+ *           (no tone out of noise: a user's room, fan or street has no pitch)
  *  L_G = λ_rec L_rec + λ_kl KL + λ_gan L_gan + λ_cc L_cc + λ_lat L_latent + λ_tone L_tone + λ_fol L_follow + λ_leg L_legato
  *        + λ_peak L_peak + λ_cp L_combPeak + λ_lvl L_level + λ_rst L_rests + λ_ro L_rolloff + λ_spr L_spread + λ_tl L_toneless
- *        + λ_ld L_loudness   (terms averaged over domains)
+ *        + λ_ld L_loudness + λ_nt L_noiseToneless   (terms averaged over domains)
  *  L_D = ½[(D_b(x_b) − 1)² + D_b(x̂_ab.detach())²]                       (LSGAN, averaged over domains)
  * </pre>
  * π is a random derangement, so every source has one other target and every target receives one
@@ -91,7 +93,24 @@ public final class VaeGanStep {
      * @return the losses by name (L_rec, KL, L_gan, L_cc, L_latent, L_G, L_D; the extra term's name with one); all finite
      */
     public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, ExtraGeneratorLoss extra, Random rng, Optimisers opt) {
+        return run(x, comb, null, extra, rng, opt);
+    }
+
+    /** Whether some domain asks for L_noiseToneless, so {@link #run} wants noise crops. */
+    public boolean wantsNoise() {
+        return w.stream().anyMatch(lw -> lw.noiseToneless() > 0);
+    }
+
+    /**
+     * As {@link #run(List, List, ExtraGeneratorLoss, Random, Optimisers)}, with crops of pure noise for L_noiseToneless:
+     * each generator whose domain asks for it also decodes E(noise)'s μ (no sampling, as a conversion does, and no draw
+     * from the engine's generator, so every other term is as without it) with an empty comb.
+     *
+     * @param noise (Bn, 1, mels, frames) crops of noise ({@link org.timbrelab.engine.data.NoiseCrops}), or null
+     */
+    public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, NDArray noise, ExtraGeneratorLoss extra, Random rng, Optimisers opt) {
         int n = model.config().domainCount();
+        if (noise == null && wantsNoise()) throw new IllegalArgumentException("losses.noiseToneless is on: the step needs noise crops");
         if (x.size() != n) throw new IllegalArgumentException("need one batch per domain (" + n + "), got " + x.size());
         if (model.config().pitchConditioning() != (comb != null)) throw new IllegalArgumentException("comb images must be given iff the model is pitch-conditioned");
         long b = x.get(0).getShape().get(0);
@@ -103,6 +122,8 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
+            NDArray muNoise = noise == null || !wantsNoise() ? null : model.encoder().forward(noise);
+            NDArray noComb = muNoise == null || comb == null ? null : noise.zerosLike();
             NDArray lRec = null, lGan = null, lCc = null;
             OptionalTerms terms = new OptionalTerms(w);
             NDArray[] fake = new NDArray[np]; // x̂ of pair p
@@ -117,9 +138,16 @@ public final class VaeGanStep {
                         zin.add(slice(z, pairs.get(p)[0], b));
                         if (comb != null) cin.add(comb.get(pairs.get(p)[0]));
                     }
+                boolean hushed = muNoise != null && w.get(k).noiseToneless() > 0;
+                if (hushed) {
+                    zin.add(muNoise);
+                    if (comb != null) cin.add(noComb);
+                }
                 NDArray y = model.generator(k).forward(NDArrays.concat(zin), comb == null ? null : NDArrays.concat(cin));
                 NDArray recon = y.get(new NDIndex("0:{}", b));
-                NDArray into = y.get(new NDIndex("{}:", b));
+                long intoEnd = b + incoming.size() * b;
+                NDArray into = hushed ? y.get(new NDIndex("{}:{}", b, intoEnd)) : y.get(new NDIndex("{}:", b));
+                if (hushed) terms.addNoise(y.get(new NDIndex("{}:", intoEnd)), noise, k);
                 lRec = sum(lRec, recon.sub(x.get(k)).abs().mean());
                 NDArray gan = model.discriminator(k).forward(into).sub(1).square().mean();
                 lGan = sum(lGan, incoming.size() == 1 ? gan : Scalars.mul(gan, incoming.size()));

@@ -85,7 +85,7 @@ class TransferPairsTest {
 
     @Test void coreWeightsMustBeTheSameForEveryDomain() {
         LossWeights r = LossWeights.REFERENCE;
-        LossWeights moreRec = new LossWeights(20, r.kl(), r.gan(), r.cycle(), r.latent(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        LossWeights moreRec = new LossWeights(20, r.kl(), r.gan(), r.cycle(), r.latent(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         try (NDManager m = NDManager.newBaseManager()) {
             VaeGan model = new VaeGan(VaeGanTest.tiny(2, false));
             model.initialize(m);

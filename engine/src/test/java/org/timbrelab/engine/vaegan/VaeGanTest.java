@@ -182,8 +182,14 @@ class VaeGanTest {
                         for (int t = 0; t < 12; t++) c[(i * 32 + f) * 16 + t] = 1f;
                 comb = List.of(base.create(c, new Shape(2, 1, 32, 16)), base.create(c, new Shape(2, 1, 32, 16)));
             }
+            NDArray noise = null;
+            if (weights.noiseToneless() > 0) { // flat noise crops: their own frames stand 0 above their mean
+                float[] n = new float[32 * 16];
+                java.util.Arrays.fill(n, -0.5f);
+                noise = base.create(n, new Shape(1, 1, 32, 16));
+            }
             Engine.getInstance().setRandomSeed(9);
-            return new VaeGanStep(model, weights).run(x, comb, extra, r, new LocalAdam(model, 1e-3f));
+            return new VaeGanStep(model, weights).run(x, comb, noise, extra, r, new LocalAdam(model, 1e-3f));
         }
     }
 
@@ -195,7 +201,8 @@ class VaeGanTest {
                 term.equals("tone") ? weight : 0, term.equals("follow") ? weight : 0, term.equals("rolloff") ? 2 : 0,
                 term.equals("legato") ? weight : 0, term.equals("peak") ? weight : 0, term.equals("combPeak") ? weight : 0,
                 term.equals("level") ? weight : 0, term.equals("rests") ? weight : 0, term.equals("rolloff") ? weight : 0,
-                term.equals("spread") ? weight : 0, term.equals("toneless") ? weight : 0, 0, term.equals("loudness") ? weight : 0);
+                term.equals("spread") ? weight : 0, term.equals("toneless") ? weight : 0, 0, term.equals("loudness") ? weight : 0,
+                term.equals("noiseToneless") ? weight : 0);
     }
 
     private static void addsItsWeightedTerm(Map<String, Float> without, Map<String, Float> with, String name, float w) {
@@ -258,10 +265,41 @@ class VaeGanTest {
      * they were (the comb terms on a pitch-conditioned model, which they need).
      */
     @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false", "rolloff, 3, true", "spread, 3, false", "toneless, 2, true", "loudness, 2, false"})
+    @CsvSource({"tone, 4, false", "follow, 5, true", "legato, 3, false", "peak, 2, false", "combPeak, 4, true", "level, 2, false", "rests, 3, false", "rolloff, 3, true", "spread, 3, false", "toneless, 2, true", "loudness, 2, false", "noiseToneless, 2, true", "noiseToneless, 3, false"})
     void anOptionalTermEntersTheGeneratorLossWithItsWeight(String term, float weight, boolean pitch) {
         Map<String, Float> without = oneStep(LossWeights.REFERENCE, null, pitch);
         addsItsWeightedTerm(without, oneStep(referenceWith(term, weight), null, pitch), "L_" + term, weight);
+    }
+
+    /**
+     * L_noiseToneless: a transfer of flat noise that is as flat costs nothing; one with a bin 0.5 above the rest in every
+     * frame costs how far that frame's peak stands above its mean (0.5 − 0.5/h) less the 10-dB margin.
+     */
+    @Test void toneOverNoiseCostsOnlyAPeakTheNoiseDoesNotHave() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int h = 8, w = 5;
+            float[] flat = new float[h * w], tone = new float[h * w];
+            java.util.Arrays.fill(flat, -0.5f);
+            java.util.Arrays.fill(tone, -0.5f);
+            for (int t = 0; t < w; t++) tone[3 * w + t] = 0f;
+            NDArray noise = m.create(flat, new Shape(1, 1, h, w));
+            assertEquals(0f, TransferTerms.toneOverNoise(noise, noise).getFloat(), 1e-6f);
+            assertEquals(0.5f - 0.5f / h - TransferTerms.TONELESS_MARGIN,
+                    TransferTerms.toneOverNoise(m.create(tone, new Shape(1, 1, h, w)), noise).getFloat(), 1e-5f);
+        }
+    }
+
+    /** A step whose weights ask for L_noiseToneless refuses to run without noise crops rather than skip the term. */
+    @Test void aStepAskingForNoiseToneNeedsNoiseCrops() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> {
+            try (NDManager base = NDManager.newBaseManager()) {
+                VaeGan model = new VaeGan(tiny(2, false));
+                model.initialize(base);
+                new VaeGanStep(model, referenceWith("noiseToneless", 1)).run(toyBatch(base, new Random(1), 2, 32, 16), null, null,
+                        null, new Random(1), new LocalAdam(model, 1e-3f));
+            }
+        });
+        assertTrue(e.getMessage().contains("noiseToneless"), e.getMessage());
     }
 
     /** A frame's harmonic contrast is its comb-weighted mean minus its mean over bins; a frame without a comb is unvoiced. */

@@ -14,6 +14,7 @@ import org.timbrelab.dsp.SpectrogramConfig;
 import org.timbrelab.engine.data.BalancedSampler;
 import org.timbrelab.engine.data.BatchPrefetcher;
 import org.timbrelab.engine.data.DomainBatch;
+import org.timbrelab.engine.data.NoiseCrops;
 import org.timbrelab.engine.data.StepBatch;
 import org.timbrelab.engine.train.Adam;
 import org.timbrelab.engine.train.AdamConfig;
@@ -47,6 +48,8 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
     private BatchPrefetcher prefetcher;
     private long nextStep = -1;
     private Random rng = new Random(0);
+    private long stepSeed;
+    private NoiseCrops noise; // made when a domain asks for L_noiseToneless
     private LearningRateDecay decay = LearningRateDecay.NONE;
     private WeightAverage average; // of the generator side, or null
 
@@ -131,11 +134,23 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
             x.add(d.mels(sm));
             if (comb != null) comb.add(combImages(sm, d));
         }
-        Map<String, Float> losses = step.run(x, comb, extra == null ? null : extra.forStep(x, comb, batch), rng, this);
+        NDArray noise = step.wantsNoise() ? noiseCrops(sm, x.get(0).getShape()) : null;
+        Map<String, Float> losses = step.run(x, comb, noise, extra == null ? null : extra.forStep(x, comb, batch), rng, this);
         // global gradient norms before clipping, for choosing clipNorm (a skipped overflow step logs Float.MAX_VALUE: JSON has no ∞)
         losses.put("gnorm_G", Math.min(lastG.gradNorm(), Float.MAX_VALUE));
         losses.put("gnorm_D", Math.min(lastD.gradNorm(), Float.MAX_VALUE));
         return losses;
+    }
+
+    /**
+     * Half a domain's batch (at least one) of pure-noise crops for L_noiseToneless, drawn from the step's own seed so a
+     * run repeats and no other draw moves.
+     */
+    private NDArray noiseCrops(NDManager sm, Shape crops) {
+        if (noise == null) noise = new NoiseCrops(spec);
+        int count = (int) Math.max(1, crops.get(0) / 2), mels = (int) crops.get(2), frames = (int) crops.get(3);
+        Random rnd = new Random(stepSeed * 0x9E3779B97F4A7C15L + 0x6E6F697365L);
+        return sm.create(noise.draw(count, frames, rnd), new Shape(count, 1, mels, frames));
     }
 
     /** Comb images (B, 1, mels, T) of a batch's f0 crops. */
@@ -160,7 +175,10 @@ public final class VaeGanRecipe implements TrainingRecipe, Optimisers {
         return b;
     }
 
-    @Override public void reseed(long stepSeed) { rng = new Random(stepSeed); }
+    @Override public void reseed(long stepSeed) {
+        rng = new Random(stepSeed);
+        this.stepSeed = stepSeed;
+    }
 
     @Override public void zeroAllGradients() { Gradients.zero(gParams, dParams); }
 
