@@ -11,7 +11,7 @@ import java.util.Random;
  * Crops of pure noise as the model's input sees them: stationary Gaussian noise at an RMS level drawn from
  * {@link #QUIETEST_DBFS}…{@link #LOUDEST_DBFS}, tilted by 0 to −6 dB per octave about 500 Hz (white to brown), through
  * the same STFT → mel → normalised log as every clip. Noise has no pitch, so a transfer of it should have no tone: the
- * {@code noiseToneless} term asks that of each generator it is on for (docs/ARCHITECTURE.md, "Optional generator terms").
+ * {@code noiseToneless} term asks that of each generator it is on for (docs/ARCHITECTURE.md, "The training step").
  * Unlike {@link NoiseFloor}, which puts a floor under a crop of speech, these crops are noise alone, as a user's
  * recording is between sentences, or when a fan or a street is all the microphone hears.
  */
