@@ -1,13 +1,14 @@
 package org.timbrelab.engine.data;
 
 import org.junit.jupiter.api.Test;
-import org.timbrelab.dsp.MelScale;
 import org.timbrelab.dsp.SpectrogramConfig;
 
 import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.timbrelab.engine.data.NoiseFloorTest.bandAt;
+import static org.timbrelab.engine.data.NoiseFloorTest.medianDb;
 
 /** Pure-noise crops for L_noiseToneless: their level, their tilt, and that a seed repeats them. */
 class NoiseCropsTest {
@@ -15,17 +16,6 @@ class NoiseCropsTest {
     private static final SpectrogramConfig C = SpectrogramConfig.DEFAULT; // y = dB/50 + 1
     private static final int MELS = C.nMels(), FRAMES = 64;
     private final NoiseCrops crops = new NoiseCrops(C);
-
-    private static double medianDb(float[] y, int band) {
-        double[] db = new double[FRAMES];
-        for (int t = 0; t < FRAMES; t++) db[t] = (y[band * FRAMES + t] - 1) * 50;
-        Arrays.sort(db);
-        return db[FRAMES / 2];
-    }
-
-    private static int bandAt(double hz) {
-        return (int) Math.round(MelScale.bandOf(C).applyAsDouble(hz));
-    }
 
     @Test void aSeedRepeatsItsCropsAndAnotherSeedDoesNot() {
         float[] a = crops.draw(2, FRAMES, new Random(5)), b = crops.draw(2, FRAMES, new Random(5)), c = crops.draw(2, FRAMES, new Random(6));
@@ -53,7 +43,7 @@ class NoiseCropsTest {
         assertEquals(-18, (medianDb(brown, high) - medianDb(brown, pivot)) - (medianDb(white, high) - medianDb(white, pivot)), 1.0);
     }
 
-    /** White noise has no pitch: no frame's loudest band stands 10 dB above the frame's mean over bands by much of anything like a harmonic's 20-40 dB. */
+    /** White noise has no pitch: no frame's loudest band stands 20 dB above the frame's mean over bands, as a strong harmonic does. */
     @Test void whiteNoiseFramesHaveNoPeakLikeATone() {
         float[] y = crops.one(FRAMES, -30, 0, new Random(3));
         for (int t = 0; t < FRAMES; t++) {

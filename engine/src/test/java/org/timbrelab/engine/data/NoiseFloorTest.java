@@ -28,14 +28,15 @@ class NoiseFloorTest {
         return y;
     }
 
-    private static double medianDb(float[] y, int band) {
+    /** Median over the crop's frames of band {@code band}'s level in dB (a crop of {@code FRAMES} frames). */
+    static double medianDb(float[] y, int band) {
         double[] db = new double[FRAMES];
         for (int t = 0; t < FRAMES; t++) db[t] = (y[band * FRAMES + t] - 1) * 50;
         Arrays.sort(db);
         return db[FRAMES / 2];
     }
 
-    private static int bandAt(double hz) {
+    static int bandAt(double hz) {
         return (int) Math.round(MelScale.bandOf(C).applyAsDouble(hz));
     }
 
