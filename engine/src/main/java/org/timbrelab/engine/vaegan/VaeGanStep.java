@@ -59,6 +59,7 @@ public final class VaeGanStep {
     private final List<LossWeights> w; // per target domain: the optional terms' weights for transfers into it
     private final LossWeights base;    // the core terms' weights (rec, kl, gan, cycle, latent): the same for every domain
     private final TransferPairs transfers;
+    private final boolean wantsNoise;  // some domain asks for L_noiseToneless
 
     public VaeGanStep(VaeGan model, LossWeights weights) {
         this(model, java.util.Collections.nCopies(model.config().domainCount(), weights), TransferPairs.NO_HUB);
@@ -79,6 +80,7 @@ public final class VaeGanStep {
         this.w = List.copyOf(perTarget);
         this.base = perTarget.get(0);
         this.transfers = new TransferPairs(n, hub);
+        this.wantsNoise = perTarget.stream().anyMatch(lw -> lw.noiseToneless() > 0);
     }
 
     /** As {@link #run(List, List, ExtraGeneratorLoss, Random, Optimisers)} without an extra term. */
@@ -98,7 +100,7 @@ public final class VaeGanStep {
 
     /** Whether some domain asks for L_noiseToneless, so {@link #run} wants noise crops. */
     public boolean wantsNoise() {
-        return w.stream().anyMatch(lw -> lw.noiseToneless() > 0);
+        return wantsNoise;
     }
 
     /**
@@ -110,7 +112,7 @@ public final class VaeGanStep {
      */
     public Map<String, Float> run(List<NDArray> x, List<NDArray> comb, NDArray noise, ExtraGeneratorLoss extra, Random rng, Optimisers opt) {
         int n = model.config().domainCount();
-        if (noise == null && wantsNoise()) throw new IllegalArgumentException("losses.noiseToneless is on: the step needs noise crops");
+        if (noise == null && wantsNoise) throw new IllegalArgumentException("losses.noiseToneless is on: the step needs noise crops");
         if (x.size() != n) throw new IllegalArgumentException("need one batch per domain (" + n + "), got " + x.size());
         if (model.config().pitchConditioning() != (comb != null)) throw new IllegalArgumentException("comb images must be given iff the model is pitch-conditioned");
         long b = x.get(0).getShape().get(0);
@@ -122,7 +124,7 @@ public final class VaeGanStep {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray mu = model.encoder().forward(NDArrays.concat(new NDList(x)));
             NDArray z = mu.add(mu.getManager().randomNormal(mu.getShape()));
-            NDArray muNoise = noise == null || !wantsNoise() ? null : model.encoder().forward(noise);
+            NDArray muNoise = noise == null || !wantsNoise ? null : model.encoder().forward(noise);
             NDArray noComb = muNoise == null || comb == null ? null : noise.zerosLike();
             NDArray lRec = null, lGan = null, lCc = null;
             OptionalTerms terms = new OptionalTerms(w);
